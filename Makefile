@@ -1,0 +1,235 @@
+# SPDX-License-Identifier: MIT
+#
+# Tern: a Kconfig-driven kernel framework for RISC-V.  'make help' lists
+# the targets.  Sources are read from this folder; everything built goes to
+# O=<dir> when given (the source tree is then left untouched), else here.
+VERSION = 0
+PATCHLEVEL = 1
+SUBLEVEL = 0
+KERNELVERSION = $(VERSION).$(PATCHLEVEL).$(SUBLEVEL)
+
+MAKEFLAGS += -rR --no-print-directory
+export LC_ALL := C
+export PYTHONDONTWRITEBYTECODE := 1
+
+# V=1 prints every command in full; the default is one line per step.
+ifeq ("$(origin V)", "command line")
+KBUILD_VERBOSE := $(V)
+endif
+ifeq ($(KBUILD_VERBOSE),1)
+quiet :=
+Q :=
+else
+quiet := quiet_
+Q := @
+endif
+export quiet Q KBUILD_VERBOSE
+
+srctree := .
+ifneq ($(O),)
+objtree := $(abspath $(O))
+$(shell mkdir -p $(objtree))
+else
+objtree := $(CURDIR)
+endif
+export srctree objtree KERNELVERSION
+
+KBUILD_DEFCONFIG := qemu_virt_defconfig
+KCONFIG_CONFIG := $(objtree)/.config
+export KCONFIG_CONFIG
+
+PHONY := __all
+__all: all
+
+include $(srctree)/scripts/Kbuild.include
+
+# ---------------------------------------------------------------------------
+# Host tools.  Kconfiglib is Debian's python3-kconfiglib, importable by the
+# system interpreter; a python3 earlier on PATH may not see it.
+no-tools-goals := help clean distclean
+ifneq ($(filter-out $(no-tools-goals),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(MAKELEVEL),0)
+tools-status := $(shell $(srctree)/scripts/install-deps.sh >&2 && echo ok)
+ifneq ($(tools-status),ok)
+$(error missing build tools: see the messages above)
+endif
+endif
+endif
+PYTHON ?= $(shell for p in /usr/bin/python3 python3; do \
+	$$p -c 'import kconfiglib' 2>/dev/null && { echo $$p; break; }; done)
+KCONFIG = $(PYTHON) $(srctree)/scripts/kconfig/tkconfig.py
+export PYTHON
+
+CROSS_COMPILE ?= riscv64-unknown-elf-
+CC      = $(CROSS_COMPILE)gcc
+CPP     = $(CC) -E
+LD      = $(CROSS_COMPILE)ld
+AR      = $(CROSS_COMPILE)ar
+NM      = $(CROSS_COMPILE)nm
+OBJCOPY = $(CROSS_COMPILE)objcopy
+OBJDUMP = $(CROSS_COMPILE)objdump
+HOSTCC  = gcc
+export CROSS_COMPILE CC CPP LD AR NM OBJCOPY OBJDUMP HOSTCC
+
+# ---------------------------------------------------------------------------
+# Configuration targets, and goals that mix them with build goals
+# ("make qemu_virt_defconfig debug.config all" configures, then builds).
+config-goals := $(filter %config %_defconfig checkdefconfigs checkkconfig, $(MAKECMDGOALS))
+build-goals  := $(filter-out $(config-goals), $(MAKECMDGOALS))
+no-dot-config-goals := help clean distclean test hosttests
+
+ifneq ($(config-goals),)
+ifneq ($(build-goals),)
+mixed-goals := 1
+endif
+endif
+
+ifdef mixed-goals
+PHONY += __mixed
+__all $(MAKECMDGOALS): __mixed
+	@:
+__mixed:
+	$(Q)$(MAKE) $(config-goals)
+	$(Q)$(MAKE) $(build-goals)
+else ifneq ($(config-goals),)
+include $(srctree)/scripts/Makefile.config
+else
+
+# ---------------------------------------------------------------------------
+# Build targets
+
+ifeq ($(filter $(no-dot-config-goals),$(MAKECMDGOALS)),)
+need-config := 1
+endif
+ifeq ($(MAKECMDGOALS),)
+need-config := 1
+endif
+
+ifdef need-config
+-include $(objtree)/include/config/auto.conf
+-include $(objtree)/include/config/auto.conf.cmd
+
+# No .config yet: start from the default board, and say so.
+$(KCONFIG_CONFIG):
+	@echo "  CONFIG  no .config in $(objtree): using configs/$(KBUILD_DEFCONFIG)"
+	$(Q)$(KCONFIG) defconfig $(srctree)/configs/$(KBUILD_DEFCONFIG)
+
+# .config or any Kconfig file changed: regenerate the build's view of it.
+# auto.conf.cmd (written by syncconfig) adds every Kconfig file as a
+# prerequisite.  The stamp keeps make from re-running it needlessly.
+$(objtree)/include/config/auto.conf: $(KCONFIG_CONFIG)
+	$(Q)$(KCONFIG) syncconfig
+	$(Q)touch $@
+endif
+
+# Directories whose built-in.a make up vmlinux.
+vmlinux-dirs := arch/riscv kernel mm fs drivers lib
+
+include $(srctree)/arch/riscv/Makefile
+
+KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-I$(srctree)/include -I$(srctree)/arch/riscv/include -I$(objtree)/include \
+	-include $(srctree)/include/tern/kconfig.h $(arch-cppflags)
+KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -fno-common -fno-pic \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
+	-Wall -Wextra -Werror -Wno-unused-parameter -Wstrict-prototypes \
+	-Wmissing-prototypes -Wundef $(arch-cflags)
+KBUILD_CFLAGS += $(if $(CONFIG_CC_OPTIMIZE_FOR_SIZE),-Os,-O2)
+KBUILD_CFLAGS += $(if $(CONFIG_DEBUG_INFO),-g)
+KBUILD_AFLAGS := $(arch-cflags) $(if $(CONFIG_DEBUG_INFO),-g)
+KBUILD_LDFLAGS := $(arch-ldflags) --no-warn-rwx-segments
+export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS KBUILD_LDFLAGS
+
+vmlinux-libs := $(addprefix $(objtree)/,$(addsuffix /built-in.a,$(vmlinux-dirs)))
+vmlinux-lds  := $(objtree)/arch/riscv/kernel/vmlinux.lds
+
+PHONY += all vmlinux prepare $(vmlinux-dirs)
+all: vmlinux $(objtree)/arch/riscv/boot/Image $(arch-all)
+
+# Generated before anything compiles.
+prepare: $(objtree)/include/config/auto.conf $(objtree)/scripts/basic/fixdep \
+	 $(objtree)/include/generated/utsrelease.h
+
+quiet_cmd_host_fixdep = HOSTCC  $(quiet-target)
+      cmd_host_fixdep = $(HOSTCC) -O2 -Wall -Wextra -Werror -o $@ $<
+$(objtree)/scripts/basic/fixdep: $(srctree)/scripts/basic/fixdep.c
+	$(Q)mkdir -p $(dir $@)
+	$(call cmd,host_fixdep)
+
+define filechk_utsrelease
+	echo '#define TERN_RELEASE "$(KERNELVERSION)$(CONFIG_LOCALVERSION)"'; \
+	echo '#define TERN_COMPILER "$(shell $(CC) --version | head -n 1)"'
+endef
+$(objtree)/include/generated/utsrelease.h: $(objtree)/include/config/auto.conf FORCE
+	$(call filechk,utsrelease)
+
+$(vmlinux-dirs): prepare
+	$(Q)$(MAKE) $(build)=$@
+
+# The linker script comes from arch/riscv/kernel's directory build.
+$(vmlinux-lds): arch/riscv ;
+$(vmlinux-libs): $(objtree)/%/built-in.a: % ;
+
+# vmlinux: linked twice so the symbol table for backtraces can describe
+# the final addresses (scripts/link-vmlinux.sh).
+quiet_cmd_link_vmlinux = LD      $(quiet-target)
+      cmd_link_vmlinux = $(srctree)/scripts/link-vmlinux.sh $@ $(vmlinux-lds) \
+			 "$(CONFIG_KALLSYMS)" $(vmlinux-libs)
+vmlinux: $(objtree)/vmlinux
+$(objtree)/vmlinux: $(vmlinux-libs) $(vmlinux-lds) $(srctree)/scripts/link-vmlinux.sh \
+		    $(srctree)/scripts/gen_ksyms.py FORCE
+	$(call if_changed,link_vmlinux)
+
+$(objtree)/arch/riscv/boot/Image: $(objtree)/vmlinux FORCE
+	$(Q)$(MAKE) $(build)=arch/riscv/boot $@
+
+-include $(objtree)/.vmlinux.cmd
+
+# ---------------------------------------------------------------------------
+# Running, debugging, testing
+
+QEMU_CMD = $(srctree)/scripts/qemu-cmd.sh
+
+PHONY += run debug check test hosttests bench
+run: all
+	$(Q)$(QEMU_CMD) run "$(BOOTARGS)"
+
+debug: all
+	$(Q)$(QEMU_CMD) debug "$(BOOTARGS)"
+
+check: all
+	$(Q)$(srctree)/scripts/ktest-boot.sh "$(objtree)" $(if $(KTEST),"ktest=$(KTEST)",ktest)
+
+hosttests:
+	$(Q)$(MAKE) -C tests run B=$(objtree)/build/tests
+
+test:
+	$(Q)$(srctree)/scripts/test.sh "$(objtree)/build/test"
+
+PHONY += compile_commands.json
+compile_commands.json: all
+	$(Q)$(PYTHON) $(srctree)/scripts/gen_compile_commands.py $(objtree) > $(objtree)/$@
+	@echo '  GEN     compile_commands.json'
+
+endif # config-goals
+
+# ---------------------------------------------------------------------------
+PHONY += clean distclean help
+clean:
+	$(Q)if [ -d "$(objtree)" ]; then cd $(objtree) && \
+		find . \( -name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
+		-o -name '*.lds' -o -name '*.tmp' \) -type f -delete; \
+		rm -f vmlinux .tmp_vmlinux* .tmp_ksyms* System.map arch/riscv/boot/Image \
+		arch/riscv/firmware/tern-fw.*; rm -rf build; fi
+
+distclean: clean
+	$(Q)cd $(objtree) && rm -rf .config .config.old defconfig include/config \
+		include/generated scripts/basic/fixdep compile_commands.json
+
+help:
+	@$(srctree)/scripts/help.sh
+
+PHONY += FORCE
+FORCE:
+
+.PHONY: $(PHONY)

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Register state saved on trap entry (arch/riscv/kernel/entry.S), in
+ * Linux's layout: epc, then x1..x31, then the trap CSRs.
+ */
+#ifndef ASM_PTRACE_H
+#define ASM_PTRACE_H
+
+#define PT_NR_GPRS	32	/* epc + x1..x31 */
+#define PT_STATUS	32
+#define PT_BADADDR	33
+#define PT_CAUSE	34
+#define PT_SIZE_REGS	36	/* slots, kept even for 16-byte stack alignment */
+
+#ifndef __ASSEMBLER__
+struct pt_regs {
+	unsigned long epc;
+	unsigned long ra, sp, gp, tp;
+	unsigned long t0, t1, t2;
+	unsigned long s0, s1;
+	unsigned long a0, a1, a2, a3, a4, a5, a6, a7;
+	unsigned long s2, s3, s4, s5, s6, s7, s8, s9, s10, s11;
+	unsigned long t3, t4, t5, t6;
+	unsigned long status;
+	unsigned long badaddr;	/* stval */
+	unsigned long cause;	/* scause */
+	unsigned long _pad;
+};
+
+_Static_assert(sizeof(struct pt_regs) == PT_SIZE_REGS * sizeof(long),
+	       "entry.S and struct pt_regs disagree");
+#endif
+
+#endif

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Kernel image layout.  The image starts with the Linux RISC-V image header
+ * (head.S), is linked where the firmware loads it (RAM base + the header's
+ * text_offset), and ends with the kallsyms table so that adding the table
+ * moves nothing (scripts/link-vmlinux.sh checks that).
+ */
+OUTPUT_ARCH(riscv)
+ENTRY(_start)
+
+#define LOAD_ADDR (CONFIG_BOARD_RAM_BASE + CONFIG_KERNEL_TEXT_OFFSET)
+
+SECTIONS
+{
+	. = LOAD_ADDR;
+	_start = .;
+
+	.text : {
+		KEEP(*(.head.text))
+		_stext = .;
+		*(.text .text.*)
+		_etext = .;
+	}
+
+	. = ALIGN(16);
+	.rodata : {
+		*(.rodata .rodata.* .srodata .srodata.*)
+		. = ALIGN(16);
+		__ktest_suites_start = .;
+		KEEP(*(.ktest_suites))
+		__ktest_suites_end = .;
+		. = ALIGN(16);
+		__initcalls_start = .;
+		KEEP(*(.initcalls))
+		__initcalls_end = .;
+	}
+
+	. = ALIGN(16);
+	.data : {
+		*(.data .data.*)
+		__global_pointer$ = . + 0x800;
+		*(.sdata .sdata.*)
+	}
+
+	. = ALIGN(16);
+	.bss (NOLOAD) : {
+		__bss_start = .;
+		*(.sbss .sbss.* .bss .bss.* COMMON)
+		. = ALIGN(16);
+		__bss_end = .;
+		. += CONFIG_BOOT_STACK_SIZE;
+		boot_stack_top = .;
+	}
+
+	/*
+	 * Last of all, so that its size cannot move anything: not even the
+	 * gp-relative relaxation of accesses to .bss.  The Image therefore
+	 * carries .bss as zeros.
+	 */
+	. = ALIGN(16);
+	.ksyms : {
+		KEEP(*(.ksyms))
+	}
+	. = ALIGN(4096);
+	_end = .;
+
+	/DISCARD/ : {
+		*(.comment .note .note.* .eh_frame .riscv.attributes)
+	}
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The SiFive test finisher ("sifive,test0"/"sifive,test1"), QEMU virt's
+ * way out: one 32-bit register; writing PASS powers off with exit status
+ * 0, FAIL | code << 16 exits with that code.  This driver is what makes a
+ * failed test or a panic visible as QEMU's exit status, whatever the
+ * firmware does with an SBI shutdown reason.
+ */
+#include <tern/boot.h>
+#include <tern/compiler.h>
+#include <tern/errno.h>
+#include <tern/fdt.h>
+#include <tern/init.h>
+#include <tern/reboot.h>
+
+#define FINISHER_FAIL	0x3333
+#define FINISHER_PASS	0x5555
+
+static volatile u32 *finisher;
+
+static void sifive_test_power_off(int status)
+{
+	u32 value = status ? FINISHER_FAIL | ((u32)status << 16) : FINISHER_PASS;
+
+	WRITE_ONCE(*finisher, value);
+}
+
+static int sifive_test_init(void)
+{
+	static const char *const compatible[] = { "sifive,test1", "sifive,test0" };
+	u64 base, size;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(compatible); i++) {
+		int node = fdt_node_offset_by_compatible(&boot_fdt, -1, compatible[i]);
+
+		if (node < 0 || !fdt_node_is_available(&boot_fdt, node))
+			continue;
+		if (fdt_get_reg(&boot_fdt, node, 0, &base, &size) || size < 4)
+			return -EINVAL;
+		finisher = (volatile u32 *)(uintptr_t)base;
+		register_power_off_handler(sifive_test_power_off, "sifive,test");
+		return 0;
+	}
+	return -ENODEV;
+}
+initcall(sifive_test_init);

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the generic kernel asks of the architecture (arch/riscv/kernel/).
+ */
+#ifndef TERN_ARCH_H
+#define TERN_ARCH_H
+
+#include <tern/compiler.h>
+#include <tern/types.h>
+
+extern unsigned long boot_hartid;
+
+/* Records the boot hart, probes the firmware, validates the DTB into boot_fdt. */
+int arch_early_setup(unsigned long hartid, phys_addr_t dtb);
+
+/* Reserves the kernel image in the boot memory map. */
+void arch_reserve_memory(void);
+
+/* Logs the firmware and image layout. */
+void arch_print_info(void);
+
+/* The free-running 'time' counter (ticks of timebase-frequency). */
+u64 arch_read_time(void);
+
+/* Stops this hart for good (interrupts are off, so wfi never returns). */
+void arch_cpu_relax_forever(void) __noreturn;
+
+/* Asks the firmware to power off; returns only if it could not. */
+void arch_power_off(int status);
+
+/* Names an scause value ("Load access fault"). */
+const char *trap_cause_name(unsigned long cause);
+
+#endif

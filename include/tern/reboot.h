@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Powering off with a status.  Under QEMU the status becomes QEMU's exit
+ * status when a driver can report it (the test finisher); test scripts
+ * rely on 0 meaning a clean run.
+ */
+#ifndef TERN_REBOOT_H
+#define TERN_REBOOT_H
+
+#include <tern/compiler.h>
+
+#define POWEROFF_OK		0
+#define POWEROFF_TEST_FAILED	1	/* ktest: at least one case failed */
+#define POWEROFF_PANIC		2	/* panic() or a fatal trap */
+
+/* A driver that can power the machine off, given the status to report. */
+void register_power_off_handler(void (*fn)(int status), const char *name);
+
+void machine_power_off(int status) __noreturn;
+
+#endif

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ktest runner: walks the .ktest_suites section and prints KTAP version 1,
+ * one subtest block per suite:
+ *
+ *	KTAP version 1
+ *	1..2
+ *	    KTAP version 1
+ *	    # Subtest: string
+ *	    1..3
+ *	    ok 1 strlen_counts_bytes
+ *	    ...
+ *	ok 1 string
+ */
+#include <stdarg.h>
+#include <tern/ktest.h>
+#include <tern/printf.h>
+#include <tern/printk.h>
+#include <tern/string.h>
+
+extern const struct ktest_suite __ktest_suites_start[], __ktest_suites_end[];
+
+void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	console_printf("    # %s: %s:%d: %s\n", t->name, file, line, msg);
+	t->failures++;
+}
+
+/* Is 'name' one of the comma-separated names in filter (all if empty)? */
+static bool selected(const char *filter, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = filter;
+
+	if (!filter || !*filter)
+		return true;
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == len && !strncmp(p, name, n))
+			return true;
+		p += n + (end ? 1 : 0);
+	}
+	return false;
+}
+
+static bool run_suite(const struct ktest_suite *suite, int index)
+{
+	int failed = 0;
+	size_t i;
+
+	console_printf("    KTAP version 1\n    # Subtest: %s\n    1..%u\n",
+		       suite->name, (unsigned int)suite->nr_cases);
+	for (i = 0; i < suite->nr_cases; i++) {
+		struct ktest t = { .name = suite->cases[i].name };
+
+		suite->cases[i].run(&t);
+		console_printf("    %sok %u %s\n", t.failures ? "not " : "",
+			       (unsigned int)i + 1, t.name);
+		failed += t.failures != 0;
+	}
+	console_printf("%sok %d %s\n", failed ? "not " : "", index, suite->name);
+	return failed == 0;
+}
+
+int ktest_run_all(const char *filter)
+{
+	const struct ktest_suite *s;
+	int total = 0, index = 0, failed = 0;
+
+	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
+		total += selected(filter, s->name);
+	console_printf("KTAP version 1\n1..%d\n", total);
+	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
+		if (selected(filter, s->name))
+			failed += !run_suite(s, ++index);
+	if (!total)
+		console_printf("# no ktest suite matches \"%s\"\n", filter ? filter : "");
+	console_printf("# ktest: %d suites, %d passed, %d failed\n", total, total - failed, failed);
+	return total ? failed : 1;
+}

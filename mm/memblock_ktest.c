@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include <asm/sections.h>
+#include <tern/boot.h>
+#include <tern/errno.h>
+#include <tern/ktest.h>
+#include <tern/memblock.h>
+
+static void memory_comes_from_the_device_tree(struct ktest *t)
+{
+	KTEST_ASSERT(t, memblock_memory.count >= 1);
+	KTEST_EXPECT_EQ(t, memblock_memory.regions[0].base, CONFIG_BOARD_RAM_BASE);
+	/* make run gives QEMU_MEMORY_MB; the test scripts do not change it. */
+	KTEST_EXPECT_EQ(t, memblock_total_memory(), (phys_addr_t)CONFIG_QEMU_MEMORY_MB << 20);
+	KTEST_EXPECT_LT(t, memblock_free_memory(), memblock_total_memory());
+}
+
+static void kernel_and_dtb_are_reserved(struct ktest *t)
+{
+	KTEST_EXPECT(t, memblock_is_reserved((uintptr_t)_start));
+	KTEST_EXPECT(t, memblock_is_reserved((uintptr_t)_end - 1));
+	KTEST_EXPECT(t, memblock_is_reserved((uintptr_t)boot_fdt.blob));
+	KTEST_EXPECT(t, memblock_is_reserved((uintptr_t)boot_fdt.blob + boot_fdt.size - 1));
+}
+
+static void merges_and_rejects(struct ktest *t)
+{
+	struct memblock_type saved = memblock_reserved;
+	phys_addr_t base = 0x10000000;
+
+	memblock_reserved.count = 0;
+	KTEST_EXPECT_EQ(t, memblock_reserve(base, 0x1000, "a"), 0);
+	KTEST_EXPECT_EQ(t, memblock_reserve(base + 0x1000, 0x1000, "b"), 0);	/* adjacent */
+	KTEST_EXPECT_EQ(t, memblock_reserve(base + 0x800, 0x100, "c"), 0);	/* inside */
+	KTEST_EXPECT_EQ(t, memblock_reserved.count, 1);
+	KTEST_EXPECT_EQ(t, memblock_reserved.regions[0].size, 0x2000);
+	KTEST_EXPECT_EQ(t, memblock_reserve(base, 0, "empty"), -EINVAL);
+	KTEST_EXPECT_EQ(t, memblock_reserve(~(phys_addr_t)0 - 10, 100, "wraps"), -EINVAL);
+	memblock_reserved = saved;
+}
+
+KTEST_SUITE(memblock,
+	    KTEST_CASE(memory_comes_from_the_device_tree),
+	    KTEST_CASE(kernel_and_dtb_are_reserved),
+	    KTEST_CASE(merges_and_rejects));

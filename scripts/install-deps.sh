@@ -1,0 +1,36 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Make sure the host has what Tern builds and runs with; install the
+# missing Debian packages when we may (root, or sudo without a password),
+# else name each missing package and fail.  Quick when all is there.
+cross=${CROSS_COMPILE:-riscv64-unknown-elf-}
+missing=""
+need() {	# need <package> <test command...>
+	pkg=$1; shift
+	"$@" >/dev/null 2>&1 || missing="$missing $pkg"
+}
+need gcc-riscv64-unknown-elf command -v "${cross}gcc"
+need qemu-system-misc command -v qemu-system-riscv64
+need qemu-system-data test -e /usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin
+need python3-kconfiglib /usr/bin/python3 -c 'import kconfiglib'
+need gcc command -v gcc
+need make command -v make
+[ -z "$missing" ] && exit 0
+
+echo "Tern needs these Debian packages:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	sudo="sudo -n"
+else
+	echo "Not root and no password-less sudo: install them with" >&2
+	echo "  sudo apt-get install$missing" >&2
+	exit 1
+fi
+echo "Installing them with apt-get..." >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2 &&
+$sudo apt-get install -y -qq --no-install-recommends $missing >&2 || {
+	echo "apt-get failed; install by hand:$missing" >&2
+	exit 1
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Start QEMU for the configured board: qemu-cmd.sh run|debug|print [BOOTARGS]
+#
+# Everything comes from the configuration (include/config/auto.conf): the
+# QEMU binary from the ISA width, machine, memory and harts from the board,
+# -bios from the firmware choice.  Environment: objtree (build folder),
+# QEMU_ARGS (extra arguments for this run), ICOUNT=1 (-icount shift=0, so
+# instruction counts repeat exactly), GDB_PORT (debug, default 1234).
+# QEMU's exit status is the guest's: 0 after a clean power-off.
+set -e
+mode=$1 bootargs=$2
+: "${objtree:?objtree not set}"
+conf=$objtree/include/config/auto.conf
+[ -r "$conf" ] || { echo "qemu-cmd.sh: no $conf: configure first" >&2; exit 2; }
+. "$conf"
+
+if [ "$CONFIG_FIRMWARE_BUILTIN" = y ]; then
+	bios=$objtree/arch/riscv/firmware/tern-fw.bin
+else
+	bios=default
+fi
+set -- "$CONFIG_QEMU_SYSTEM" -machine "$CONFIG_QEMU_MACHINE" \
+	-m "${CONFIG_QEMU_MEMORY_MB}M" -smp "$CONFIG_QEMU_SMP" \
+	-bios "$bios" -kernel "$objtree/arch/riscv/boot/Image" \
+	-nographic -no-reboot
+[ -n "$bootargs" ] && set -- "$@" -append "$bootargs"
+[ "${ICOUNT:-0}" = 1 ] && set -- "$@" -icount shift=0
+# Word splitting of the extra arguments is intended.
+# shellcheck disable=SC2086
+set -- "$@" $CONFIG_QEMU_EXTRA_ARGS ${QEMU_ARGS:-}
+
+case $mode in
+print)	echo "$@" ;;
+run)	[ "${KBUILD_VERBOSE:-0}" = 1 ] && echo "$@"
+	exec "$@" ;;
+debug)
+	port=${GDB_PORT:-1234}
+	command -v gdb-multiarch >/dev/null || {
+		echo "make debug needs gdb-multiarch: apt-get install gdb-multiarch" >&2; exit 1; }
+	"$@" -S -gdb "tcp::$port" -monitor none -serial file:"$objtree/debug-console.log" &
+	qemu=$!
+	echo "QEMU halted at reset (pid $qemu); console output goes to $objtree/debug-console.log"
+	gdb-multiarch "$objtree/vmlinux" -ex "target remote :$port" -ex "break start_kernel"
+	kill "$qemu" 2>/dev/null || true ;;
+*)	echo "usage: qemu-cmd.sh run|debug|print [bootargs]" >&2; exit 2 ;;
+esac
