@@ -92,7 +92,7 @@ __mixed:
 	$(Q)$(MAKE) $(config-goals)
 	$(Q)$(MAKE) $(build-goals)
 else ifneq ($(config-goals),)
-include $(srctree)/scripts/Makefile.config
+include $(srctree)/scripts/kconfig/Makefile
 else
 
 # ---------------------------------------------------------------------------
@@ -136,6 +136,8 @@ KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -fno-common -fno-pic \
 	-Wmissing-prototypes -Wundef $(arch-cflags)
 KBUILD_CFLAGS += $(if $(CONFIG_CC_OPTIMIZE_FOR_SIZE),-Os,-O2)
 KBUILD_CFLAGS += $(if $(CONFIG_DEBUG_INFO),-g)
+# Extra flags from the command line, as in Linux: make KCFLAGS=...
+KBUILD_CFLAGS += $(KCFLAGS)
 KBUILD_AFLAGS := $(arch-cflags) $(if $(CONFIG_DEBUG_INFO),-g)
 KBUILD_LDFLAGS := $(arch-ldflags) --no-warn-rwx-segments
 export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS KBUILD_LDFLAGS
@@ -198,7 +200,7 @@ debug: all
 	$(Q)$(QEMU_CMD) debug "$(BOOTARGS)"
 
 check: all
-	$(Q)$(srctree)/scripts/ktest-boot.sh "$(objtree)" $(if $(KTEST),"ktest=$(KTEST)",ktest)
+	$(Q)$(srctree)/scripts/ktest-boot.sh "$(objtree)" "$(if $(KTEST),ktest=$(KTEST),ktest) $(BOOTARGS)"
 
 hosttests:
 	$(Q)$(MAKE) -C tests run B=$(objtree)/build/tests

@@ -105,6 +105,8 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb)
 	apply_loglevel();
 	print_banner();
 	arch_print_info();
+	if (arch_scan_harts())
+		pr_warn("no usable /cpus node in the device tree\n");
 	if (memblock_init(&boot_fdt))
 		panic("the device tree describes no memory");
 	arch_reserve_memory();

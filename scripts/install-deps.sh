@@ -15,6 +15,7 @@ need qemu-system-data test -e /usr/share/qemu/opensbi-riscv64-generic-fw_dynamic
 need python3-kconfiglib /usr/bin/python3 -c 'import kconfiglib'
 need gcc command -v gcc
 need make command -v make
+need gdb-multiarch command -v gdb-multiarch
 [ -z "$missing" ] && exit 0
 
 echo "Tern needs these Debian packages:$missing" >&2

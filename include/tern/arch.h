@@ -9,6 +9,10 @@
 #include <tern/types.h>
 
 extern unsigned long boot_hartid;
+extern unsigned int nr_harts_present;	/* enabled harts in the device tree */
+
+/* Counts and logs the harts /cpus describes; negative if there are none. */
+int arch_scan_harts(void);
 
 /* Records the boot hart, probes the firmware, validates the DTB into boot_fdt. */
 int arch_early_setup(unsigned long hartid, phys_addr_t dtb);

@@ -10,7 +10,7 @@
 /* The device tree the firmware passed in a1, validated by early setup. */
 extern struct fdt boot_fdt;
 
-/* Kernel command line: /chosen/bootargs, or CONFIG_CMDLINE when absent. */
+/* Kernel command line: /chosen/bootargs, or the CMDLINE option when absent. */
 extern const char *boot_command_line;
 
 /*
@@ -20,7 +20,7 @@ extern const char *boot_command_line;
  */
 bool cmdline_find(const char *cmdline, const char *name, const char **value, size_t *len);
 
-/* Handles "crashtest=..." (kernel/crashtest.c, CONFIG_CRASH_TEST). */
+/* Handles "crashtest=..." (kernel/crashtest.c, option CRASH_TEST). */
 void crashtest_run(const char *cmdline);
 
 void start_kernel(unsigned long hartid, phys_addr_t dtb) __noreturn;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Kernel symbol lookup for backtraces.  The table is generated at link time
- * by scripts/gen_ksyms.py (CONFIG_KALLSYMS); without it addresses print raw.
+ * by scripts/gen_ksyms.py (Kconfig option KALLSYMS); without it addresses
+ * print raw.
  */
 #ifndef TERN_KALLSYMS_H
 #define TERN_KALLSYMS_H

@@ -3,7 +3,7 @@
  * ktest: in-kernel unit tests, in the manner of Linux's KUnit.
  *
  * Tests live next to the code they test, in a file built only when
- * CONFIG_KTEST=y (obj-$(CONFIG_KTEST) += foo_ktest.o):
+ * the KTEST option is on (an obj-$(...KTEST) line in its Makefile):
  *
  *	static void strlen_counts_bytes(struct ktest *t)
  *	{

@@ -2,7 +2,7 @@
 /*
  * Kernel log.  A message may start with a level marker (KERN_ERR ...), as in
  * Linux; messages above the console log level are not printed.  Each line
- * gets a "[seconds.micros]" boot timestamp when CONFIG_PRINTK_TIME=y.
+ * gets a "[seconds.micros]" boot timestamp when the PRINTK_TIME option is on.
  */
 #ifndef TERN_PRINTK_H
 #define TERN_PRINTK_H

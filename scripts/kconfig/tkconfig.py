@@ -75,9 +75,15 @@ def dep_values(kconf, expr):
     """'A=y, B=n' for the symbols an expression mentions."""
     names = []
     for item in expr_items(expr):
-        if isinstance(item, Symbol) and not item.is_constant and item.name not in names:
+        if isinstance(item, Symbol) and not item.is_constant and item.name not in names \
+                and item.name in kconf.syms:
             names.append(item.name)
     return ", ".join("%s=%s" % (n, kconf.syms[n].str_value) for n in names)
+
+
+def dep_str(expr):
+    """A dependency as text, without the '<choice>' that choice members carry."""
+    return expr_str(expr).replace(" && <choice>", "").replace("<choice> && ", "")
 
 
 def why_not(kconf, sym, asked):
@@ -89,9 +95,12 @@ def why_not(kconf, sym, asked):
             return "selected by %s (%s)" % (expr_str(sym.rev_dep), dep_values(kconf, sym.rev_dep))
         if asked != "n":
             if not any(node.prompt for node in sym.nodes):
-                return "has no prompt: it is only set by 'select' or its default"
+                how = "select"
+                if sym.rev_dep is not kconf.n:
+                    how = "select (by %s)" % dep_str(sym.rev_dep)
+                return "has no prompt: it is only set by %s or its default" % how
             if kconfiglib.expr_value(sym.direct_dep) == 0:
-                return "unmet dependency: %s (%s)" % (expr_str(sym.direct_dep),
+                return "unmet dependency: %s (%s)" % (dep_str(sym.direct_dep),
                                                         dep_values(kconf, sym.direct_dep))
             if sym.choice and sym.choice.selection is not sym:
                 sel = sym.choice.selection
@@ -99,7 +108,7 @@ def why_not(kconf, sym, asked):
     if not any(node.prompt for node in sym.nodes):
         return "has no prompt: its value comes from defaults only"
     if kconfiglib.expr_value(sym.direct_dep) == 0:
-        return "unmet dependency: %s (%s)" % (expr_str(sym.direct_dep),
+        return "unmet dependency: %s (%s)" % (dep_str(sym.direct_dep),
                                                 dep_values(kconf, sym.direct_dep))
     if sym.ranges:
         return "outside its allowed range"
@@ -120,7 +129,7 @@ def check_requests(kconf, files):
             continue
         reason = why_not(kconf, sym, value) if sym is not None else "not defined by any Kconfig file"
         print("warning: %s: CONFIG_%s asked %s, got %s: %s" % (where, name, value, got, reason),
-              file=sys.stderr)
+              file=sys.stderr, flush=True)
         problems += 1
     if problems and os.environ.get("KCONFIG_WERROR") == "1":
         sys.exit("error: %d configuration request(s) not granted (KCONFIG_WERROR=1)" % problems)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <asm/sbi.h>
+#include <tern/arch.h>
 #include <tern/ktest.h>
 
 static void base_extension_answers(struct ktest *t)
@@ -31,7 +32,6 @@ static void firmware_is_the_configured_one(struct ktest *t)
 
 static void hsm_reports_boot_hart_started(struct ktest *t)
 {
-	extern unsigned long boot_hartid;
 	struct sbiret ret = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, boot_hartid, 0, 0, 0);
 
 	KTEST_EXPECT_EQ(t, ret.error, 0);
@@ -40,7 +40,14 @@ static void hsm_reports_boot_hart_started(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ret.error, SBI_ERR_INVALID_PARAM);
 }
 
+static void harts_match_qemu_smp(struct ktest *t)
+{
+	/* make run starts QEMU with -smp CONFIG_QEMU_SMP. */
+	KTEST_EXPECT_EQ(t, nr_harts_present, CONFIG_QEMU_SMP);
+}
+
 KTEST_SUITE(sbi,
+	    KTEST_CASE(harts_match_qemu_smp),
 	    KTEST_CASE(base_extension_answers),
 	    KTEST_CASE(unknown_call_is_not_supported),
 	    KTEST_CASE(firmware_is_the_configured_one),

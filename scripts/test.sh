@@ -1,0 +1,133 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# make test: everything, in one run, ending with "N passed, N failed".
+#   test.sh <work folder>
+# 1. host unit tests (tests/, ASan + UBSan)
+# 2. Kconfig hygiene: help text everywhere, defconfigs as savedefconfig writes them
+# 3. the board matrix: every configs/*_defconfig, plus fragments that switch
+#    a policy (TEST_MATRIX below), each configured with unmet requests as
+#    errors, built, rebuilt as a no-op, booted with ktest, and crashed on
+#    purpose to check panic reports and QEMU's exit status
+# 4. build-system behaviour (scripts/test-kbuild.sh)
+# 5. seeded randconfigs, built and booted (RANDCONFIG_SEEDS overrides)
+# Logs are kept under the work folder; a failure names its log.
+set -u
+work=${1:?usage: test.sh <work folder>}
+srctree=${srctree:-.}
+jobs=${JOBS:-$(nproc)}
+mkdir -p "$work"
+passed=0 failed=0 failures=()
+
+pass() { passed=$((passed + 1)); printf '  PASS    %s\n' "$1"; }
+fail() { failed=$((failed + 1)); failures+=("$1"); printf '  FAIL    %s\n' "$1"; }
+# check <name> <log> <command...>: one named test, its output in <log>
+check() {
+	local name=$1 log=$2; shift 2
+	if "$@" >"$log" 2>&1; then pass "$name"; else fail "$name (log: $log)"; fi
+}
+
+# Combinations beyond the defconfigs, so both firmwares run on rv64.
+# Later policy choices (allocators, schedulers) add their fragments here.
+TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config"
+
+echo "== host unit tests"
+hostlog=$work/hosttests.log
+make -C "$srctree/tests" run B="$work/hosttests" >"$hostlog" 2>&1
+host_status=$?
+while read -r name p f; do
+	for ((i = 0; i < p; i++)); do passed=$((passed + 1)); done
+	for ((i = 0; i < f; i++)); do failed=$((failed + 1)); done
+	if [ "$f" = 0 ]; then printf '  PASS    %s (%s cases)\n' "$name" "$p"
+	else fail "$name: $f of $((p + f)) cases (log: $hostlog)"; failed=$((failed - 1)); fi
+done < <(sed -n 's/^\([a-z_0-9]*\): \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2 \3/p' "$hostlog")
+grep -q ' passed, ' "$hostlog" && [ $host_status -eq 0 ] || fail "host tests did not run cleanly (log: $hostlog)"
+
+echo "== Kconfig"
+check "every symbol has help text" "$work/checkkconfig.log" make -s checkkconfig
+check "defconfigs are minimal (checkdefconfigs)" "$work/checkdefconfigs.log" make -s checkdefconfigs
+
+# boot_expect <objtree> <bootargs> <status> <pattern...>: QEMU must exit with
+# <status> and the console must show every pattern.
+boot_expect() {
+	local o=$1 args=$2 want=$3 status; shift 3
+	objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run "$args" </dev/null >"$o/boot.log" 2>&1
+	status=$?
+	sed -i 's/\r$//' "$o/boot.log"
+	cat "$o/boot.log"
+	[ "$status" -eq "$want" ] || { echo "exit status $status, expected $want"; return 1; }
+	for p in "$@"; do grep -qE -- "$p" "$o/boot.log" || { echo "missing: $p"; return 1; }; done
+}
+
+# no_op_rebuild <objtree>: a second make compiles nothing
+no_op_rebuild() {
+	make O="$1" -j"$jobs" >"$1/noop.log" 2>&1 || return 1
+	! grep -E '^  (CC|AS|LD|AR) ' "$1/noop.log"
+}
+
+# test_config <label> <objtree> <config targets...>
+test_config() {
+	local label=$1 o=$2; shift 2
+	echo "== $label"
+	rm -rf "$o"
+	if ! KCONFIG_WERROR=1 make O="$o" "$@" >"$work/$label.config.log" 2>&1; then
+		fail "$label: configure (log: $work/$label.config.log)"; return
+	fi
+	if ! make O="$o" -j"$jobs" >"$work/$label.build.log" 2>&1; then
+		fail "$label: build (log: $work/$label.build.log)"; return
+	fi
+	pass "$label: build"
+	check "$label: no-op rebuild compiles nothing" "$work/$label.noop.log" no_op_rebuild "$o"
+	if grep -q '^CONFIG_KTEST=y' "$o/.config"; then
+		check "$label: ktest boot" "$work/$label.ktest.log" \
+			env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$o" ktest
+		check "$label: unknown ktest suite fails the run" "$work/$label.nosuite.log" \
+			boot_expect "$o" "ktest=no_such_suite" 1 'no ktest suite matches'
+	else
+		check "$label: boots and powers off (CONFIG_KTEST=n)" "$work/$label.boot.log" \
+			boot_expect "$o" "" 0 'Tern [0-9]' 'powering off'
+	fi
+	if grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" &&
+	   grep -q '^CONFIG_POWER_RESET_SIFIVE_TEST=y' "$o/.config"; then
+		local sym=
+		grep -q '^CONFIG_KALLSYMS=y' "$o/.config" && sym=y
+		check "$label: panic report and exit status" "$work/$label.panic.log" \
+			boot_expect "$o" "crashtest=panic" 2 'Kernel panic - not syncing: crashtest' \
+			'Call trace:' ${sym:+'crashtest_panic\+0x' 'start_kernel\+0x'}
+		check "$label: fatal trap report and exit status" "$work/$label.oops.log" \
+			boot_expect "$o" "crashtest=load" 2 'Oops - Load access fault' \
+			'badaddr: 0+ ' ${sym:+'epc : crashtest_load\+0x' 'crashtest_run\+0x'}
+	fi
+}
+
+for f in "$srctree"/configs/*_defconfig; do
+	name=$(basename "$f")
+	test_config "${name%_defconfig}" "$work/${name%_defconfig}" "$name"
+done
+for combo in $TEST_MATRIX; do
+	IFS=+ read -r -a parts <<<"$combo"
+	label=$(echo "$combo" | sed 's/_defconfig//; s/\.config//g; s/+/+/g')
+	test_config "$label" "$work/$label" "${parts[@]}"
+done
+
+echo "== build system"
+"$srctree/scripts/test-kbuild.sh" "$work/kbuild" | tee "$work/kbuild.log" | grep -v ' passed, '
+read -r kp kf < <(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/kbuild.log")
+passed=$((passed + ${kp:-0}))
+failed=$((failed + ${kf:-1}))
+[ "${kf:-1}" = 0 ] || failures+=("build system tests (log: $work/kbuild.log)")
+
+for t in allnoconfig allyesconfig; do
+	test_config "$t" "$work/$t" "$t"
+done
+
+for seed in ${RANDCONFIG_SEEDS:-1 2 3}; do
+	test_config "randconfig-$seed" "$work/randconfig-$seed" randconfig KCONFIG_SEED="$seed"
+done
+
+echo
+if [ $failed -ne 0 ]; then
+	echo "Failed:"
+	printf '  %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
