@@ -221,7 +221,7 @@ clean:
 	$(Q)if [ -d "$(objtree)" ]; then cd $(objtree) && \
 		find . \( -name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
 		-o -name '*.lds' -o -name '*.tmp' \) -type f -delete; \
-		rm -f vmlinux .tmp_vmlinux* .tmp_ksyms* System.map arch/riscv/boot/Image \
+		rm -f vmlinux .tmp_vmlinux* System.map arch/riscv/boot/Image *.log \
 		arch/riscv/firmware/tern-fw.*; rm -rf build; fi
 
 distclean: clean

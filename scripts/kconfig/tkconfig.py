@@ -199,6 +199,10 @@ def cmd_defconfig(args):
 
 
 def cmd_merge(args):
+    if not os.path.exists(config_path()):
+        sys.exit("error: no %s to merge %s into: run 'make <board>_defconfig %s' instead"
+                 % (short(config_path()), " ".join(os.path.basename(a) for a in args),
+                    " ".join(os.path.basename(a) for a in args)))
     kconf = load_kconfig()
     kconf.load_config(config_path())
     for frag in args:
