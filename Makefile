@@ -127,8 +127,10 @@ vmlinux-dirs := arch/riscv kernel mm fs drivers lib
 
 include $(srctree)/arch/riscv/Makefile
 
+# The build folder's generated headers come first, so an in-tree build's
+# include/generated never shadows those of an O= build.
 KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-I$(srctree)/include -I$(srctree)/arch/riscv/include -I$(objtree)/include \
+	-I$(objtree)/include -I$(srctree)/include -I$(srctree)/arch/riscv/include \
 	-include $(srctree)/include/tern/kconfig.h $(arch-cppflags)
 KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -fno-common -fno-pic \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
@@ -159,7 +161,7 @@ $(objtree)/scripts/basic/fixdep: $(srctree)/scripts/basic/fixdep.c
 	$(call cmd,host_fixdep)
 
 define filechk_utsrelease
-	echo '#define TERN_RELEASE "$(KERNELVERSION)$(CONFIG_LOCALVERSION)"'; \
+	echo '#define TERN_RELEASE "$(KERNELVERSION)$(patsubst "%",%,$(CONFIG_LOCALVERSION))"'; \
 	echo '#define TERN_COMPILER "$(shell $(CC) --version | head -n 1)"'
 endef
 $(objtree)/include/generated/utsrelease.h: $(objtree)/include/config/auto.conf FORCE
@@ -222,11 +224,12 @@ clean:
 		find . \( -name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
 		-o -name '*.lds' -o -name '*.tmp' \) -type f -delete; \
 		rm -f vmlinux .tmp_vmlinux* System.map arch/riscv/boot/Image *.log \
-		arch/riscv/firmware/tern-fw.*; rm -rf build; fi
+		arch/riscv/firmware/tern-fw.*; fi
 
 distclean: clean
 	$(Q)cd $(objtree) && rm -rf .config .config.old defconfig include/config \
-		include/generated scripts/basic/fixdep compile_commands.json
+		include/generated scripts/basic/fixdep compile_commands.json build/test \
+		build/tests
 
 help:
 	@$(srctree)/scripts/help.sh

@@ -15,6 +15,7 @@ need qemu-system-data test -e /usr/share/qemu/opensbi-riscv64-generic-fw_dynamic
 need python3-kconfiglib /usr/bin/python3 -c 'import kconfiglib'
 need gcc command -v gcc
 need make command -v make
+need git command -v git
 need gdb-multiarch command -v gdb-multiarch
 [ -z "$missing" ] && exit 0
 

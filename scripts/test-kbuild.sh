@@ -186,6 +186,16 @@ debug_attaches_gdb() {
 }
 t "make debug halts QEMU and attaches gdb with symbols" debug_attaches_gdb
 
+in_tree_config_does_not_leak() {
+	# An in-tree rv32 configuration must not reach an O= rv64 build.
+	make qemu_virt32_defconfig && make prepare
+	make O="$work/shadow" qemu_virt_defconfig && make O="$work/shadow" -j"$jobs"
+	make distclean
+	riscv64-unknown-elf-readelf -h "$work/shadow/vmlinux" | grep -q 'Class: *ELF64'
+	grep -q 'define CONFIG_64BIT 1' "$work/shadow/include/generated/autoconf.h"
+}
+t "an in-tree configuration does not leak into an O= build" in_tree_config_does_not_leak
+
 clean_targets() {
 	make O="$o" clean
 	test -z "$(find "$o" -name '*.o')" && test -f "$o/.config"

@@ -89,7 +89,8 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ..
 
 /*
  * Runs the suites named in 'filter' (comma-separated; NULL or "" for all),
- * printing KTAP.  Returns the number of failed cases.
+ * printing KTAP.  Returns the number of suites with a failed case, or 1
+ * when no suite matches the filter (asking for nothing is an error).
  */
 int ktest_run_all(const char *filter);
 

@@ -258,7 +258,9 @@ def cmd_menuconfig(args):
     import menuconfig
     os.environ["KCONFIG_CONFIG"] = config_path()
     kconf = load_kconfig()
-    print(menuconfig.menuconfig(kconf))
+    message = menuconfig.menuconfig(kconf)
+    if message:
+        print(message)
 
 
 def cmd_savedefconfig(args):
