@@ -3,6 +3,10 @@
 # Build-system behaviour tests: test-kbuild.sh <work folder>
 # Tests that must edit sources run on a private copy of the tree.
 set -u
+# Every make below is a fresh top-level one: the caller's O=, V= and other
+# command-line variables travel in MAKEFLAGS and must not leak into them.
+unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL O objtree KCONFIG_CONFIG \
+	KBUILD_VERBOSE quiet Q
 work=${1:?usage: test-kbuild.sh <work folder>}
 srctree=$(cd "${srctree:-.}" && pwd)
 jobs=${JOBS:-$(nproc)}

@@ -12,6 +12,10 @@
 # 5. seeded randconfigs, built and booted (RANDCONFIG_SEEDS overrides)
 # Logs are kept under the work folder; a failure names its log.
 set -u
+# Every make below is a fresh top-level one: the caller's O=, V= and other
+# command-line variables travel in MAKEFLAGS and must not leak into them.
+unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL O objtree KCONFIG_CONFIG \
+	KBUILD_VERBOSE quiet Q
 work=${1:?usage: test.sh <work folder>}
 srctree=${srctree:-.}
 jobs=${JOBS:-$(nproc)}
