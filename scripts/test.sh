@@ -81,17 +81,21 @@ test_config() {
 	fi
 	pass "$label: build"
 	check "$label: no-op rebuild compiles nothing" "$work/$label.noop.log" no_op_rebuild "$o"
+	# A failure status reaches QEMU through the test finisher driver, or
+	# through the built-in firmware's SRST; OpenSBI reports success.
+	local reports=
+	grep -qE '^CONFIG_(POWER_RESET_SIFIVE_TEST|FIRMWARE_BUILTIN)=y' "$o/.config" && reports=y
 	if grep -q '^CONFIG_KTEST=y' "$o/.config"; then
 		check "$label: ktest boot" "$work/$label.ktest.log" \
 			env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$o" ktest
-		check "$label: unknown ktest suite fails the run" "$work/$label.nosuite.log" \
+		[ -n "$reports" ] && check "$label: unknown ktest suite fails the run" \
+			"$work/$label.nosuite.log" \
 			boot_expect "$o" "ktest=no_such_suite" 1 'no ktest suite matches'
 	else
 		check "$label: boots and powers off (CONFIG_KTEST=n)" "$work/$label.boot.log" \
 			boot_expect "$o" "" 0 'Tern [0-9]' 'powering off'
 	fi
-	if grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" &&
-	   grep -q '^CONFIG_POWER_RESET_SIFIVE_TEST=y' "$o/.config"; then
+	if grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" && [ -n "$reports" ]; then
 		local sym=
 		grep -q '^CONFIG_KALLSYMS=y' "$o/.config" && sym=y
 		check "$label: panic report and exit status" "$work/$label.panic.log" \
