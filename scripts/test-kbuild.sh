@@ -181,6 +181,16 @@ config_targets_run() {
 }
 t "allno/allyes/alldefconfig build; olddefconfig, oldconfig, listnewconfig run" config_targets_run
 
+run_and_check_targets() {
+	# make run with a pipe on stdin (no terminal) and BOOTARGS; make check.
+	echo 'typed input' | make O="$o" run BOOTARGS="loglevel=8 ktest=cmdline" | tee "$work/run.out"
+	grep -q 'Command line: loglevel=8 ktest=cmdline' "$work/run.out"
+	grep -q '# ktest: 1 suites, 1 passed, 0 failed' "$work/run.out"
+	make O="$o" check KTEST=memblock | tee "$work/check.out"
+	grep -q '^ktest: PASS (1 suites, 1 passed, 0 failed)' "$work/check.out"
+}
+t "make run (stdin a pipe, BOOTARGS) and make check" run_and_check_targets
+
 debug_attaches_gdb() {
 	# gdb stops at start_kernel, then lets the kernel run to power-off.
 	printf 'continue\nbt\ncontinue\n' | timeout 120 make O="$o" debug \

@@ -88,6 +88,9 @@ test_config() {
 	if grep -q '^CONFIG_KTEST=y' "$o/.config"; then
 		check "$label: ktest boot" "$work/$label.ktest.log" \
 			env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$o" ktest
+		check "$label: ktest=string,fdt runs just those suites" "$work/$label.filter.log" \
+			boot_expect "$o" "ktest=string,fdt" 0 '^1\.\.2$' '# Subtest: string' \
+			'# Subtest: fdt' '# ktest: 2 suites, 2 passed, 0 failed'
 		[ -n "$reports" ] && check "$label: unknown ktest suite fails the run" \
 			"$work/$label.nosuite.log" \
 			boot_expect "$o" "ktest=no_such_suite" 1 'no ktest suite matches'
