@@ -76,7 +76,7 @@ export CROSS_COMPILE CC CPP LD AR NM OBJCOPY OBJDUMP HOSTCC
 # ("make qemu_virt_defconfig debug.config all" configures, then builds).
 config-goals := $(filter %config %_defconfig checkdefconfigs checkkconfig, $(MAKECMDGOALS))
 build-goals  := $(filter-out $(config-goals), $(MAKECMDGOALS))
-no-dot-config-goals := help clean distclean test hosttests
+no-dot-config-goals := help clean distclean test hosttests bench
 
 ifneq ($(config-goals),)
 ifneq ($(build-goals),)
@@ -133,7 +133,8 @@ KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-I$(objtree)/include -I$(srctree)/include -I$(srctree)/arch/riscv/include \
 	-include $(srctree)/include/tern/kconfig.h $(arch-cppflags)
 KBUILD_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -fno-common -fno-pic \
-	-fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-optimize-sibling-calls \
+	-fno-strict-aliasing \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wstrict-prototypes \
 	-Wmissing-prototypes -Wundef $(arch-cflags)
 KBUILD_CFLAGS += $(if $(CONFIG_CC_OPTIMIZE_FOR_SIZE),-Os,-O2)
@@ -210,6 +211,9 @@ hosttests:
 test:
 	$(Q)$(srctree)/scripts/test.sh "$(objtree)/build/test"
 
+bench:
+	$(Q)$(srctree)/scripts/bench.sh "$(objtree)/build/bench"
+
 PHONY += compile_commands.json
 compile_commands.json: all
 	$(Q)$(PYTHON) $(srctree)/scripts/gen_compile_commands.py $(objtree) > $(objtree)/$@
@@ -229,7 +233,7 @@ clean:
 distclean: clean
 	$(Q)cd $(objtree) && rm -rf .config .config.old defconfig include/config \
 		include/generated scripts/basic/fixdep compile_commands.json build/test \
-		build/tests
+		build/tests build/bench
 
 help:
 	@$(srctree)/scripts/help.sh

@@ -6,10 +6,18 @@
  *   crashtest=load     load from an address with no memory behind it
  *   crashtest=illegal  execute an illegal instruction
  *   crashtest=bug      BUG_ON(true)
+ * and, to show that the allocator checks catch misuse and name the caller:
+ *   crashtest=kfree_twice      kfree the same object twice     (DEBUG_SLAB)
+ *   crashtest=kfree_bad        kfree a pointer into an object  (DEBUG_SLAB)
+ *   crashtest=redzone          write past an object's end      (DEBUG_SLAB)
+ *   crashtest=free_page_twice  free_page the same page twice   (DEBUG_PAGEALLOC)
+ * Without the option the misuse is not attempted: it would corrupt memory.
  * Like Linux's LKDTM, in miniature.
  */
 #include <tern/boot.h>
 #include <tern/kernel.h>
+#include <tern/pgalloc.h>
+#include <tern/slab.h>
 #include <tern/string.h>
 
 /* Address 0 is below every RAM and MMIO region on the boards we support. */
@@ -25,6 +33,11 @@ static unsigned long __noinline crashtest_load(void)
 	return *NO_MEMORY;
 }
 
+static void crashtest_load_report(void)
+{
+	pr_err("crashtest: load returned %lx\n", crashtest_load());
+}
+
 static void __noinline crashtest_illegal(void)
 {
 	__asm__ __volatile__(".word 0" ::: "memory");	/* all-zero: always illegal */
@@ -35,23 +48,75 @@ static void __noinline crashtest_bug(void)
 	BUG_ON(true);
 }
 
+static void __noinline crashtest_kfree_twice(void)
+{
+	void *p = kmalloc(32, GFP_KERNEL);
+
+	kfree(p);
+	kfree(p);
+}
+
+static void __noinline crashtest_kfree_bad(void)
+{
+	char *p = kmalloc(64, GFP_KERNEL);
+
+	kfree(p + 8);
+}
+
+static void __noinline crashtest_redzone(void)
+{
+	char *p = kmalloc(32, GFP_KERNEL);
+
+	p[32] = 'X';	/* one past the end: into the red zone */
+	kfree(p);
+}
+
+static void __noinline crashtest_free_page_twice(void)
+{
+	void *p = alloc_page(GFP_KERNEL);
+
+	free_page(p);
+	free_page(p);
+}
+
+struct crash {
+	const char *name;
+	void (*fn)(void);
+	bool needs_debug_slab, needs_debug_pagealloc;
+};
+
+static const struct crash crashes[] = {
+	{ "panic", crashtest_panic, false, false },
+	{ "load", crashtest_load_report, false, false },
+	{ "illegal", crashtest_illegal, false, false },
+	{ "bug", crashtest_bug, false, false },
+	{ "kfree_twice", crashtest_kfree_twice, true, false },
+	{ "kfree_bad", crashtest_kfree_bad, true, false },
+	{ "redzone", crashtest_redzone, true, false },
+	{ "free_page_twice", crashtest_free_page_twice, false, true },
+};
+
 void crashtest_run(const char *cmdline)
 {
 	const char *value;
+	unsigned int i;
 	size_t len;
 
 	if (!cmdline_find(cmdline, "crashtest", &value, &len) || !value)
 		return;
 	pr_notice("crashtest: %.*s\n", (int)len, value);
-	if (len == 5 && !strncmp(value, "panic", len))
-		crashtest_panic();
-	else if (len == 4 && !strncmp(value, "load", len))
-		pr_err("crashtest: load returned %lx\n", crashtest_load());
-	else if (len == 7 && !strncmp(value, "illegal", len))
-		crashtest_illegal();
-	else if (len == 3 && !strncmp(value, "bug", len))
-		crashtest_bug();
-	else
-		pr_err("crashtest: unknown crash \"%.*s\" (panic, load, illegal, bug)\n",
-		       (int)len, value);
+	for (i = 0; i < ARRAY_SIZE(crashes); i++) {
+		const struct crash *c = &crashes[i];
+
+		if (strlen(c->name) != len || strncmp(value, c->name, len))
+			continue;
+		if (c->needs_debug_slab && !IS_ENABLED(CONFIG_DEBUG_SLAB))
+			pr_err("crashtest: %s needs DEBUG_SLAB; not attempted\n", c->name);
+		else if (c->needs_debug_pagealloc && !IS_ENABLED(CONFIG_DEBUG_PAGEALLOC))
+			pr_err("crashtest: %s needs DEBUG_PAGEALLOC; not attempted\n", c->name);
+		else
+			c->fn();
+		return;
+	}
+	pr_err("crashtest: unknown crash \"%.*s\"\n", (int)len, value);
 }

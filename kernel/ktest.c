@@ -33,24 +33,6 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ..
 }
 
 /* Is 'name' one of the comma-separated names in filter (all if empty)? */
-static bool selected(const char *filter, const char *name)
-{
-	size_t len = strlen(name);
-	const char *p = filter;
-
-	if (!filter || !*filter)
-		return true;
-	while (*p) {
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-
-		if (n == len && !strncmp(p, name, n))
-			return true;
-		p += n + (end ? 1 : 0);
-	}
-	return false;
-}
-
 static bool run_suite(const struct ktest_suite *suite, int index)
 {
 	int failed = 0;
@@ -76,10 +58,10 @@ int ktest_run_all(const char *filter)
 	int total = 0, index = 0, failed = 0;
 
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
-		total += selected(filter, s->name);
+		total += strlist_contains(filter, s->name);
 	console_printf("KTAP version 1\n1..%d\n", total);
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
-		if (selected(filter, s->name))
+		if (strlist_contains(filter, s->name))
 			failed += !run_suite(s, ++index);
 	if (!total)
 		console_printf("# no ktest suite matches \"%s\"\n", filter ? filter : "");

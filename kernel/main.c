@@ -10,7 +10,12 @@
 #include <tern/init.h>
 #include <tern/kernel.h>
 #include <tern/ktest.h>
+#include <tern/bench.h>
 #include <tern/memblock.h>
+#include <tern/meminfo.h>
+#include <tern/mm.h>
+#include <tern/pgalloc.h>
+#include <tern/slab.h>
 #include <tern/reboot.h>
 #include <tern/string.h>
 #include <tern/time.h>
@@ -34,10 +39,11 @@ void do_initcalls(void)
 static void print_banner(void)
 {
 	pr_notice("Tern %s (%s)\n", TERN_RELEASE, TERN_COMPILER);
-	pr_notice("Configuration: arch %s, board %s, firmware %s, paging %s\n",
+	pr_notice("Configuration: arch %s, board %s, firmware %s, paging %s, "
+		  "page allocator %s, object allocator %s\n",
 		  IS_ENABLED(CONFIG_64BIT) ? "rv64" : "rv32", CONFIG_BOARD_NAME,
 		  IS_ENABLED(CONFIG_FIRMWARE_OPENSBI) ? "OpenSBI" : "built-in",
-		  "none");
+		  "none", pgalloc_name, kmem_name);
 }
 
 static void setup_command_line(void)
@@ -92,6 +98,22 @@ static int run_requested_tests(void)
 	return ktest_run_all(filter);
 }
 
+static int run_requested_benchmarks(void)
+{
+	char filter[128];
+	const char *value;
+	size_t len;
+
+	if (!cmdline_find(boot_command_line, "bench", &value, &len))
+		return 0;
+	if (!IS_ENABLED(CONFIG_BENCH)) {
+		pr_err("bench: requested, but this kernel has CONFIG_BENCH=n\n");
+		return 1;
+	}
+	param_value("bench", filter, sizeof(filter));
+	return bench_run_all(filter);
+}
+
 void start_kernel(unsigned long hartid, phys_addr_t dtb)
 {
 	int dtb_err = arch_early_setup(hartid, dtb);
@@ -111,12 +133,16 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb)
 		panic("the device tree describes no memory");
 	arch_reserve_memory();
 	memblock_print();
+	mm_init();
+	meminfo_print();
 	do_initcalls();
 	if (IS_ENABLED(CONFIG_CRASH_TEST))
 		crashtest_run(boot_command_line);
 
 	failed = run_requested_tests();
 	if (failed > 0)
+		machine_power_off(POWEROFF_TEST_FAILED);
+	if (run_requested_benchmarks() > 0)
 		machine_power_off(POWEROFF_TEST_FAILED);
 	pr_notice("Nothing more to do: powering off.\n");
 	machine_power_off(POWEROFF_OK);

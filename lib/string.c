@@ -258,3 +258,21 @@ unsigned long strtoul(const char *s, char **end, int base)
 		return max;
 	return neg ? -v : v;
 }
+
+bool strlist_contains(const char *list, const char *word)
+{
+	size_t len = strlen(word);
+	const char *p = list;
+
+	if (!list || !*list)
+		return true;
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == len && !strncmp(p, word, n))
+			return true;
+		p += n + (end ? 1 : 0);
+	}
+	return false;
+}

@@ -192,3 +192,60 @@ void memblock_print(void)
 		(unsigned long long)memblock_total_memory() >> 10,
 		(unsigned long long)memblock_free_memory() >> 10);
 }
+
+int memblock_for_each_free(void (*fn)(phys_addr_t start, phys_addr_t end, void *arg), void *arg)
+{
+	unsigned int m, r;
+	int count = 0;
+
+	/* Both arrays are sorted and merged: walk each memory region's gaps. */
+	for (m = 0; m < memblock_memory.count; m++) {
+		phys_addr_t start = memblock_memory.regions[m].base;
+		phys_addr_t end = region_end(&memblock_memory.regions[m]);
+
+		for (r = 0; r < memblock_reserved.count && start < end; r++) {
+			const struct memblock_region *res = &memblock_reserved.regions[r];
+
+			if (region_end(res) <= start || res->base >= end)
+				continue;
+			if (res->base > start) {
+				fn(start, res->base, arg);
+				count++;
+			}
+			start = region_end(res);
+		}
+		if (start < end) {
+			fn(start, end, arg);
+			count++;
+		}
+	}
+	return count;
+}
+
+struct fit {
+	phys_addr_t size, align, found;
+};
+
+static void highest_fit(phys_addr_t start, phys_addr_t end, void *arg)
+{
+	struct fit *fit = arg;
+	phys_addr_t base;
+
+	if (end - start < fit->size)
+		return;
+	base = ALIGN_DOWN(end - fit->size, fit->align);
+	if (base >= start && base > fit->found)
+		fit->found = base;
+}
+
+phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align, const char *why)
+{
+	struct fit fit = { size, align ? align : 1, 0 };
+
+	if (!size || (fit.align & (fit.align - 1)))
+		return 0;
+	memblock_for_each_free(highest_fit, &fit);
+	if (fit.found && memblock_reserve(fit.found, size, why))
+		return 0;
+	return fit.found;
+}

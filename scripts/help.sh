@@ -34,6 +34,8 @@ Running and testing:
   hosttests         - Host unit tests under ASan/UBSan (tests/)
   test              - Everything: host tests, every defconfig booted with
                       ktest, crash tests, seeded randconfigs, checkdefconfigs
+  bench             - Every allocator combination booted with "bench" under
+                      -icount shift=0: instructions per operation
 
 Variables:
   O=dir             - Build in dir; the source tree stays untouched

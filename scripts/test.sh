@@ -30,9 +30,16 @@ check() {
 	if "$@" >"$log" 2>&1; then pass "$name"; else fail "$name (log: $log)"; fi
 }
 
-# Combinations beyond the defconfigs, so both firmwares run on rv64.
-# Later policy choices (allocators, schedulers) add their fragments here.
-TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config"
+# Combinations beyond the defconfigs: both firmwares on rv64, and every
+# page allocator (bump, buddy) and object allocator (slab, simple, bump)
+# on both rv32 and rv64, plus the allocator debug checks.
+TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config
+	qemu_virt_defconfig+kmem-simple.config
+	qemu_virt_defconfig+pgalloc-bump.config+kmem-bump.config
+	qemu_virt_defconfig+debug.config
+	qemu_virt32_defconfig+pgalloc-bump.config
+	qemu_virt32_defconfig+kmem-bump.config
+	qemu_virt32_defconfig+debug.config"
 
 echo "== host unit tests"
 hostlog=$work/hosttests.log
@@ -51,7 +58,7 @@ check "every symbol has help text" "$work/checkkconfig.log" make -s checkkconfig
 check "defconfigs are minimal (checkdefconfigs)" "$work/checkdefconfigs.log" make -s checkdefconfigs
 
 # boot_expect <objtree> <bootargs> <status> <pattern...>: QEMU must exit with
-# <status> and the console must show every pattern.
+# <status> and the console must show every pattern.  QEMU_ARGS passes through.
 boot_expect() {
 	local o=$1 args=$2 want=$3 status; shift 3
 	objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run "$args" </dev/null >"$o/boot.log" 2>&1
@@ -107,13 +114,43 @@ test_config() {
 		check "$label: fatal trap report and exit status" "$work/$label.oops.log" \
 			boot_expect "$o" "crashtest=load" 2 'Oops - Load access fault' \
 			'badaddr: 0+ ' ${sym:+'epc : crashtest_load\+0x' 'crashtest_run\+0x'}
+		if grep -q '^CONFIG_DEBUG_SLAB=y' "$o/.config"; then
+			check "$label: DEBUG_SLAB catches a double kfree" "$work/$label.dfree.log" \
+				boot_expect "$o" "crashtest=kfree_twice" 2 '[Dd]ouble free' \
+				'kmalloc-32' ${sym:+'crashtest_kfree_twice\+0x'}
+			check "$label: DEBUG_SLAB catches kfree of a bad pointer" "$work/$label.badptr.log" \
+				boot_expect "$o" "crashtest=kfree_bad" 2 'kmalloc-64' \
+				${sym:+'crashtest_kfree_bad\+0x'}
+			check "$label: DEBUG_SLAB catches a red zone overwrite" "$work/$label.redzone.log" \
+				boot_expect "$o" "crashtest=redzone" 2 '[Rr]ed ?zone' 'kmalloc-32' \
+				${sym:+'crashtest_redzone\+0x'}
+		fi
+		if grep -q '^CONFIG_DEBUG_PAGEALLOC=y' "$o/.config"; then
+			check "$label: DEBUG_PAGEALLOC catches a double free_page" "$work/$label.pfree.log" \
+				boot_expect "$o" "crashtest=free_page_twice" 2 '[Dd]ouble free' \
+				${sym:+'crashtest_free_page_twice\+0x'}
+		fi
 	fi
+}
+
+# memory_sweep <label> <objtree> <MiB...>: the allocators' suites at other
+# RAM sizes (the memory map comes from the DTB, so no rebuild).
+memory_sweep() {
+	local label=$1 o=$2 mib; shift 2
+	grep -q '^CONFIG_KTEST=y' "$o/.config" || return 0
+	for mib in "$@"; do
+		QEMU_ARGS="-m ${mib}M" check "$label: allocators at -m ${mib}M" \
+			"$work/$label.mem$mib.log" boot_expect "$o" 'ktest=pgalloc,kmem' 0 \
+			'# ktest: 2 suites, 2 passed, 0 failed' "Memory: .*\\($mib MiB\\)"
+	done
 }
 
 for f in "$srctree"/configs/*_defconfig; do
 	name=$(basename "$f")
 	test_config "${name%_defconfig}" "$work/${name%_defconfig}" "$name"
 done
+[ -f "$work/qemu_virt/.config" ] && memory_sweep qemu_virt "$work/qemu_virt" 64 1024 4096
+[ -f "$work/qemu_virt32/.config" ] && memory_sweep qemu_virt32 "$work/qemu_virt32" 64 1024
 for combo in $TEST_MATRIX; do
 	IFS=+ read -r -a parts <<<"$combo"
 	label=$(echo "$combo" | sed 's/_defconfig//; s/\.config//g; s/+/+/g')

@@ -38,4 +38,18 @@ bool memblock_is_reserved(phys_addr_t addr);
 
 void memblock_print(void);
 
+/*
+ * Calls fn for each maximal range of memory that no reservation covers,
+ * in ascending order, [start, end).  Returns the number of ranges.
+ */
+int memblock_for_each_free(void (*fn)(phys_addr_t start, phys_addr_t end, void *arg), void *arg);
+
+/*
+ * Takes size bytes aligned to align (a power of two) from free memory,
+ * preferring the highest address, and reserves them under 'why'.
+ * Returns the address, or 0 if no free range is large enough.  For the
+ * page allocator's own metadata, before the page allocator runs.
+ */
+phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align, const char *why);
+
 #endif

@@ -27,4 +27,7 @@ size_t strlcpy(char *dst, const char *src, size_t size);
  */
 unsigned long strtoul(const char *s, char **end, int base);
 
+/* Is word one of the comma-separated items of list?  An empty list holds everything. */
+bool strlist_contains(const char *list, const char *word);
+
 #endif

@@ -13,8 +13,8 @@
  *		+------------------------+ _fw_end
  *		| (PMP round-up)         | entry 0 covers FW_BASE .. fw_region_end()
  *		+------------------------+ fw_region_end()
- *		| DTB copy with          | reserved_memory.c, only with
- *		| /reserved-memory       | FW_BUILTIN_RESERVED_MEMORY
+ *		| DTB copy with          | reserved_memory.c
+ *		| /reserved-memory       |
  *		+------------------------+ next stage (0x80200000 / 0x80400000)
  *
  * S-mode sees the whole of memory except FW_BASE .. fw_region_end().

@@ -110,8 +110,11 @@ __noreturn void fw_main(unsigned long hartid, unsigned long dtb,
 
 	if (boot) {
 		next = fw_cold_boot(hartid, (const void *)dtb, info);
-		if (IS_ENABLED(CONFIG_FW_BUILTIN_RESERVED_MEMORY))
-			dtb = fw_reserved_memory_publish(dtb, next);
+		/*
+		 * Always: PMP denies the kernel this region, so a kernel that
+		 * did not know of it would hand it out and fault.
+		 */
+		dtb = fw_reserved_memory_publish(dtb, next);
 		__atomic_store_n(&fw_booted, 1, __ATOMIC_RELEASE);
 	} else {
 		while (!__atomic_load_n(&fw_booted, __ATOMIC_ACQUIRE))

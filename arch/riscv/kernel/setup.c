@@ -6,6 +6,7 @@
 #include <asm/sbi.h>
 #include <asm/sections.h>
 #include <tern/arch.h>
+#include <tern/bench.h>
 #include <tern/boot.h>
 #include <tern/errno.h>
 #include <tern/fdt.h>
@@ -39,6 +40,25 @@ void arch_print_info(void)
 		sbi_implementation_name(), v >> 24, v & 0xffffff, boot_hartid);
 	pr_info("Kernel image: %p-%p (%lu KiB)\n", (void *)_start, (void *)_end,
 		(unsigned long)(_end - _start) / 1024);
+}
+
+u64 read_instret(void)
+{
+#if __riscv_xlen == 32
+	u32 hi, lo, hi2;
+
+	do {
+		__asm__ __volatile__("rdinstreth %0" : "=r"(hi));
+		__asm__ __volatile__("rdinstret %0" : "=r"(lo));
+		__asm__ __volatile__("rdinstreth %0" : "=r"(hi2));
+	} while (hi != hi2);
+	return ((u64)hi << 32) | lo;
+#else
+	unsigned long n;
+
+	__asm__ __volatile__("rdinstret %0" : "=r"(n));
+	return n;
+#endif
 }
 
 u64 arch_read_time(void)

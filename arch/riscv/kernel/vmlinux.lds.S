@@ -33,6 +33,10 @@ SECTIONS
 		__initcalls_start = .;
 		KEEP(*(.initcalls))
 		__initcalls_end = .;
+		. = ALIGN(16);
+		__benches_start = .;
+		KEEP(*(.benches))
+		__benches_end = .;
 	}
 
 	. = ALIGN(16);

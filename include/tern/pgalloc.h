@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The page allocator: blocks of 2^order contiguous, naturally aligned
+ * pages.  Exactly one implementation is linked, chosen in Kconfig
+ * ("Memory management" -> "Page allocator"):
+ *   mm/pgalloc_bump.c   linear, never reuses memory
+ *   mm/pgalloc_buddy.c  binary buddy, orders 0..PGALLOC_MAX_ORDER
+ * Callers never learn which.  Each implementation must provide every
+ * function declared here.
+ *
+ * Addresses are kernel pointers; with paging off they equal physical
+ * addresses.  Out of memory is a NULL return, never a panic.
+ */
+#ifndef TERN_PGALLOC_H
+#define TERN_PGALLOC_H
+
+#include <tern/types.h>
+
+#define PAGE_SHIFT	12
+#define PAGE_SIZE	(1UL << PAGE_SHIFT)
+
+typedef unsigned int gfp_t;
+#define GFP_KERNEL	0u
+#define __GFP_ZERO	0x1u		/* the block is zero-filled */
+
+/* Largest order alloc_pages accepts (the buddy allocator's MAX_ORDER). */
+#define PGALLOC_MAX_ORDER CONFIG_PGALLOC_MAX_ORDER
+
+/*
+ * Hands the allocator all RAM the boot memory map (memblock) describes,
+ * minus its reservations.  Called once, before any allocation.
+ */
+void pgalloc_init(void);
+
+/* 2^order pages, aligned to their size; NULL when order is too large or memory is short. */
+void *alloc_pages(gfp_t gfp, unsigned int order);
+
+/*
+ * Returns a block from alloc_pages with the same order.  Freeing what was
+ * never allocated, or twice, is a kernel bug: with DEBUG_PAGEALLOC the
+ * buddy allocator panics naming the caller.
+ */
+void free_pages(void *addr, unsigned int order);
+
+static inline void *alloc_page(gfp_t gfp)
+{
+	return alloc_pages(gfp, 0);
+}
+
+static inline void free_page(void *addr)
+{
+	free_pages(addr, 0);
+}
+
+/*
+ * The allocated block that contains addr: returns its first page and
+ * stores its order, or NULL when addr is in no allocated block (free,
+ * reserved, outside RAM) or the allocator does not track blocks (bump).
+ * kfree uses it to find the slab or large allocation behind a pointer.
+ */
+void *pgalloc_block_start(const void *addr, unsigned int *order);
+
+struct pgalloc_stats {
+	unsigned long total_pages;	/* pages handed to the allocator at init */
+	unsigned long free_pages;	/* pages an allocation could still get */
+	unsigned long largest_free_order_pages;	/* pages in the largest free block */
+	unsigned long alloc_calls, free_calls;
+};
+void pgalloc_get_stats(struct pgalloc_stats *stats);
+
+/* The implementation's name as the boot banner says it ("buddy"). */
+extern const char pgalloc_name[];
+
+#endif

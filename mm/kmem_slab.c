@@ -1,0 +1,697 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The slab allocator (CONFIG_KMEM_SLAB): kmalloc from power-of-two size
+ * classes of 8 to 2048 bytes, and named caches of fixed-size objects.
+ * Each cache is made of slabs taken from the page allocator.
+ *
+ * A slab is one naturally aligned block of 2^order pages.  It starts with
+ * a struct slab; object slots follow, cache->stride bytes apart:
+ *
+ *   block start                                                 block end
+ *   | struct slab | pad | slot 0 | slot 1 | ... | slot n-1 | unused tail |
+ *                       ^ block + cache->offset
+ *
+ * A free slot keeps the free-list pointer in its first word.  With
+ * DEBUG_SLAB a slot holds red zones and an out-of-object free pointer, so
+ * a free object can be poisoned whole:
+ *
+ *   | red zone (red_left) | object (size) | red zone (RZ_RIGHT) | free ptr |
+ *   ^ slot                ^ what kmalloc returns
+ *
+ * The red zones read RZ_ACTIVE while the object is allocated and
+ * RZ_INACTIVE while it is free, which is how kfree tells a double free
+ * from an overwrite.
+ *
+ * kfree needs no table of its own: the page allocator knows which block
+ * holds a pointer (pgalloc_block_start), and a slab's block starts with its
+ * header.  A pointer equal to the block start is a large kmalloc (over
+ * KMALLOC_MAX_CACHE_SIZE), which gets whole pages and no header.  The last
+ * answer is remembered (find_slab), since the lookup costs more than the
+ * rest of kfree.
+ *
+ * Each slab of a cache is on exactly one list: partial (a free slot
+ * left) or full (none).  A slab whose last object is freed goes back to
+ * the page allocator, except that each cache keeps one empty slab
+ * (cache->empty, left on the partial list), so that kmalloc/kfree in a
+ * loop does not call the page allocator every time.
+ *
+ * No locking: everything runs on the boot hart, without interrupts.
+ */
+#include <tern/errno.h>
+#include <tern/kallsyms.h>
+#include <tern/kernel.h>
+#include <tern/printf.h>
+#include <tern/slab.h>
+#include <tern/string.h>
+
+#define SLAB_MAGIC	0x51ab51abU	/* xor the slab's address */
+
+/* DEBUG_SLAB patterns */
+#define POISON_FREE	0x6b	/* every byte of a free object */
+#define RZ_ACTIVE	0xcc	/* red zones of an allocated object */
+#define RZ_INACTIVE	0xbb	/* red zones of a free object */
+#define RZ_RIGHT	8	/* red zone bytes after an object */
+
+#define NR_KMALLOC_CACHES	9	/* 8 << 0 ... 8 << 8 == KMALLOC_MAX_CACHE_SIZE */
+#define CACHE_NAME_LEN		24
+
+const char kmem_name[] = "slab";
+
+struct slab {
+	u32 magic;			/* SLAB_MAGIC ^ address while a slab */
+	u32 inuse;			/* allocated objects */
+	struct kmem_cache *cache;
+	void *freelist;			/* first free object; NULL when full */
+	struct slab *next, **pprev;	/* on cache->partial or cache->full */
+};
+
+struct kmem_cache {
+	/* Read and written by every allocation and free. */
+	struct slab *partial;	/* slabs with a free slot, the kept empty one too */
+	struct slab *full;	/* slabs without */
+	struct slab *empty;	/* the kept empty slab (on partial), or NULL */
+	u32 objects;		/* slots per slab; 0 until set up */
+	u32 size;		/* usable object size: object_size rounded up */
+	u32 free_offset;	/* DEBUG_SLAB: where the free pointer is, from the object */
+	u32 red_left;		/* DEBUG_SLAB: red zone before the object (else 0) */
+	unsigned long alloc_calls, free_calls;
+	/* Fixed at creation. */
+	u32 order;		/* a slab is 2^order pages */
+	u32 offset;		/* first slot, from the slab start */
+	u32 stride;		/* slot to slot */
+	size_t object_size;	/* as asked for */
+	unsigned long nr_slabs;
+	struct kmem_cache *next;	/* on cache_list */
+	char name[CACHE_NAME_LEN];
+};
+
+static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
+static struct kmem_cache *cache_list;	/* kmalloc's first, then by creation */
+/* Large kmallocs, plus the counters of destroyed caches. */
+static struct kmem_stats other;
+/* find_slab's last answer: the slab that owns the page last_page. */
+#define NO_PAGE		1UL	/* never page aligned */
+static uintptr_t last_page = NO_PAGE;
+static struct slab *last_slab;
+
+/*
+ * Size to kmalloc cache without a loop or a clz (a libcall on rv32imac and
+ * rv64imac): kmalloc_index[(size - 1) / 8] for sizes 1..2048, filled by
+ * kmem_init.
+ */
+static u8 kmalloc_index[KMALLOC_MAX_CACHE_SIZE / 8];
+
+/* 1 <= size <= KMALLOC_MAX_CACHE_SIZE */
+static __always_inline struct kmem_cache *kmalloc_cache(size_t size)
+{
+	return &kmalloc_caches[kmalloc_index[(size - 1) >> 3]];
+}
+
+static inline u32 slab_magic(const struct slab *slab)
+{
+	return SLAB_MAGIC ^ (u32)(uintptr_t)slab;
+}
+
+static __always_inline void **free_pointer(const struct kmem_cache *cache, void *obj)
+{
+	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
+		return (void **)((char *)obj + cache->free_offset);
+	return obj;
+}
+
+static inline char *first_object(const struct kmem_cache *cache, const struct slab *slab)
+{
+	return (char *)slab + cache->offset + cache->red_left;
+}
+
+/* ---- slab lists ---- */
+
+static void list_push(struct slab *slab, struct slab **head)
+{
+	slab->next = *head;
+	slab->pprev = head;
+	if (*head)
+		(*head)->pprev = &slab->next;
+	*head = slab;
+}
+
+static void list_del(struct slab *slab)
+{
+	*slab->pprev = slab->next;
+	if (slab->next)
+		slab->next->pprev = slab->pprev;
+}
+
+static void move_slab(struct slab *slab, struct slab **head)
+{
+	list_del(slab);
+	list_push(slab, head);
+}
+
+/* ---- reports ---- */
+
+/* Panics with "<fn>: <what> in cache <name> by <caller>". */
+static void __noreturn __printf(4, 5) __noinline
+slab_bug(const char *fn, const struct kmem_cache *cache, unsigned long caller,
+	 const char *fmt, ...)
+{
+	char what[96], where[KSYM_NAME_LEN + 32];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vscnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	sprint_backtrace(where, sizeof(where), caller);
+	if (cache)
+		panic("%s: %s in cache %s by %s", fn, what, cache->name, where);
+	panic("%s: %s by %s", fn, what, where);
+}
+
+/* ---- DEBUG_SLAB checks: each runs before anything is changed ---- */
+
+/* The first byte of [p, p + n) that is not c, or NULL. */
+static const u8 *find_mismatch(const void *p, u8 c, size_t n)
+{
+	const u8 *b = p;
+
+	for (; n; n--, b++)
+		if (*b != c)
+			return b;
+	return NULL;
+}
+
+static bool is_object(const struct kmem_cache *cache, const struct slab *slab, const void *p)
+{
+	uintptr_t off = (uintptr_t)p - (uintptr_t)first_object(cache, slab);
+
+	return (uintptr_t)p >= (uintptr_t)first_object(cache, slab) &&
+	       off % cache->stride == 0 && off / cache->stride < cache->objects;
+}
+
+static void set_red_zones(const struct kmem_cache *cache, void *obj, u8 c)
+{
+	memset((char *)obj - cache->red_left, c, cache->red_left);
+	memset((char *)obj + cache->size, c, RZ_RIGHT);
+}
+
+/* Red zones all c? */
+static bool red_zones_are(const struct kmem_cache *cache, const void *obj, u8 c)
+{
+	return !find_mismatch((const char *)obj - cache->red_left, c, cache->red_left) &&
+	       !find_mismatch((const char *)obj + cache->size, c, RZ_RIGHT);
+}
+
+/* A new slab's slot: free, poisoned. */
+static void debug_init_object(const struct kmem_cache *cache, void *obj)
+{
+	memset(obj, POISON_FREE, cache->size);
+	set_red_zones(cache, obj, RZ_INACTIVE);
+}
+
+/* obj, the head of slab's free list, is about to be handed out. */
+static void debug_alloc(const struct kmem_cache *cache, const struct slab *slab, void *obj,
+			const char *fn, unsigned long caller)
+{
+	void *next = *free_pointer(cache, obj);
+	const u8 *bad;
+
+	if (!is_object(cache, slab, obj) || (next && !is_object(cache, slab, next)))
+		slab_bug(fn, cache, caller, "free list of slab %p corrupted", slab);
+	bad = find_mismatch(obj, POISON_FREE, cache->size);
+	if (bad)
+		slab_bug(fn, cache, caller, "write to freed object %p (byte %u is %#x)", obj,
+			 (unsigned int)(bad - (const u8 *)obj), *bad);
+	if (!red_zones_are(cache, obj, RZ_INACTIVE))
+		slab_bug(fn, cache, caller, "red zone of freed object %p overwritten", obj);
+	set_red_zones(cache, obj, RZ_ACTIVE);
+}
+
+/*
+ * p is passed back (kfree) or looked at (ksize): is it a live object?
+ * freed names the bug when it is not: "double free", "use after free".
+ */
+static void debug_check_live(const struct kmem_cache *cache, const struct slab *slab,
+			     const void *p, const char *fn, unsigned long caller,
+			     const char *freed)
+{
+	if (!is_object(cache, slab, p))
+		slab_bug(fn, cache, caller, "bad pointer %p: not an object", p);
+	if (red_zones_are(cache, p, RZ_INACTIVE))
+		slab_bug(fn, cache, caller, "%s of %p", freed, p);
+	if (find_mismatch((const char *)p - cache->red_left, RZ_ACTIVE, cache->red_left))
+		slab_bug(fn, cache, caller, "red zone before %p overwritten", p);
+	if (find_mismatch((const char *)p + cache->size, RZ_ACTIVE, RZ_RIGHT))
+		slab_bug(fn, cache, caller, "red zone after %p (%u bytes) overwritten", p,
+			 (unsigned int)cache->size);
+}
+
+static void debug_free(const struct kmem_cache *cache, const struct slab *slab, void *obj,
+		       const char *fn, unsigned long caller)
+{
+	debug_check_live(cache, slab, obj, fn, caller, "double free");
+	debug_init_object(cache, obj);
+}
+
+/* ---- slabs ---- */
+
+/* Called when cache->partial is empty, so no empty slab is kept either. */
+static struct slab *__noinline new_slab(struct kmem_cache *cache)
+{
+	struct slab *slab;
+	void *next = NULL;
+	u32 i;
+
+	if (!cache->objects)	/* before kmem_init */
+		return NULL;
+	slab = alloc_pages(GFP_KERNEL, cache->order);
+	if (!slab)
+		return NULL;
+	slab->magic = slab_magic(slab);
+	slab->inuse = 0;
+	slab->cache = cache;
+	/* Thread the free list in address order: the last slot first. */
+	for (i = cache->objects; i-- > 0;) {
+		void *obj = first_object(cache, slab) + i * cache->stride;
+
+		if (IS_ENABLED(CONFIG_DEBUG_SLAB))
+			debug_init_object(cache, obj);
+		*free_pointer(cache, obj) = next;
+		next = obj;
+	}
+	slab->freelist = next;
+	list_push(slab, &cache->partial);
+	cache->nr_slabs++;
+	return slab;
+}
+
+static void __noinline release_slab(struct kmem_cache *cache, struct slab *slab)
+{
+	if (slab == last_slab)
+		last_page = NO_PAGE;
+	list_del(slab);
+	slab->magic = 0;	/* a stale pointer into it must not pass for an object */
+	cache->nr_slabs--;
+	free_pages(slab, cache->order);
+}
+
+static void *slab_alloc_new(struct kmem_cache *cache, gfp_t gfp, const char *fn,
+			    unsigned long caller);
+
+/*
+ * What leaves this path (a new slab, zeroing, the DEBUG_SLAB checks) is a
+ * tail call or compiled out, so without DEBUG_SLAB it needs no stack frame.
+ */
+static __always_inline void *slab_alloc(struct kmem_cache *cache, gfp_t gfp, const char *fn,
+					unsigned long caller)
+{
+	struct slab *slab = cache->partial;
+	void *obj, *next;
+
+	if (unlikely(!slab))
+		return slab_alloc_new(cache, gfp, fn, caller);
+	obj = slab->freelist;
+	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
+		debug_alloc(cache, slab, obj, fn, caller);
+	next = *free_pointer(cache, obj);
+	slab->freelist = next;
+	if (slab->inuse++ == 0)
+		cache->empty = NULL;	/* it was the kept empty slab, or a new one */
+	if (unlikely(!next))
+		move_slab(slab, &cache->full);
+	cache->alloc_calls++;
+	if (unlikely(gfp & __GFP_ZERO))
+		return memset(obj, 0, cache->size);
+	return obj;
+}
+
+static void *__noinline slab_alloc_new(struct kmem_cache *cache, gfp_t gfp, const char *fn,
+				       unsigned long caller)
+{
+	if (!new_slab(cache))
+		return NULL;
+	return slab_alloc(cache, gfp, fn, caller);
+}
+
+static __always_inline void slab_free(struct kmem_cache *cache, struct slab *slab, void *obj)
+{
+	void *next = slab->freelist;
+
+	*free_pointer(cache, obj) = next;
+	slab->freelist = obj;
+	cache->free_calls++;
+	if (unlikely(!next))	/* it was full */
+		move_slab(slab, &cache->partial);
+	if (--slab->inuse == 0) {
+		if (!cache->empty)
+			cache->empty = slab;
+		else
+			release_slab(cache, slab);
+	}
+}
+
+/*
+ * The slab holding p, or NULL when p is a large kmalloc (then *order is
+ * its order).  Anything else is a bug: p is not from kmalloc.
+ *
+ * The last answer is remembered by page (last_page, last_slab): kfree in a
+ * loop then skips pgalloc_block_start, which costs more than the rest of
+ * kfree.  It stays exact because a slab owns its pages until release_slab,
+ * which forgets it.
+ */
+static __always_inline struct slab *find_slab(const void *p, unsigned int *order,
+					      const char *fn, unsigned long caller)
+{
+	uintptr_t page = ALIGN_DOWN((uintptr_t)p, PAGE_SIZE);
+	struct slab *slab;
+
+	if (page == last_page && (!IS_ENABLED(CONFIG_DEBUG_SLAB) || p != last_slab))
+		return last_slab;
+	slab = pgalloc_block_start(p, order);
+	if (unlikely(!slab))
+		slab_bug(fn, NULL, caller, "bad pointer %p: not in an allocated page block", p);
+	if ((const void *)slab == p) {
+		/* A slab header is never handed out; with DEBUG_SLAB, say so. */
+		if (IS_ENABLED(CONFIG_DEBUG_SLAB) && slab->magic == slab_magic(slab))
+			slab_bug(fn, slab->cache, caller, "bad pointer %p: a slab header", p);
+		return NULL;
+	}
+	if (unlikely(slab->magic != slab_magic(slab)))
+		slab_bug(fn, NULL, caller, "bad pointer %p: not from kmalloc", p);
+	last_page = page;
+	last_slab = slab;
+	return slab;
+}
+
+/* ---- kmalloc ---- */
+
+/* The order of the smallest page block holding size bytes; -1 if none does. */
+static int large_order(size_t size)
+{
+	int order = 0;
+
+	if (size > PAGE_SIZE << PGALLOC_MAX_ORDER)
+		return -1;
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+static void *__noinline kmalloc_large(size_t size, gfp_t gfp)
+{
+	int order = size ? large_order(size) : -1;
+	void *p = order < 0 ? NULL : alloc_pages(gfp, order);
+
+	if (!p)
+		return NULL;
+	other.pages += 1UL << order;
+	other.bytes_in_use += PAGE_SIZE << order;
+	other.alloc_calls++;
+	return p;
+}
+
+static void __noinline kfree_large(const void *p, unsigned int order)
+{
+	other.pages -= 1UL << order;
+	other.bytes_in_use -= PAGE_SIZE << order;
+	other.free_calls++;
+	free_pages((void *)p, order);
+}
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	/* size 0 wraps around and goes to kmalloc_large, which says NULL. */
+	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large(size, gfp);
+	return slab_alloc(kmalloc_cache(size), gfp, "kmalloc",
+			  (unsigned long)__builtin_return_address(0));
+}
+
+void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
+void kfree(const void *p)
+{
+	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	unsigned int order;
+	struct slab *slab;
+
+	if (!p)
+		return;
+	slab = find_slab(p, &order, "kfree", caller);
+	if (!slab) {
+		kfree_large(p, order);
+		return;
+	}
+	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
+		debug_free(slab->cache, slab, (void *)p, "kfree", caller);
+	slab_free(slab->cache, slab, (void *)p);
+}
+
+static size_t __ksize(const void *p, const char *fn, unsigned long caller)
+{
+	unsigned int order;
+	struct slab *slab;
+
+	if (!p)
+		return 0;
+	slab = find_slab(p, &order, fn, caller);
+	if (!slab)
+		return PAGE_SIZE << order;
+	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
+		debug_check_live(slab->cache, slab, p, fn, caller, "use after free");
+	return slab->cache->size;
+}
+
+size_t ksize(const void *p)
+{
+	return __ksize(p, "ksize", (unsigned long)__builtin_return_address(0));
+}
+
+/* What ksize(kmalloc(size)) would be; 0 if kmalloc(size) must fail. */
+static size_t kmalloc_size(size_t size)
+{
+	int order;
+
+	if (size <= KMALLOC_MAX_CACHE_SIZE)
+		return kmalloc_cache(size)->size;
+	order = large_order(size);
+	return order < 0 ? 0 : PAGE_SIZE << order;
+}
+
+/* Within one size class (or page order) the block stays where it is. */
+void *krealloc(const void *p, size_t size, gfp_t gfp)
+{
+	size_t old;
+	void *new;
+
+	if (!p)
+		return kmalloc(size, gfp);
+	if (!size) {
+		kfree(p);
+		return NULL;
+	}
+	old = __ksize(p, "krealloc", (unsigned long)__builtin_return_address(0));
+	if (kmalloc_size(size) == old)
+		return (void *)p;
+	new = kmalloc(size, gfp);
+	if (!new)
+		return NULL;
+	memcpy(new, p, MIN(old, size));
+	kfree(p);
+	return new;
+}
+
+/* ---- caches ---- */
+
+/*
+ * The smallest slab order that wastes at most 1/8 of the slab (header,
+ * padding, and the tail no slot fits in); failing that, the largest.
+ */
+static bool pick_order(struct kmem_cache *cache)
+{
+	unsigned int order;
+	int best = -1;
+
+	for (order = 0; order <= PGALLOC_MAX_ORDER; order++) {
+		unsigned long bytes = PAGE_SIZE << order, n, waste;
+
+		if (bytes < cache->offset + cache->stride)
+			continue;
+		n = (bytes - cache->offset) / cache->stride;
+		waste = bytes - n * cache->stride;
+		best = order;
+		if (waste <= bytes / 8)
+			break;
+	}
+	if (best < 0)
+		return false;
+	cache->order = best;
+	cache->objects = ((PAGE_SIZE << best) - cache->offset) / cache->stride;
+	return true;
+}
+
+static bool cache_init(struct kmem_cache *cache, const char *name, size_t size, size_t align)
+{
+	align = MAX(align, KMALLOC_MIN_ALIGN);
+	strlcpy(cache->name, name ? name : "(unnamed)", sizeof(cache->name));
+	cache->object_size = size;
+	cache->size = ALIGN_UP(MAX(size, sizeof(void *)), align);
+	cache->stride = cache->size;
+	if (IS_ENABLED(CONFIG_DEBUG_SLAB)) {
+		cache->red_left = align;
+		cache->free_offset = cache->size + RZ_RIGHT;
+		cache->stride = ALIGN_UP(align + cache->free_offset + sizeof(void *), align);
+	}
+	cache->offset = ALIGN_UP(sizeof(struct slab), align);
+	return pick_order(cache);
+}
+
+static void add_cache(struct kmem_cache *cache)
+{
+	struct kmem_cache **pp = &cache_list;
+
+	while (*pp)
+		pp = &(*pp)->next;
+	*pp = cache;
+}
+
+static bool is_kmalloc_cache(const struct kmem_cache *cache)
+{
+	return cache >= kmalloc_caches && cache < kmalloc_caches + NR_KMALLOC_CACHES;
+}
+
+static unsigned long active_objects(const struct kmem_cache *cache)
+{
+	unsigned long n = 0;
+	const struct slab *slab;
+
+	for (slab = cache->partial; slab; slab = slab->next)
+		n += slab->inuse;
+	for (slab = cache->full; slab; slab = slab->next)
+		n += slab->inuse;
+	return n;
+}
+
+/* flags: none are defined yet. */
+struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
+				     unsigned int flags)
+{
+	struct kmem_cache *cache;
+
+	(void)flags;
+	if (!size || size > PAGE_SIZE << PGALLOC_MAX_ORDER || (align & (align - 1)) ||
+	    align > PAGE_SIZE)
+		return NULL;
+	cache = kzalloc(sizeof(*cache), GFP_KERNEL);
+	if (!cache)
+		return NULL;
+	if (!cache_init(cache, name, size, align)) {
+		kfree(cache);
+		return NULL;
+	}
+	add_cache(cache);
+	return cache;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp)
+{
+	return slab_alloc(cache, gfp, "kmem_cache_alloc",
+			  (unsigned long)__builtin_return_address(0));
+}
+
+void kmem_cache_free(struct kmem_cache *cache, void *obj)
+{
+	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	const char *fn = "kmem_cache_free";
+	unsigned int order;
+	struct slab *slab;
+
+	if (!obj)
+		return;
+	slab = find_slab(obj, &order, fn, caller);
+	if (unlikely(!slab || slab->cache != cache))
+		slab_bug(fn, cache, caller, "%p is from %s", obj,
+			 slab ? slab->cache->name : "a large kmalloc");
+	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
+		debug_free(cache, slab, obj, fn, caller);
+	slab_free(cache, slab, obj);
+}
+
+int kmem_cache_destroy(struct kmem_cache *cache)
+{
+	struct kmem_cache **pp;
+	unsigned long active;
+
+	if (!cache || is_kmalloc_cache(cache))
+		return -EINVAL;
+	active = active_objects(cache);
+	if (active) {
+		pr_err("kmem_cache_destroy: %s still has %lu objects\n", cache->name, active);
+		return -EBUSY;
+	}
+	if (cache->empty)
+		release_slab(cache, cache->empty);
+	for (pp = &cache_list; *pp != cache; pp = &(*pp)->next)
+		;
+	*pp = cache->next;
+	other.alloc_calls += cache->alloc_calls;
+	other.free_calls += cache->free_calls;
+	kfree(cache);
+	return 0;
+}
+
+int kmem_cache_for_each(void (*fn)(const struct kmem_cache_info *info, void *arg), void *arg)
+{
+	struct kmem_cache *cache, *next;
+	int n = 0;
+
+	for (cache = cache_list; cache; cache = next, n++) {
+		struct kmem_cache_info info = {
+			.name = cache->name,
+			.object_size = cache->object_size,
+			.active_objects = active_objects(cache),
+			.total_objects = cache->nr_slabs * cache->objects,
+			.pages = cache->nr_slabs << cache->order,
+		};
+
+		next = cache->next;	/* fn may destroy the cache */
+		fn(&info, arg);
+	}
+	return n;
+}
+
+/* bytes_in_use counts what each object can hold: the size class for kmalloc. */
+void kmem_get_stats(struct kmem_stats *stats)
+{
+	const struct kmem_cache *cache;
+
+	*stats = other;
+	for (cache = cache_list; cache; cache = cache->next) {
+		stats->bytes_in_use += active_objects(cache) * cache->object_size;
+		stats->pages += cache->nr_slabs << cache->order;
+		stats->alloc_calls += cache->alloc_calls;
+		stats->free_calls += cache->free_calls;
+	}
+}
+
+void kmem_init(void)
+{
+	static const char *const names[NR_KMALLOC_CACHES] = {
+		"kmalloc-8", "kmalloc-16", "kmalloc-32", "kmalloc-64", "kmalloc-128",
+		"kmalloc-256", "kmalloc-512", "kmalloc-1024", "kmalloc-2048",
+	};
+	unsigned int i, class = 0;
+
+	for (i = 0; i < NR_KMALLOC_CACHES; i++) {
+		if (!cache_init(&kmalloc_caches[i], names[i], 8U << i, KMALLOC_MIN_ALIGN))
+			panic("kmem_init: no slab layout for %s", names[i]);
+		add_cache(&kmalloc_caches[i]);
+	}
+	for (i = 0; i < ARRAY_SIZE(kmalloc_index); i++) {
+		if ((i + 1) * 8 > 8U << class)	/* sizes up to (i + 1) * 8 */
+			class++;
+		kmalloc_index[i] = class;
+	}
+}

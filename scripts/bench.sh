@@ -1,0 +1,55 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# make bench: every allocator combination, built and booted with "bench"
+# under QEMU -icount shift=0, so each figure (retired instructions) repeats
+# exactly.  Prints Markdown tables (kept in Documentation/mm/allocators.md).
+#   bench.sh <work folder>
+set -u
+unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL O objtree KCONFIG_CONFIG \
+	KBUILD_VERBOSE quiet Q
+work=${1:?usage: bench.sh <work folder>}
+srctree=${srctree:-.}
+jobs=${JOBS:-$(nproc)}
+mkdir -p "$work"
+
+# label: page allocator + object allocator, as config fragments
+COMBOS="buddy+slab:
+	buddy+simple:kmem-simple.config
+	buddy+bump:kmem-bump.config
+	bump+simple:pgalloc-bump.config
+	bump+bump:pgalloc-bump.config,kmem-bump.config"
+
+# value <log> <bench line name>: the number on "bench: <name>: N ..."
+value() { sed -n "s/^bench: $2: \([0-9]*\) .*/\1/p" "$1" | head -n 1; }
+
+boot() {	# boot <objtree> <MiB> <bootargs> <log>
+	objtree=$1 ICOUNT=1 QEMU_ARGS="-m $2M" timeout 600 \
+		"$srctree/scripts/qemu-cmd.sh" run "$3" </dev/null 2>&1 | tr -d '\r' > "$4"
+}
+
+for arch in qemu_virt qemu_virt32; do
+	echo "### $arch ($([ $arch = qemu_virt ] && echo rv64 || echo rv32)), instructions per operation"
+	echo
+	echo "| page + object allocator | page order 0 | page order 3 | pages mixed | fragmentation ‰ | kmalloc 32 | kmalloc 256 | kmalloc 2048 | kmalloc mixed | page init 128 MiB | page init 1 GiB |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for combo in $COMBOS; do
+		label=${combo%%:*} frags=${combo#*:}
+		o=$work/$arch-$label
+		rm -rf "$o"
+		# shellcheck disable=SC2046
+		if ! make -s O="$o" ${arch}_defconfig $(echo "$frags" | tr , ' ') >"$o.log" 2>&1 ||
+		   ! make -s O="$o" -j"$jobs" >>"$o.log" 2>&1; then
+			echo "| $label | build failed: see $o.log |"; continue
+		fi
+		boot "$o" 128 bench "$o.bench.log"
+		boot "$o" 1024 bench=mm_init "$o.init1g.log"
+		l=$o.bench.log
+		echo "| $label | $(value "$l" pgalloc_order0) | $(value "$l" pgalloc_order3) |" \
+		     "$(value "$l" pgalloc_mixed) | $(value "$l" pgalloc_mixed.fragmentation_permille) |" \
+		     "$(value "$l" kmalloc32) | $(value "$l" kmalloc256) | $(value "$l" kmalloc2048) |" \
+		     "$(value "$l" kmalloc_mixed) | $(value "$l" mm_init.pgalloc_init) |" \
+		     "$(value "$o.init1g.log" mm_init.pgalloc_init) |"
+	done
+	echo
+done
+echo "Raw output: $work/*.bench.log"
