@@ -2,6 +2,7 @@
 /*
  * Page allocator microbenchmarks, the same names for every allocator so
  * the tables line up (scripts/bench.sh):
+ *   pgalloc_alloc0  alloc_page alone (the frees happen untimed, afterwards)
  *   pgalloc_order0  alloc_page + free_page
  *   pgalloc_order3  an order-3 alloc_pages + free_pages
  *   pgalloc_mixed   a fixed pseudo-random mix of orders 0..4, holding up
@@ -52,6 +53,29 @@ static void alloc_free_loop(struct bench *b, unsigned int order)
 	bench_stop(b);
 	bench_end();
 }
+
+#define ALLOC_ONLY	512
+
+static void *alloc_only[ALLOC_ONLY];
+
+static void bench_alloc0(struct bench *b)
+{
+	unsigned long i, n;
+
+	bench_begin();
+	bench_start(b);
+	for (n = 0; n < ALLOC_ONLY; n++) {
+		alloc_only[n] = alloc_page(GFP_KERNEL);
+		if (unlikely(!alloc_only[n]))
+			break;
+	}
+	bench_stop(b);
+	b->failed = n < ALLOC_ONLY;
+	for (i = 0; i < n; i++)
+		free_page(alloc_only[i]);
+	bench_end();
+}
+BENCH(pgalloc_alloc0, ALLOC_ONLY, bench_alloc0);
 
 static void bench_order0(struct bench *b)
 {

@@ -30,8 +30,8 @@ boot() {	# boot <objtree> <MiB> <bootargs> <log>
 for arch in qemu_virt qemu_virt32; do
 	echo "### $arch ($([ $arch = qemu_virt ] && echo rv64 || echo rv32)), instructions per operation"
 	echo
-	echo "| page + object allocator | page order 0 | page order 3 | pages mixed | fragmentation ‰ | kmalloc 32 | kmalloc 256 | kmalloc 2048 | kmalloc mixed | page init 128 MiB | page init 1 GiB |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| page + object allocator | page alloc | page order 0 | page order 3 | pages mixed | fragmentation ‰ | kmalloc 32 | kmalloc 256 | kmalloc 2048 | kmalloc mixed | page init 128 MiB | page init 1 GiB |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for combo in $COMBOS; do
 		label=${combo%%:*} frags=${combo#*:}
 		o=$work/$arch-$label
@@ -44,7 +44,7 @@ for arch in qemu_virt qemu_virt32; do
 		boot "$o" 128 bench "$o.bench.log"
 		boot "$o" 1024 bench=mm_init "$o.init1g.log"
 		l=$o.bench.log
-		echo "| $label | $(value "$l" pgalloc_order0) | $(value "$l" pgalloc_order3) |" \
+		echo "| $label | $(value "$l" pgalloc_alloc0) | $(value "$l" pgalloc_order0) | $(value "$l" pgalloc_order3) |" \
 		     "$(value "$l" pgalloc_mixed) | $(value "$l" pgalloc_mixed.fragmentation_permille) |" \
 		     "$(value "$l" kmalloc32) | $(value "$l" kmalloc256) | $(value "$l" kmalloc2048) |" \
 		     "$(value "$l" kmalloc_mixed) | $(value "$l" mm_init.pgalloc_init) |" \
