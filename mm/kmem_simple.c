@@ -31,10 +31,11 @@
 #include <tern/slab.h>
 #include <tern/string.h>
 
+#include "kmem_heap.h"
+
 #define BLOCK_USED	0xa110ca7eUL
 #define BLOCK_FREE	0xf4eeb10cUL
 #define GROW_ORDER	MIN(2, PGALLOC_MAX_ORDER)
-#define CACHE_NAME_LEN	24
 
 const char kmem_name[] = "simple";
 
@@ -53,15 +54,8 @@ struct free_block {
 /* The largest request: a whole largest page block, less the header. */
 #define MAX_SIZE	((PAGE_SIZE << PGALLOC_MAX_ORDER) - HDR)
 
-struct kmem_cache {
-	size_t size, align;	/* align: a power of two, at least 8 */
-	unsigned long active;
-	struct kmem_cache *next;
-	char name[CACHE_NAME_LEN];
-};
-
 static struct free_block *free_list;
-static struct kmem_cache *cache_list;
+const size_t kmem_heap_max_size = MAX_SIZE;
 static struct kmem_stats stats;		/* bytes_in_use: usable sizes (ksize) */
 
 static void __noinline report(const char *fn, const char *what, const void *p,
@@ -189,7 +183,7 @@ void *kzalloc(size_t size, gfp_t gfp)
 	return kmalloc(size, gfp | __GFP_ZERO);
 }
 
-static void __kfree(const void *p, unsigned long caller)
+void kmem_heap_free(const void *p, unsigned long caller)
 {
 	struct block *b;
 
@@ -205,7 +199,7 @@ static void __kfree(const void *p, unsigned long caller)
 
 void kfree(const void *p)
 {
-	__kfree(p, (unsigned long)__builtin_return_address(0));
+	kmem_heap_free(p, (unsigned long)__builtin_return_address(0));
 }
 
 size_t ksize(const void *p)
@@ -227,7 +221,7 @@ void *krealloc(const void *p, size_t size, gfp_t gfp)
 	if (!p)
 		return kmalloc(size, gfp);
 	if (!size) {
-		__kfree(p, caller);
+		kmem_heap_free(p, caller);
 		return NULL;
 	}
 	b = to_block(p, "krealloc", caller);
@@ -248,81 +242,8 @@ void *krealloc(const void *p, size_t size, gfp_t gfp)
 	if (!new)
 		return NULL;
 	memcpy(new, p, b->size - HDR);
-	__kfree(p, caller);
+	kmem_heap_free(p, caller);
 	return new;
-}
-
-/* ---- named caches: kmalloc, with the alignment done here ---- */
-
-struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
-				     unsigned int flags)
-{
-	struct kmem_cache *cache, **pp;
-
-	(void)flags;
-	align = align ? align : KMALLOC_MIN_ALIGN;
-	if (!size || size > MAX_SIZE - PAGE_SIZE || (align & (align - 1)) || align > PAGE_SIZE)
-		return NULL;
-	cache = kzalloc(sizeof(*cache), GFP_KERNEL);
-	if (!cache)
-		return NULL;
-	strlcpy(cache->name, name ? name : "(unnamed)", sizeof(cache->name));
-	cache->size = size;
-	cache->align = MAX(align, KMALLOC_MIN_ALIGN);
-	for (pp = &cache_list; *pp; pp = &(*pp)->next)
-		;
-	*pp = cache;
-	return cache;
-}
-
-/*
- * Alignment above KMALLOC_MIN_ALIGN: over-allocate, and keep the kmalloc
- * pointer in the word before the object for kmem_cache_free.
- */
-void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp)
-{
-	void *raw, *obj;
-
-	if (cache->align == KMALLOC_MIN_ALIGN) {
-		obj = kmalloc(cache->size, gfp);
-	} else {
-		raw = kmalloc(cache->size + cache->align, gfp);
-		if (!raw)
-			return NULL;
-		obj = (void *)ALIGN_UP((uintptr_t)raw + 1, cache->align);
-		((void **)obj)[-1] = raw;
-	}
-	if (obj)
-		cache->active++;
-	return obj;
-}
-
-void kmem_cache_free(struct kmem_cache *cache, void *obj)
-{
-	if (!obj)
-		return;
-	cache->active--;
-	if (cache->align != KMALLOC_MIN_ALIGN)
-		obj = ((void **)obj)[-1];
-	__kfree(obj, (unsigned long)__builtin_return_address(0));
-}
-
-int kmem_cache_destroy(struct kmem_cache *cache)
-{
-	struct kmem_cache **pp;
-
-	if (!cache)
-		return -EINVAL;
-	if (cache->active) {
-		pr_err("kmem_cache_destroy: %s still has %lu objects\n", cache->name,
-		       cache->active);
-		return -EBUSY;
-	}
-	for (pp = &cache_list; *pp != cache; pp = &(*pp)->next)
-		;
-	*pp = cache->next;
-	kfree(cache);
-	return 0;
 }
 
 /*
@@ -332,22 +253,15 @@ int kmem_cache_destroy(struct kmem_cache *cache)
 int kmem_cache_for_each(void (*fn)(const struct kmem_cache_info *info, void *arg), void *arg)
 {
 	struct kmem_cache_info info = { "kmalloc-heap", 0, 0, 0, stats.pages };
-	struct kmem_cache *cache, *next;
 	struct free_block *f;
-	int n = 1;
+	int n = 1;	/* the heap itself */
 
 	info.active_objects = stats.alloc_calls - stats.free_calls;
 	info.total_objects = info.active_objects;
 	for (f = free_list; f; f = f->next)
 		info.total_objects++;
 	fn(&info, arg);
-	for (cache = cache_list; cache; cache = next, n++) {
-		info = (struct kmem_cache_info){ cache->name, cache->size, cache->active,
-						 cache->active, 0 };
-		next = cache->next;	/* fn may destroy the cache */
-		fn(&info, arg);
-	}
-	return n;
+	return n + kmem_heap_caches_for_each(fn, arg);
 }
 
 void kmem_get_stats(struct kmem_stats *s)
