@@ -16,9 +16,12 @@
 #include <tern/mm.h>
 #include <tern/pgalloc.h>
 #include <tern/slab.h>
+#include <tern/irq.h>
 #include <tern/reboot.h>
+#include <tern/sched.h>
 #include <tern/string.h>
 #include <tern/time.h>
+#include <tern/timer.h>
 
 struct fdt boot_fdt;
 
@@ -40,10 +43,11 @@ static void print_banner(void)
 {
 	pr_notice("Tern %s (%s)\n", TERN_RELEASE, TERN_COMPILER);
 	pr_notice("Configuration: arch %s, board %s, firmware %s, paging %s, "
-		  "page allocator %s, object allocator %s\n",
+		  "page allocator %s, object allocator %s, scheduler %s (%s), HZ %d\n",
 		  IS_ENABLED(CONFIG_64BIT) ? "rv64" : "rv32", CONFIG_BOARD_NAME,
 		  IS_ENABLED(CONFIG_FIRMWARE_OPENSBI) ? "OpenSBI" : "built-in",
-		  "none", pgalloc_name, kmem_name);
+		  "none", pgalloc_name, kmem_name, sched_policy_name(),
+		  IS_ENABLED(CONFIG_PREEMPT) ? "preempt" : "voluntary", CONFIG_HZ);
 }
 
 static void setup_command_line(void)
@@ -135,7 +139,10 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb)
 	memblock_print();
 	mm_init();
 	meminfo_print();
-	do_initcalls();
+	sched_init();
+	do_initcalls();		/* drivers, the interrupt controller among them */
+	tick_init();
+	local_irq_enable();
 	if (IS_ENABLED(CONFIG_CRASH_TEST))
 		crashtest_run(boot_command_line);
 

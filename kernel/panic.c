@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <asm/stacktrace.h>
+#include <tern/irq.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/printf.h>
@@ -16,6 +17,7 @@ void panic(const char *fmt, ...)
 	char msg[256], where[96];
 	va_list ap;
 
+	local_irq_disable();	/* no tick may switch tasks mid-report */
 	if (in_panic) {	/* a fault while panicking: just stop */
 		console_printf("\nnested panic: powering off\n");
 		machine_power_off(POWEROFF_PANIC);

@@ -9,6 +9,7 @@
 #include <tern/errno.h>
 #include <tern/fdt.h>
 #include <tern/time.h>
+#include <tern/timer.h>
 
 static u32 timebase_hz;
 static u64 boot_ticks;
@@ -39,4 +40,35 @@ u64 time_since_boot_us(void)
 	ticks = arch_read_time() - boot_ticks;
 	/* Split to avoid overflowing ticks * 1e6 after ~30 minutes at 10 MHz. */
 	return ticks / timebase_hz * 1000000 + ticks % timebase_hz * 1000000 / timebase_hz;
+}
+
+/*
+ * ticks * 1e9 / hz in two parts: the remainder part is below 2^32 * 1e9,
+ * which fits in 64 bits; the quotient part overflows after 584 years.
+ */
+u64 ktime_ns(void)
+{
+	u64 ticks;
+
+	if (!timebase_hz)
+		return 0;
+	ticks = arch_read_time() - boot_ticks;
+	return ticks / timebase_hz * NSEC_PER_SEC +
+	       ticks % timebase_hz * NSEC_PER_SEC / timebase_hz;
+}
+
+/*
+ * Rounded up, so that once the time CSR reaches the result, ktime_ns()
+ * has reached ns.  UINT64_MAX (never) for UINT64_MAX, when the result
+ * would not fit, and before time_init.
+ */
+u64 ktime_to_time_csr(u64 ns)
+{
+	u64 secs = ns / NSEC_PER_SEC, rem = ns % NSEC_PER_SEC;
+
+	if (ns == UINT64_MAX || !timebase_hz ||
+	    secs >= (UINT64_MAX - boot_ticks) / timebase_hz)
+		return UINT64_MAX;
+	return boot_ticks + secs * timebase_hz +
+	       (rem * timebase_hz + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
 }

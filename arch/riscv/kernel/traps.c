@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: MIT
 /*
- * S-mode trap dispatch.  Nothing may trap in the kernel yet except by
- * mistake, so every trap is an oops: cause, stval, registers and a
- * symbolised backtrace, then panic.  Interrupt handling arrives with
- * the timer and interrupt-controller work.
+ * S-mode trap dispatch.  Interrupts go to their handlers: the timer to
+ * handle_timer_irq, the external interrupt to handle_external_irq (the
+ * PLIC), the software interrupt to handle_ipi; then the tick is restarted
+ * if idle had stopped it, and the scheduler may switch tasks.  An
+ * interrupt cause nobody handles is masked, counted and logged.  Nothing
+ * may raise an exception in the kernel except by mistake, so every
+ * exception is an oops: cause, stval, registers and a symbolised
+ * backtrace, then panic.
  */
 #include <asm/csr.h>
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
 #include <tern/arch.h>
+#include <tern/irq.h>
 #include <tern/kernel.h>
+#include <tern/sched.h>
+#include <tern/timer.h>
 
 void do_trap(struct pt_regs *regs);
 
@@ -48,7 +55,35 @@ static void __noreturn die(struct pt_regs *regs, const char *what)
 	panic("Fatal exception: %s", what);
 }
 
+/* Interrupts are off (sstatus.SIE) for the whole of it. */
+static void do_irq(unsigned long code)
+{
+	switch (code) {
+	case IRQ_S_TIMER:
+		handle_timer_irq();
+		break;
+	case IRQ_S_EXT:
+		handle_external_irq();
+		break;
+	case IRQ_S_SOFT:
+		csr_clear(sip, SIP_SSIP);
+		handle_ipi();
+		break;
+	default:
+		if (code < __riscv_xlen)
+			csr_clear(sie, 1UL << code);
+		irq_unhandled("interrupt cause", code);
+		break;
+	}
+	tick_irq_exit();
+	preempt_on_irq_exit();
+}
+
 void do_trap(struct pt_regs *regs)
 {
+	if (regs->cause & CAUSE_IRQ_FLAG) {
+		do_irq(regs->cause & ~CAUSE_IRQ_FLAG);
+		return;
+	}
 	die(regs, trap_cause_name(regs->cause));
 }

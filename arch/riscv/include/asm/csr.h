@@ -35,6 +35,12 @@
 #define MIP_MTIP	(1UL << IRQ_M_TIMER)
 #define MIP_SEIP	(1UL << IRQ_S_EXT)
 #define MIP_MEIP	(1UL << IRQ_M_EXT)
+/* sie / sip: the S-mode view of the same bits */
+#define SIE_SSIE	MIP_SSIP
+#define SIE_STIE	MIP_STIP
+#define SIE_SEIE	MIP_SEIP
+#define SIP_SSIP	MIP_SSIP
+#define SIP_STIP	MIP_STIP
 
 /* Exception codes (scause/mcause with the interrupt bit clear) */
 #define EXC_INST_MISALIGNED	0

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The hart's S-mode timer: one deadline in time-CSR ticks, and the timer
+ * interrupt (sip.STIP) pending while time >= deadline.  Two ways to set
+ * the deadline, chosen once from the boot hart's device tree node:
+ *
+ * - Sstc ("_sstc" in riscv,isa, or "sstc" in riscv,isa-extensions): the
+ *   kernel writes stimecmp itself and STIP follows it in hardware.  The
+ *   firmware has set menvcfg.STCE for such a hart (both OpenSBI and
+ *   Tern's firmware read the same property).
+ * - Otherwise SBI TIME set_timer (legacy set_timer on a v0.1 firmware):
+ *   the firmware clears STIP and arms its M-mode timer for us.
+ *
+ * Either way a new deadline clears a pending timer interrupt, and
+ * UINT64_MAX means "never".
+ */
+#include <asm/csr.h>
+#include <asm/sbi.h>
+#include <tern/arch.h>
+#include <tern/boot.h>
+#include <tern/fdt.h>
+#include <tern/string.h>
+#include <tern/timer.h>
+
+enum timer_method { TIMER_UNKNOWN, TIMER_SSTC, TIMER_SBI_TIME, TIMER_SBI_LEGACY };
+
+static enum timer_method method;
+
+/* The /cpus child whose reg is the boot hart's id, or negative. */
+static int boot_cpu_node(void)
+{
+	int cpus = fdt_path_offset(&boot_fdt, "/cpus");
+	int node;
+
+	if (cpus < 0)
+		return cpus;
+	for (node = fdt_first_child(&boot_fdt, cpus); node >= 0;
+	     node = fdt_next_sibling(&boot_fdt, node)) {
+		u64 hartid, unused;
+
+		if (!fdt_get_reg(&boot_fdt, node, 0, &hartid, &unused) && hartid == boot_hartid)
+			return node;
+	}
+	return node;
+}
+
+/* Is ext one whole element of a NUL-separated string-list property? */
+static bool prop_list_has(int node, const char *name, const char *ext)
+{
+	int len;
+	const char *p = fdt_getprop(&boot_fdt, node, name, &len);
+	const char *end;
+
+	if (!p || len <= 0 || p[len - 1] != '\0')
+		return false;
+	for (end = p + len; p < end; p += strlen(p) + 1)
+		if (!strcmp(p, ext))
+			return true;
+	return false;
+}
+
+/* "_sstc" as a whole multi-letter extension of the riscv,isa string. */
+static bool isa_string_has_sstc(int node)
+{
+	int len;
+	const char *isa = fdt_getprop(&boot_fdt, node, "riscv,isa", &len);
+
+	if (!isa || len <= 0 || isa[len - 1] != '\0')
+		return false;
+	for (const char *p = isa; (p = strstr(p, "_sstc")); p += 5)
+		if (p[5] == '\0' || p[5] == '_')
+			return true;
+	return false;
+}
+
+static enum timer_method timer_method(void)
+{
+	int cpu;
+
+	if (method != TIMER_UNKNOWN)
+		return method;
+	cpu = boot_cpu_node();
+	if (cpu >= 0 && (isa_string_has_sstc(cpu) ||
+			 prop_list_has(cpu, "riscv,isa-extensions", "sstc")))
+		method = TIMER_SSTC;
+	else if (sbi_probe_extension(SBI_EXT_TIME))
+		method = TIMER_SBI_TIME;
+	else
+		method = TIMER_SBI_LEGACY;
+	return method;
+}
+
+bool arch_timer_has_sstc(void)
+{
+	return timer_method() == TIMER_SSTC;
+}
+
+void arch_timer_set_next(u64 deadline)
+{
+	/* SBI on rv32 takes the 64-bit value in a0 (low) and a1 (high). */
+	unsigned long hi = __riscv_xlen == 32 ? (unsigned long)(deadline >> 32) : 0;
+
+	switch (timer_method()) {
+	case TIMER_SSTC:
+		if (__riscv_xlen == 64) {
+			csr_write(CSR_STIMECMP, deadline);
+		} else {
+			/* Low half to all-ones first: never a moment with an early deadline. */
+			csr_write(CSR_STIMECMP, -1UL);
+			csr_write(CSR_STIMECMPH, hi);
+			csr_write(CSR_STIMECMP, (unsigned long)deadline);
+		}
+		break;
+	case TIMER_SBI_TIME:
+		sbi_ecall(SBI_EXT_TIME, SBI_TIME_SET_TIMER, (unsigned long)deadline, hi, 0, 0);
+		break;
+	default:
+		sbi_ecall(SBI_EXT_0_1_SET_TIMER, 0, (unsigned long)deadline, hi, 0, 0);
+		break;
+	}
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Device interrupts.  A driver asks for its interrupt line (from its device
+ * tree "interrupts" property) with request_irq; the interrupt controller
+ * driver (drivers/irqchip/, found in the device tree) registers itself with
+ * irqchip_register, and the trap code calls handle_external_irq on a
+ * supervisor external interrupt.
+ */
+#ifndef TERN_IRQ_H
+#define TERN_IRQ_H
+
+#include <tern/types.h>
+
+#define NR_IRQS 128
+
+typedef void (*irq_handler_t)(unsigned int irq, void *dev);
+
+/* 0, -EINVAL (bad line or handler), -EBUSY (taken), -ENODEV (no controller). */
+int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev);
+void free_irq(unsigned int irq, void *dev);
+
+/* The operations are called with interrupts off. */
+struct irqchip {
+	const char *name;
+	unsigned int max_irq;			/* highest line it has (lines start at 1) */
+	void (*enable)(unsigned int irq);	/* on this hart's context, priority 1 */
+	void (*disable)(unsigned int irq);
+	unsigned int (*claim)(void);		/* 0: nothing pending */
+	void (*complete)(unsigned int irq);
+};
+
+/* One controller; registering it enables the external interrupt (sie.SEIE). */
+void irqchip_register(const struct irqchip *chip);
+/* The registered controller, or NULL. */
+const struct irqchip *irqchip_get(void);
+
+/* From the trap handler: claim, run the handler, complete, until none is left. */
+void handle_external_irq(void);
+
+/* Interrupts taken so far on a line (for tests and meminfo-style views). */
+unsigned long irq_count(unsigned int irq);
+
+/*
+ * An interrupt nobody handles (a line without a handler, a cause the trap
+ * code does not know): counted and logged; the caller masks its source,
+ * so each is logged once until something enables it again.
+ */
+void irq_unhandled(const char *what, unsigned long which);
+unsigned long irq_unhandled_count(void);
+
+/* From the trap handler on a supervisor software interrupt (sip.SSIP cleared). */
+void handle_ipi(void);
+unsigned long ipi_count(void);
+
+/* Interrupt enable state of this hart (sstatus.SIE). */
+unsigned long local_irq_save(void);
+void local_irq_restore(unsigned long flags);
+void local_irq_enable(void);
+void local_irq_disable(void);
+bool irqs_disabled(void);
+
+#endif

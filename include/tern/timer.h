@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Kernel time and timers.  ktime_ns() is monotonic, from the time CSR at
+ * the device tree's timebase-frequency.  The tick runs at HZ (Kconfig);
+ * with NO_HZ_IDLE it stops while the hart idles and the next timer
+ * programs the hardware instead.  Timer callbacks run in interrupt
+ * context with interrupts off: they must not sleep.
+ */
+#ifndef TERN_TIMER_H
+#define TERN_TIMER_H
+
+#include <tern/list.h>
+#include <tern/types.h>
+
+#define NSEC_PER_SEC	1000000000ULL
+#define NSEC_PER_MSEC	1000000ULL
+#define TICK_NSEC	(NSEC_PER_SEC / CONFIG_HZ)
+
+u64 ktime_ns(void);
+/* The time-CSR value at which ktime_ns() reaches ns (UINT64_MAX: never). */
+u64 ktime_to_time_csr(u64 ns);
+
+struct ktimer {
+	struct list_head node;		/* in the pending list, sorted by expiry */
+	u64 expires;			/* ktime_ns() deadline */
+	void (*fn)(struct ktimer *timer);
+	bool pending;
+};
+
+/*
+ * Arms (or re-arms) a timer for an absolute ktime_ns() deadline; fn runs
+ * from the timer interrupt once ktime_ns() >= expires (at once, if that is
+ * already past), in deadline order.  A zeroed struct ktimer is idle.  Both
+ * calls may be made with interrupts on or off, and from a callback.
+ */
+void ktimer_start(struct ktimer *timer, u64 expires, void (*fn)(struct ktimer *timer));
+/* Disarms; true if it was pending. */
+bool ktimer_cancel(struct ktimer *timer);
+
+/* Boot: program the first tick and enable the timer interrupt. */
+void tick_init(void);
+
+/* From the trap handler on a supervisor timer interrupt. */
+void handle_timer_irq(void);
+
+/* Tick periods gone by on this hart since tick_init, idle ones included. */
+unsigned long tick_count(void);
+
+/*
+ * Idle: stop the periodic tick until the next timer (NO_HZ_IDLE) / restart
+ * it; without NO_HZ_IDLE they do nothing.  The idle loop calls
+ * tick_idle_enter right before wfi (best with interrupts off, so that no
+ * interrupt slips in between) and tick_idle_exit after it.
+ */
+void tick_idle_enter(void);
+void tick_idle_exit(void);
+/*
+ * From the trap handler after every interrupt, before preempt_on_irq_exit:
+ * an interrupt may wake a task, so a tick stopped for idle starts again.
+ */
+void tick_irq_exit(void);
+
+/* Programs the hart's timer for an absolute time-CSR value (Sstc or SBI). */
+void arch_timer_set_next(u64 time_csr_deadline);
+bool arch_timer_has_sstc(void);
+
+#endif

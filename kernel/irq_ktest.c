@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Interrupt lines and the controller, end to end on QEMU virt: the
+ * ns16550a UART raises its transmitter-empty interrupt as soon as IER.ETBEI
+ * is set while it is idle, which goes through the PLIC to handle_external_irq.
+ * Waits are bounded by a generous timeout that only stops a hang.
+ */
+#include <asm/csr.h>
+#include <asm/sbi.h>
+#include <tern/arch.h>
+#include <tern/boot.h>
+#include <tern/errno.h>
+#include <tern/fdt.h>
+#include <tern/irq.h>
+#include <tern/ktest.h>
+#include <tern/string.h>
+#include <tern/timer.h>
+
+#define SPIN_TIMEOUT_NS	(5 * NSEC_PER_SEC)
+
+#define SPIN_UNTIL(cond) ({						\
+	u64 __end = ktime_ns() + SPIN_TIMEOUT_NS;			\
+	while (!(cond) && ktime_ns() < __end)				\
+		barrier();						\
+	(cond);								\
+})
+
+/* 16550 registers, byte wide, stride 1 as on QEMU virt */
+#define UART_IER	1
+#define UART_IIR	2
+#define UART_LCR	3
+#define UART_IER_ETBEI	0x02	/* interrupt when the transmit register is empty */
+#define UART_LCR_DLAB	0x80
+
+static bool dtb_has(const char *compatible)
+{
+	return fdt_node_offset_by_compatible(&boot_fdt, -1, compatible) >= 0;
+}
+
+static void controller_is_registered(struct ktest *t)
+{
+	const struct irqchip *chip = irqchip_get();
+
+	if (!IS_ENABLED(CONFIG_IRQCHIP_SIFIVE_PLIC) || !dtb_has("riscv,plic0")) {
+		KTEST_EXPECT(t, chip == NULL);
+		return;
+	}
+	KTEST_ASSERT(t, chip != NULL);
+	KTEST_EXPECT_STREQ(t, chip->name, "sifive-plic");
+	KTEST_EXPECT_GE(t, chip->max_irq, 10);	/* QEMU virt: 95 or more sources */
+	KTEST_EXPECT_LT(t, chip->max_irq, NR_IRQS);
+	KTEST_EXPECT(t, csr_read(sie) & SIE_SEIE);
+}
+
+static void ignore_irq(unsigned int irq, void *dev)
+{
+}
+
+/* A line no QEMU virt device uses (virtio 1-8, UART 10, RTC 11, PCIe 32-35). */
+#define SPARE_LINE	60
+
+static void request_irq_validates(struct ktest *t)
+{
+	const struct irqchip *chip = irqchip_get();
+	int a, b;
+
+	KTEST_EXPECT_EQ(t, request_irq(0, ignore_irq, "ktest", &a), -EINVAL);
+	KTEST_EXPECT_EQ(t, request_irq(NR_IRQS, ignore_irq, "ktest", &a), -EINVAL);
+	KTEST_EXPECT_EQ(t, request_irq(SPARE_LINE, NULL, "ktest", &a), -EINVAL);
+	if (!chip) {
+		KTEST_EXPECT_EQ(t, request_irq(SPARE_LINE, ignore_irq, "ktest", &a), -ENODEV);
+		return;
+	}
+	KTEST_ASSERT(t, chip->max_irq >= SPARE_LINE);
+	if (chip->max_irq + 1 < NR_IRQS)
+		KTEST_EXPECT_EQ(t, request_irq(chip->max_irq + 1, ignore_irq, "ktest", &a),
+				-EINVAL);
+	KTEST_ASSERT(t, request_irq(SPARE_LINE, ignore_irq, "ktest", &a) == 0);
+	KTEST_EXPECT_EQ(t, request_irq(SPARE_LINE, ignore_irq, "ktest", &b), -EBUSY);
+	free_irq(SPARE_LINE, &b);	/* not b's: warns, keeps a's */
+	KTEST_EXPECT_EQ(t, request_irq(SPARE_LINE, ignore_irq, "ktest", &b), -EBUSY);
+	free_irq(SPARE_LINE, &a);
+	KTEST_EXPECT_EQ(t, request_irq(SPARE_LINE, ignore_irq, "ktest", &b), 0);
+	free_irq(SPARE_LINE, &b);
+}
+
+struct uart {
+	volatile u8 *regs;
+	unsigned int irq;
+	u8 ier;			/* as found, restored by the handler */
+	unsigned long interrupts;
+};
+
+static int find_uart(struct uart *u)
+{
+	int node = fdt_node_offset_by_compatible(&boot_fdt, -1, "ns16550a");
+	u64 base, size;
+	u32 irq;
+
+	if (node < 0 || fdt_get_reg(&boot_fdt, node, 0, &base, &size) ||
+	    fdt_getprop_u32(&boot_fdt, node, "interrupts", &irq))
+		return -ENODEV;
+	u->regs = (volatile u8 *)(uintptr_t)base;
+	u->irq = irq;
+	return 0;
+}
+
+static void uart_thre_handler(unsigned int irq, void *dev)
+{
+	struct uart *u = dev;
+
+	u->interrupts++;
+	u->regs[UART_IER] = u->ier;	/* ETBEI off: the line drops */
+	(void)u->regs[UART_IIR];	/* and reading IIR acknowledges THRE */
+}
+
+/* Sets ETBEI with the divisor latch closed; interrupts are off. */
+static void uart_raise_thre(struct uart *u)
+{
+	u->ier = u->regs[UART_IER];
+	u->regs[UART_IER] = u->ier | UART_IER_ETBEI;
+}
+
+static void uart_interrupt_end_to_end(struct ktest *t)
+{
+	struct uart u = { 0 };
+	unsigned long flags, before;
+
+	KTEST_ASSERT(t, find_uart(&u) == 0);
+	if (!irqchip_get()) {	/* IRQCHIP_SIFIVE_PLIC=n: no interrupts to be had */
+		KTEST_EXPECT_EQ(t, request_irq(u.irq, uart_thre_handler, "ktest", &u), -ENODEV);
+		return;
+	}
+	KTEST_ASSERT(t, !(u.regs[UART_LCR] & UART_LCR_DLAB));
+	KTEST_ASSERT(t, request_irq(u.irq, uart_thre_handler, "ktest-uart", &u) == 0);
+	before = irq_count(u.irq);
+	flags = local_irq_save();
+	uart_raise_thre(&u);
+	local_irq_enable();
+	KTEST_EXPECT(t, SPIN_UNTIL(READ_ONCE(u.interrupts) > 0));
+	local_irq_disable();
+	u.regs[UART_IER] = u.ier;	/* in case it never came */
+	local_irq_restore(flags);
+	free_irq(u.irq, &u);
+	KTEST_EXPECT_EQ(t, irq_count(u.irq) - before, u.interrupts);
+	KTEST_EXPECT_EQ(t, u.regs[UART_IER] & UART_IER_ETBEI, 0);
+}
+
+/* A line enabled with no handler: counted, masked, no crash. */
+static void unhandled_line_is_masked(struct ktest *t)
+{
+	const struct irqchip *chip = irqchip_get();
+	struct uart u = { 0 };
+	unsigned long flags, before = irq_unhandled_count();
+
+	if (!chip)		/* IRQCHIP_SIFIVE_PLIC=n: checked above */
+		return;
+	KTEST_ASSERT(t, find_uart(&u) == 0);
+	KTEST_ASSERT(t, !(u.regs[UART_LCR] & UART_LCR_DLAB));
+	flags = local_irq_save();
+	chip->enable(u.irq);
+	uart_raise_thre(&u);
+	local_irq_enable();
+	KTEST_EXPECT(t, SPIN_UNTIL(irq_unhandled_count() > before));
+	local_irq_disable();
+	u.regs[UART_IER] = u.ier;
+	chip->disable(u.irq);
+	local_irq_restore(flags);
+	/* Masked after the first: still asserted, but taken once. */
+	KTEST_EXPECT_EQ(t, irq_unhandled_count() - before, 1);
+}
+
+static void software_interrupt_reaches_handle_ipi(struct ktest *t)
+{
+	unsigned long flags = local_irq_save();
+	unsigned long saved_sie = csr_read(sie), before = ipi_count();
+
+	csr_set(sie, SIE_SSIE);
+	csr_set(sip, SIP_SSIP);
+	local_irq_enable();
+	KTEST_EXPECT(t, SPIN_UNTIL(ipi_count() == before + 1));
+	KTEST_EXPECT_EQ(t, csr_read(sip) & SIP_SSIP, 0);
+
+	/* Through the firmware: an SBI IPI to ourselves sets SSIP too. */
+	if (sbi_probe_extension(SBI_EXT_IPI)) {
+		struct sbiret ret = sbi_ecall(SBI_EXT_IPI, SBI_IPI_SEND_IPI, 1, boot_hartid,
+					      0, 0);
+
+		KTEST_EXPECT_EQ(t, ret.error, 0);
+		KTEST_EXPECT(t, SPIN_UNTIL(ipi_count() == before + 2));
+	}
+	local_irq_disable();
+	csr_write(sie, saved_sie);
+	local_irq_restore(flags);
+}
+
+KTEST_SUITE(irq,
+	    KTEST_CASE(controller_is_registered),
+	    KTEST_CASE(request_irq_validates),
+	    KTEST_CASE(uart_interrupt_end_to_end),
+	    KTEST_CASE(unhandled_line_is_masked),
+	    KTEST_CASE(software_interrupt_reaches_handle_ipi));

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The cooperative policy in the running kernel: threads run in FIFO order
+ * and keep the CPU through ticks, wake-ups and cond_resched() until they
+ * yield, sleep or exit.  Needs the timer tick: a thread spins until the
+ * scheduler has charged it several ticks, which a preemptive policy would
+ * not let it do in one go.
+ */
+#include <tern/ktest.h>
+#include <tern/mutex.h>
+#include <tern/sched.h>
+#include <tern/timer.h>
+
+#define SPIN_TICKS	5
+#define LOG_LEN		32
+
+static volatile int coop_seq;
+
+struct coop_thread {
+	struct completion done;
+	int start, end;			/* coop_seq when it started and ended */
+	u64 ran;			/* runtime the scheduler charged it */
+	bool no_tick;			/* gave up: the tick never charged it */
+};
+
+/*
+ * Spins, offering the CPU at every cond_resched(), until the scheduler has
+ * charged the caller ticks ticks.  ktime_ns() only bounds the wait if
+ * there is no tick; it is not measured.  False on that bound.
+ */
+static bool spin_for_ticks(unsigned int ticks)
+{
+	u64 start = task_runtime_ns(current), give_up = ktime_ns() + 5 * NSEC_PER_SEC;
+
+	while (task_runtime_ns(current) - start < ticks * TICK_NSEC) {
+		cond_resched();
+		if (ktime_ns() > give_up)
+			return false;
+	}
+	return true;
+}
+
+static int coop_spinner(void *arg)
+{
+	struct coop_thread *c = arg;
+	u64 start = task_runtime_ns(current);
+
+	c->start = ++coop_seq;
+	c->no_tick = !spin_for_ticks(SPIN_TICKS);
+	c->end = ++coop_seq;
+	c->ran = task_runtime_ns(current) - start;
+	complete(&c->done);
+	return 0;
+}
+
+static void non_yielding_threads_run_one_after_the_other(struct ktest *t)
+{
+	struct coop_thread c[2];
+	int i;
+
+	coop_seq = 0;
+	for (i = 0; i < 2; i++) {
+		c[i] = (struct coop_thread){ .start = 0 };
+		init_completion(&c[i].done);
+		KTEST_ASSERT(t, kthread_run(coop_spinner, &c[i], "ktest-coop") != NULL);
+	}
+	KTEST_EXPECT_EQ(t, coop_seq, 0);	/* woken, but we did not give way */
+	for (i = 0; i < 2; i++)
+		wait_for_completion(&c[i].done);
+	KTEST_EXPECT(t, !c[0].no_tick && !c[1].no_tick);
+	KTEST_EXPECT_EQ(t, c[0].start, 1);
+	KTEST_EXPECT_EQ(t, c[0].end, 2);
+	KTEST_EXPECT_EQ(t, c[1].start, 3);
+	KTEST_EXPECT_EQ(t, c[1].end, 4);
+	for (i = 0; i < 2; i++)
+		KTEST_EXPECT_GE(t, c[i].ran, SPIN_TICKS * TICK_NSEC);
+}
+
+struct yield_log {
+	int ids[LOG_LEN];
+	int len;
+};
+
+struct yielder {
+	struct yield_log *log;
+	int id;
+	struct completion done;
+};
+
+static int coop_yielder(void *arg)
+{
+	struct yielder *y = arg;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		if (y->log->len < LOG_LEN)
+			y->log->ids[y->log->len++] = y->id;
+		yield();
+	}
+	complete(&y->done);
+	return 0;
+}
+
+static void yield_goes_to_the_tail(struct ktest *t)
+{
+	struct yield_log log = { .len = 0 };
+	struct yielder y[3];
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		y[i].log = &log;
+		y[i].id = i;
+		init_completion(&y[i].done);
+		KTEST_ASSERT(t, kthread_run(coop_yielder, &y[i], "ktest-yield") != NULL);
+	}
+	for (i = 0; i < 3; i++)
+		wait_for_completion(&y[i].done);
+	KTEST_ASSERT(t, log.len == 15);
+	for (i = 0; i < log.len; i++)
+		KTEST_EXPECT_EQ(t, log.ids[i], i % 3);
+}
+
+static void ticks_and_wake_ups_do_not_preempt(struct ktest *t)
+{
+	struct coop_thread c = { .start = 0 };
+
+	coop_seq = 0;
+	init_completion(&c.done);
+	KTEST_ASSERT(t, kthread_run(coop_spinner, &c, "ktest-coop") != NULL);
+	/* The woken thread waits while we run through several ticks. */
+	KTEST_EXPECT(t, spin_for_ticks(SPIN_TICKS));
+	KTEST_EXPECT_EQ(t, coop_seq, 0);
+	wait_for_completion(&c.done);
+	KTEST_EXPECT_EQ(t, c.start, 1);
+}
+
+KTEST_SUITE(sched_coop,
+	    KTEST_CASE(non_yielding_threads_run_one_after_the_other),
+	    KTEST_CASE(yield_goes_to_the_tail),
+	    KTEST_CASE(ticks_and_wake_ups_do_not_preempt));

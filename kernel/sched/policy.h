@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The scheduling-policy interface.  Exactly one policy is linked (Kconfig
+ * "Scheduler"); each defines `const struct sched_class sched_policy`:
+ *   kernel/sched/coop.c   cooperative FIFO
+ *   kernel/sched/rr.c     round-robin with a time slice
+ *   kernel/sched/prio.c   fixed priorities, O(1) pick from a bitmap
+ *   kernel/sched/fair.c   CFS-like virtual runtime in a red-black tree
+ *
+ * The running task is NOT in the queue: pick_next removes the task it
+ * returns, and the core enqueues the previous task again if it is still
+ * runnable.  The idle task is never queued.  Every operation is called
+ * with the run queue locked (interrupts off) and must not sleep.  The
+ * policy files use only this header, so the host tests compile them with
+ * a simulated clock (tests/test_sched_*.c).
+ */
+#ifndef KERNEL_SCHED_POLICY_H
+#define KERNEL_SCHED_POLICY_H
+
+#include <tern/list.h>
+#include <tern/rbtree.h>
+#include <tern/sched.h>
+
+/* One run queue per hart; the policy fields form a superset, each policy uses its own. */
+struct rq {
+	struct task *curr, *idle;
+	unsigned int nr_queued;		/* tasks in the policy's queue */
+	u64 clock;			/* ns, updated by the core before each call */
+	bool need_resched;
+	/* cooperative, round-robin */
+	struct list_head queue;
+	/* priority */
+	struct list_head prio_queue[SCHED_PRIO_LEVELS];
+	u32 prio_bitmap;		/* bit p set: prio_queue[p] not empty */
+	/* fair */
+	struct rb_root_cached tree;
+	u64 min_vruntime;
+};
+
+#define ENQUEUE_WAKEUP	0x1	/* the task was sleeping */
+#define ENQUEUE_NEW	0x2	/* the task is new */
+#define ENQUEUE_YIELD	0x4	/* curr yielded */
+#define ENQUEUE_PREEMPT	0x8	/* curr was preempted */
+
+struct sched_class {
+	const char *name;
+	void (*init_rq)(struct rq *rq);
+	void (*init_task)(struct task *t);	/* policy defaults for a new task */
+	void (*enqueue)(struct rq *rq, struct task *t, unsigned int flags);
+	void (*dequeue)(struct rq *rq, struct task *t);
+	/* Removes and returns the next task, or NULL if the queue is empty. */
+	struct task *(*pick_next)(struct rq *rq);
+	/* curr ran delta_ns more: update its policy state (vruntime, slice). */
+	void (*update_curr)(struct rq *rq, struct task *curr, u64 delta_ns);
+	/* Tick: should curr give way now?  (After update_curr.) */
+	bool (*tick)(struct rq *rq, struct task *curr);
+	/* A task woke: should it preempt curr? */
+	bool (*wakeup_preempt)(struct rq *rq, struct task *curr, struct task *woken);
+	/* nice or prio of t changed (t may be queued, or curr). */
+	void (*prio_changed)(struct rq *rq, struct task *t);
+};
+
+extern const struct sched_class sched_policy;
+
+/* Linux's nice-to-weight table: nice 0 is 1024, each step about 1.25x. */
+extern const u32 sched_nice_to_weight[40];
+
+#endif
