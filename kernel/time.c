@@ -13,6 +13,7 @@
 
 static u32 timebase_hz;
 static u64 boot_ticks;
+static u64 ns_per_tick_32;	/* 1e9 * 2^32 / timebase_hz: see ticks_to_ns */
 
 int time_init(void)
 {
@@ -22,6 +23,7 @@ int time_init(void)
 	if (cpus < 0 || fdt_getprop_u32(&boot_fdt, cpus, "timebase-frequency", &hz) || !hz)
 		return -ENODEV;
 	boot_ticks = arch_read_time();
+	ns_per_tick_32 = (NSEC_PER_SEC << 32) / hz;
 	timebase_hz = hz;
 	return 0;
 }
@@ -43,18 +45,26 @@ u64 time_since_boot_us(void)
 }
 
 /*
- * ticks * 1e9 / hz in two parts: the remainder part is below 2^32 * 1e9,
- * which fits in 64 bits; the quotient part overflows after 584 years.
+ * ns = ticks * 1e9 / hz without a division on the hot path (the scheduler
+ * reads the clock on every switch): ns_per_tick_32 is 1e9 * 2^32 / hz, and
+ * ticks is split in 32-bit halves so every product fits in 64 bits (the
+ * high half's product overflows after centuries).  Exact when 1e9 / hz is
+ * an integer, as on QEMU (100 ns per tick); otherwise below the exact value
+ * by under a nanosecond per 4 seconds.
  */
+static u64 ticks_to_ns(u64 ticks)
+{
+	u64 hi = ticks >> 32, lo = (u32)ticks;
+
+	return hi * ns_per_tick_32 + ((lo * (ns_per_tick_32 & 0xffffffff)) >> 32) +
+	       lo * (ns_per_tick_32 >> 32);
+}
+
 u64 ktime_ns(void)
 {
-	u64 ticks;
-
 	if (!timebase_hz)
 		return 0;
-	ticks = arch_read_time() - boot_ticks;
-	return ticks / timebase_hz * NSEC_PER_SEC +
-	       ticks % timebase_hz * NSEC_PER_SEC / timebase_hz;
+	return ticks_to_ns(arch_read_time() - boot_ticks);
 }
 
 /*
@@ -64,11 +74,14 @@ u64 ktime_ns(void)
  */
 u64 ktime_to_time_csr(u64 ns)
 {
-	u64 secs = ns / NSEC_PER_SEC, rem = ns % NSEC_PER_SEC;
+	u64 secs = ns / NSEC_PER_SEC, rem = ns % NSEC_PER_SEC, ticks;
 
 	if (ns == UINT64_MAX || !timebase_hz ||
 	    secs >= (UINT64_MAX - boot_ticks) / timebase_hz)
 		return UINT64_MAX;
-	return boot_ticks + secs * timebase_hz +
-	       (rem * timebase_hz + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+	ticks = secs * timebase_hz + (rem * timebase_hz + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+	/* ticks_to_ns may round below the exact value: step past it. */
+	while (ticks_to_ns(ticks) < ns)
+		ticks++;
+	return boot_ticks + ticks;
 }

@@ -52,4 +52,27 @@ for arch in qemu_virt qemu_virt32; do
 	done
 	echo
 done
+# Schedulers: the same board, one policy at a time (default allocators).
+SCHEDS="cooperative:sched-coop.config round-robin:sched-rr.config priority:sched-prio.config fair:"
+for arch in qemu_virt qemu_virt32; do
+	echo "### $arch ($([ $arch = qemu_virt ] && echo rv64 || echo rv32)) schedulers, instructions per operation"
+	echo
+	echo "| scheduler | yield switch | wake-up | pick-next, 10 tasks | 100 tasks | 1000 tasks |"
+	echo "|---|---:|---:|---:|---:|---:|"
+	for s in $SCHEDS; do
+		label=${s%%:*} frag=${s#*:}
+		o=$work/$arch-sched-$label
+		rm -rf "$o"
+		if ! make -s O="$o" ${arch}_defconfig $frag >"$o.log" 2>&1 ||
+		   ! make -s O="$o" -j"$jobs" >>"$o.log" 2>&1; then
+			echo "| $label | build failed: see $o.log |"; continue
+		fi
+		boot "$o" 128 bench=sched_yield,sched_wakeup,sched_pick10,sched_pick100,sched_pick1000 \
+			"$o.bench.log"
+		l=$o.bench.log
+		echo "| $label | $(value "$l" sched_yield) | $(value "$l" sched_wakeup) |" \
+		     "$(value "$l" sched_pick10) | $(value "$l" sched_pick100) | $(value "$l" sched_pick1000) |"
+	done
+	echo
+done
 echo "Raw output: $work/*.bench.log"

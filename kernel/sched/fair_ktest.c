@@ -13,7 +13,7 @@
 #include "policy.h"
 
 #define MAX_SPINNERS	3
-#define POLL_MS		50		/* the test thread looks rarely, to disturb little */
+#define POLL_MS		100		/* the test thread looks rarely, to disturb little */
 
 static volatile bool fair_stop;
 
@@ -90,7 +90,7 @@ static void nice_0_and_nice_5_split_1024_to_335(struct ktest *t)
 	static const int nice[2] = { 0, 5 };
 	u64 ran[2], lhs, rhs;
 
-	if (!run_spinners(t, 2, nice, 200, ran))
+	if (!run_spinners(t, 2, nice, 100, ran))
 		return;
 	/* ran[0] / ran[1] within 10% of 1024 / 335 */
 	lhs = ran[0] * weight(5);
@@ -105,7 +105,7 @@ static void equal_nice_equal_shares(struct ktest *t)
 	u64 ran[3], mean;
 	int i;
 
-	if (!run_spinners(t, 3, nice, 150, ran))
+	if (!run_spinners(t, 3, nice, 90, ran))
 		return;
 	mean = ran[0] / 3 + ran[1] / 3 + ran[2] / 3;
 	for (i = 0; i < 3; i++) {

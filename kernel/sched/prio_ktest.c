@@ -17,7 +17,8 @@
 #define PRIO_HIGH	20
 #define PRIO_TOP	(SCHED_PRIO_LEVELS - 1)
 #define SPIN_TICKS	3
-#define POLL_MS		50		/* the test thread looks rarely, to disturb little */
+#define WAKE_AT		1000		/* low_spinner's round that wakes the high thread */
+#define POLL_MS		100		/* the test thread looks rarely, to disturb little */
 
 static volatile int prio_seq;
 static volatile bool prio_stop;
@@ -40,7 +41,8 @@ struct prio_thread {
 	struct task *task;
 	struct completion done;
 	int start, end;			/* prio_seq when it started and ended */
-	unsigned long before, at_wake, after;	/* low_count */
+	struct task *wakes;		/* low_spinner wakes it */
+	unsigned long wake_count, at_wake, after;	/* low_count */
 	unsigned long count;
 	bool no_tick;
 };
@@ -87,25 +89,27 @@ static void higher_priority_runs_first(struct ktest *t)
 	KTEST_EXPECT_EQ(t, lo.end, 4);
 }
 
+/* Spins; after WAKE_AT rounds it wakes p->wakes, then offers the CPU. */
 static int low_spinner(void *arg)
 {
 	struct prio_thread *p = arg;
 
 	while (!READ_ONCE(prio_stop)) {
-		low_count++;
+		if (++low_count == WAKE_AT) {
+			p->wake_count = low_count;
+			wake_up_process(p->wakes);
+		}
 		cond_resched();
 	}
 	complete(&p->done);
 	return 0;
 }
 
-/* Sleeps while the low thread spins, then spins itself: low must not move. */
-static int high_sleeper(void *arg)
+/* Woken by the low thread, spins: low must not move until it is done. */
+static int high_runner(void *arg)
 {
 	struct prio_thread *p = arg;
 
-	p->before = low_count;
-	msleep(20);
 	p->at_wake = low_count;
 	p->no_tick = !spin_for_ticks(SPIN_TICKS);
 	p->after = low_count;
@@ -113,25 +117,28 @@ static int high_sleeper(void *arg)
 	return 0;
 }
 
+/*
+ * The low thread wakes the high one and reaches a preemption point
+ * (cond_resched, or wake_up_process itself with the PREEMPT option): the
+ * high one must run there, before low counts once more, and keep the CPU.
+ */
 static void waking_higher_priority_preempts_lower(struct ktest *t)
 {
 	struct prio_thread lo = { .start = 0 }, hi = { .start = 0 };
-	int old = current->se.prio;
 
 	prio_stop = false;
 	low_count = 0;
+	KTEST_ASSERT(t, create_at(high_runner, &hi, PRIO_HIGH));
+	lo.wakes = hi.task;
 	KTEST_ASSERT(t, create_at(low_spinner, &lo, PRIO_LOW));
-	KTEST_ASSERT(t, create_at(high_sleeper, &hi, PRIO_HIGH));
-	sched_set_prio(current, PRIO_TOP);
 	wake_up_process(lo.task);
-	wake_up_process(hi.task);
-	sched_set_prio(current, old);
 	wait_for_completion(&hi.done);
 	WRITE_ONCE(prio_stop, true);
 	wait_for_completion(&lo.done);
 	KTEST_EXPECT(t, !hi.no_tick);
-	KTEST_EXPECT_GT(t, hi.at_wake, hi.before);	/* low ran while high slept */
-	KTEST_EXPECT_EQ(t, hi.after, hi.at_wake);	/* and not while high was ready */
+	KTEST_EXPECT_EQ(t, lo.wake_count, WAKE_AT);
+	KTEST_EXPECT_EQ(t, hi.at_wake, lo.wake_count);	/* it ran at once */
+	KTEST_EXPECT_EQ(t, hi.after, hi.at_wake);	/* and low did not run meanwhile */
 }
 
 static int mid_spinner(void *arg)
@@ -150,7 +157,7 @@ static void equal_priorities_share_the_cpu(struct ktest *t)
 {
 	struct prio_thread s[2] = { { .start = 0 }, { .start = 0 } };
 	u64 slice = (u64)CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC;
-	u64 total = 2 * 20 * MAX(slice, TICK_NSEC), sum = 0, ran[2], mean;
+	u64 total = 2 * 40 * MAX(slice, TICK_NSEC), sum = 0, ran[2], mean;
 	int i, naps;
 
 	prio_stop = false;

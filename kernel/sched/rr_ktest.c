@@ -11,9 +11,9 @@
 #include <tern/timer.h>
 
 #define NR_SPINNERS	3
-#define TURNS_EACH	20		/* slices each spinner should get */
+#define TURNS_EACH	40		/* slices each spinner should get */
 #define LOG_LEN		32
-#define POLL_MS		50		/* the test thread looks rarely, to disturb little */
+#define POLL_MS		100		/* the test thread looks rarely, to disturb little */
 
 static volatile bool rr_stop;
 
@@ -128,7 +128,7 @@ static void yielding_threads_take_turns(struct ktest *t)
 		y[i].id = i;
 		init_completion(&y[i].done);
 	}
-	/* Created first, woken together: none runs before all are queued. */
+	/* With preemption off, none runs before all three are queued. */
 	preempt_disable();
 	for (i = 0; i < 3; i++)
 		KTEST_EXPECT(t, kthread_run(rr_yielder, &y[i], "ktest-yield") != NULL);

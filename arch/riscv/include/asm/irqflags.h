@@ -6,9 +6,7 @@
  * sret restores it, so handlers always run with interrupts off.
  *
  * The flags word is sstatus with every bit but SIE cleared.  The generic
- * kernel calls the out-of-line local_irq_*() of <tern/irq.h>
- * (arch/riscv/kernel/irqflags.c); these inline versions are for them and
- * for arch code.
+ * kernel calls them through the local_irq_*() wrappers of <tern/irq.h>.
  */
 #ifndef ASM_IRQFLAGS_H
 #define ASM_IRQFLAGS_H
