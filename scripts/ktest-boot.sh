@@ -6,7 +6,11 @@
 # least one suite ran.  The console log is kept in <objtree>/ktest.log.
 # TIMEOUT (seconds, default 120) bounds a hung boot.
 objtree=$1 bootargs=${2:-ktest}
-export objtree
+# -icount shift=0 unless told otherwise: guest time then follows retired
+# instructions, so the scheduler and timer suites see the same time
+# whatever else the host is doing.
+ICOUNT=${ICOUNT:-1}
+export objtree ICOUNT
 log=$objtree/ktest.log
 srctree=${srctree:-.}
 timeout "${TIMEOUT:-120}" "$srctree/scripts/qemu-cmd.sh" run "$bootargs" </dev/null >"$log" 2>&1

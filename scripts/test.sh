@@ -17,6 +17,10 @@ set -u
 unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL O objtree KCONFIG_CONFIG \
 	KBUILD_VERBOSE quiet Q
 work=${1:?usage: test.sh <work folder>}
+# Every boot runs QEMU with -icount shift=0: guest time follows retired
+# instructions, so scheduler shares, ticks and timers come out the same on
+# a loaded machine as on an idle one, and a result repeats exactly.
+export ICOUNT=1
 srctree=${srctree:-.}
 jobs=${JOBS:-$(nproc)}
 mkdir -p "$work"

@@ -18,6 +18,10 @@
  * every policy shares after every tick: rq->nr_queued and se.on_rq match
  * the tasks that are runnable and not running, and no runnable task is
  * lost.
+ *
+ * tests/Makefile builds the policies with HZ=1000, so TICK_NSEC (to whose
+ * nearest multiple rr.c and prio.c round a slice, fair.c the granularity)
+ * is 1 ms: give sim_init TICK_NSEC, or a multiple of it.
  */
 #ifndef TESTS_SCHED_SIM_H
 #define TESTS_SCHED_SIM_H

@@ -35,7 +35,7 @@ struct sched_entity {
 	struct rb_node rb_node;		/* fair */
 	u64 vruntime;			/* fair: weighted runtime, ns */
 	u32 weight;			/* fair: from nice (Linux's table) */
-	u64 slice_left;			/* round-robin, priority: ns left */
+	u64 slice_left;			/* round-robin, priority: ns left; fair: granularity left */
 	u64 sum_runtime;		/* every policy: ns run, accounted by the core */
 	u64 exec_start;			/* core: clock when this run began */
 	int nice;			/* NICE_MIN..NICE_MAX */

@@ -41,7 +41,11 @@ const char *sched_policy_name(void)
 
 u64 task_runtime_ns(const struct task *t)
 {
-	return t->se.sum_runtime;
+	unsigned long flags = local_irq_save();	/* the tick updates it; rv32 reads it in halves */
+	u64 ns = t->se.sum_runtime;
+
+	local_irq_restore(flags);
+	return ns;
 }
 
 /* Charge curr for the time since it last was; rq locked. */
@@ -153,7 +157,8 @@ bool wake_up_process(struct task *t)
 		/* curr about to sleep keeps running: it must not be queued. */
 		if (t != rq.curr) {
 			rq.clock = ktime_ns();
-			sched_policy.enqueue(&rq, t, ENQUEUE_WAKEUP);
+			/* A task that never ran is new, not a sleeper owed credit. */
+			sched_policy.enqueue(&rq, t, t->se.exec_start ? ENQUEUE_WAKEUP : ENQUEUE_NEW);
 			if (rq.curr == rq.idle || sched_policy.wakeup_preempt(&rq, rq.curr, t))
 				rq.need_resched = true;
 		}
