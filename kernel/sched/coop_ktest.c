@@ -11,8 +11,9 @@
 #include <tern/sched.h>
 #include <tern/timer.h>
 
+#include "ktest_threads.h"
+
 #define SPIN_TICKS	5
-#define LOG_LEN		32
 
 static volatile int coop_seq;
 
@@ -76,46 +77,13 @@ static void non_yielding_threads_run_one_after_the_other(struct ktest *t)
 		KTEST_EXPECT_GE(t, c[i].ran, SPIN_TICKS * TICK_NSEC);
 }
 
-struct yield_log {
-	int ids[LOG_LEN];
-	int len;
-};
-
-struct yielder {
-	struct yield_log *log;
-	int id;
-	struct completion done;
-};
-
-static int coop_yielder(void *arg)
-{
-	struct yielder *y = arg;
-	int i;
-
-	for (i = 0; i < 5; i++) {
-		if (y->log->len < LOG_LEN)
-			y->log->ids[y->log->len++] = y->id;
-		yield();
-	}
-	complete(&y->done);
-	return 0;
-}
-
 static void yield_goes_to_the_tail(struct ktest *t)
 {
-	struct yield_log log = { .len = 0 };
-	struct yielder y[3];
+	struct yield_log log;
 	int i;
 
-	for (i = 0; i < 3; i++) {
-		y[i].log = &log;
-		y[i].id = i;
-		init_completion(&y[i].done);
-		KTEST_ASSERT(t, kthread_run(coop_yielder, &y[i], "ktest-yield") != NULL);
-	}
-	for (i = 0; i < 3; i++)
-		wait_for_completion(&y[i].done);
-	KTEST_ASSERT(t, log.len == 15);
+	KTEST_ASSERT(t, ktest_run_yielders(3, &log) == 0);
+	KTEST_ASSERT(t, log.len == 3 * KTEST_YIELDS_EACH);
 	for (i = 0; i < log.len; i++)
 		KTEST_EXPECT_EQ(t, log.ids[i], i % 3);
 }

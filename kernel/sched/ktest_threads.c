@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include <tern/errno.h>
+#include <tern/mutex.h>
+#include <tern/sched.h>
+#include <tern/timer.h>
+
+#include "ktest_threads.h"
+
+#define POLL_MS		100	/* the test thread looks rarely, to disturb little */
+#define MAX_NAPS	200
+
+struct spinner {
+	struct task *task;
+	struct completion done;
+	unsigned long count;
+};
+
+static volatile bool spinners_stop;
+
+static int spinner(void *arg)
+{
+	struct spinner *s = arg;
+
+	while (!READ_ONCE(spinners_stop)) {
+		s->count++;
+		cond_resched();
+	}
+	complete(&s->done);
+	return 0;
+}
+
+static void stop_spinners(struct spinner *s, int n)
+{
+	WRITE_ONCE(spinners_stop, true);
+	while (n--)
+		wait_for_completion(&s[n].done);
+}
+
+static u64 runtime_sum(const struct spinner *s, int n)
+{
+	u64 sum = 0;
+
+	while (n--)
+		sum += task_runtime_ns(s[n].task);
+	return sum;
+}
+
+int ktest_run_spinners(int n, const int *nice, u64 total_ns, u64 *ran)
+{
+	struct spinner s[KTEST_MAX_SPINNERS];
+	int i, naps;
+
+	if (n < 1 || n > KTEST_MAX_SPINNERS)
+		return -EINVAL;
+	spinners_stop = false;
+	for (i = 0; i < n; i++) {
+		s[i].count = 0;
+		init_completion(&s[i].done);
+		s[i].task = kthread_create(spinner, &s[i], "ktest-spin");
+		if (!s[i].task) {
+			stop_spinners(s, i);
+			return -ENOMEM;
+		}
+		if (nice)
+			set_user_nice(s[i].task, nice[i]);
+		wake_up_process(s[i].task);
+	}
+	for (naps = 0; naps < MAX_NAPS && runtime_sum(s, n) < total_ns; naps++)
+		msleep(POLL_MS);
+	preempt_disable();	/* the copy is of one moment */
+	for (i = 0; i < n; i++)
+		ran[i] = task_runtime_ns(s[i].task);
+	WRITE_ONCE(spinners_stop, true);
+	preempt_enable();
+	stop_spinners(s, n);
+	for (i = 0; i < n; i++)
+		if (!s[i].count)
+			return -ETIMEDOUT;	/* a spinner never ran */
+	return runtime_sum(s, n) >= total_ns ? 0 : -ETIMEDOUT;
+}
+
+struct yielder {
+	struct yield_log *log;
+	int id;
+	struct completion done;
+};
+
+static int yielder(void *arg)
+{
+	struct yielder *y = arg;
+	int i;
+
+	for (i = 0; i < KTEST_YIELDS_EACH; i++) {
+		if (y->log->len < KTEST_YIELD_LOG_LEN)
+			y->log->ids[y->log->len++] = y->id;
+		yield();
+	}
+	complete(&y->done);
+	return 0;
+}
+
+int ktest_run_yielders(int n, struct yield_log *log)
+{
+	struct yielder y[KTEST_MAX_SPINNERS];
+	int i, started = 0, err = 0;
+
+	if (n < 1 || n > KTEST_MAX_SPINNERS)
+		return -EINVAL;
+	log->len = 0;
+	preempt_disable();	/* none runs before all are queued */
+	for (i = 0; i < n; i++) {
+		y[i] = (struct yielder){ .log = log, .id = i };
+		init_completion(&y[i].done);
+		if (!kthread_run(yielder, &y[i], "ktest-yield")) {
+			err = -ENOMEM;
+			break;
+		}
+		started++;
+	}
+	preempt_enable();
+	for (i = 0; i < started; i++)
+		wait_for_completion(&y[i].done);
+	return err;
+}

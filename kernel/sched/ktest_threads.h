@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Thread workloads shared by the policies' ktest suites
+ * (kernel/sched/ktest_threads.c): CPU-bound spinners whose
+ * scheduler-accounted runtimes are compared, and yielders that log the
+ * order they ran in.
+ */
+#ifndef KERNEL_SCHED_KTEST_THREADS_H
+#define KERNEL_SCHED_KTEST_THREADS_H
+
+#include <tern/types.h>
+
+#define KTEST_MAX_SPINNERS	4
+#define KTEST_YIELDS_EACH	5
+#define KTEST_YIELD_LOG_LEN	32
+
+/*
+ * Runs n CPU-bound threads (nice[i] set before they run, when nice is not
+ * NULL), sleeping until together they have been charged total_ns; copies
+ * their runtimes into ran[] at one moment, stops them and waits for them.
+ * Returns 0, -EINVAL for a bad n, -ENOMEM when a thread could not be made,
+ * -ETIMEDOUT when the runtime never came.
+ */
+int ktest_run_spinners(int n, const int *nice, u64 total_ns, u64 *ran);
+
+struct yield_log {
+	int ids[KTEST_YIELD_LOG_LEN];
+	int len;
+};
+
+/*
+ * Runs n threads, all queued before any runs, each logging its index and
+ * yielding KTEST_YIELDS_EACH times; returns when all have exited (0), or
+ * -ENOMEM.
+ */
+int ktest_run_yielders(int n, struct yield_log *log);
+
+#endif
