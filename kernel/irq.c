@@ -11,7 +11,9 @@
 #include <asm/csr.h>
 #include <tern/errno.h>
 #include <tern/irq.h>
+#include <tern/arch.h>
 #include <tern/printk.h>
+#include <tern/smp.h>
 
 struct irq_desc {
 	irq_handler_t handler;		/* NULL: the line is free */
@@ -122,10 +124,28 @@ unsigned long irq_unhandled_count(void)
 	return READ_ONCE(unhandled);
 }
 
-/* Nothing sends IPIs yet: SMP support will give them work. */
+static bool cpus_stopping;	/* smp_stop_others: every IPI stops its CPU */
+
+/*
+ * A reschedule IPI needs nothing here: the sender set need_resched, and
+ * the way out of the interrupt (or the idle loop the interrupt woke)
+ * calls the scheduler.
+ */
 void handle_ipi(void)
 {
-	ipis++;
+	__atomic_fetch_add(&ipis, 1, __ATOMIC_RELAXED);
+	if (READ_ONCE(cpus_stopping))
+		arch_cpu_relax_forever();	/* interrupts are off in a handler */
+}
+
+void smp_stop_others(void)
+{
+	unsigned int cpu, self = smp_processor_id();
+
+	WRITE_ONCE(cpus_stopping, true);
+	for_each_online_cpu(cpu)
+		if (cpu != self)
+			smp_send_reschedule(cpu);
 }
 
 unsigned long ipi_count(void)

@@ -19,6 +19,7 @@
 #include <tern/irq.h>
 #include <tern/reboot.h>
 #include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/string.h>
 #include <tern/time.h>
 #include <tern/timer.h>
@@ -127,6 +128,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb)
 		panic("no usable device tree at %llx (error %d)",
 		      (unsigned long long)dtb, dtb_err);
 	time_init();
+	timers_init();
 	setup_command_line();
 	apply_loglevel();
 	print_banner();
@@ -142,6 +144,7 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb)
 	sched_init();
 	do_initcalls();		/* drivers, the interrupt controller among them */
 	tick_init();
+	smp_init();		/* the other harts, each with its own tick */
 	local_irq_enable();
 	if (IS_ENABLED(CONFIG_CRASH_TEST))
 		crashtest_run(boot_command_line);

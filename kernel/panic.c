@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include <asm/stacktrace.h>
+#include <tern/arch.h>
 #include <tern/irq.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/printf.h>
 #include <tern/reboot.h>
+#include <tern/smp.h>
 
-static bool in_panic;
+#define NO_CPU	(-1)
+
+static int panic_cpu = NO_CPU;	/* the CPU that reports; the others stop */
 
 /*
  * Stop the kernel: say what and where (the caller, symbolised), show how we
@@ -17,12 +21,17 @@ void panic(const char *fmt, ...)
 	char msg[256], where[96];
 	va_list ap;
 
+	int self = (int)smp_processor_id(), first = NO_CPU;
+
 	local_irq_disable();	/* no tick may switch tasks mid-report */
-	if (in_panic) {	/* a fault while panicking: just stop */
-		console_printf("\nnested panic: powering off\n");
+	if (!__atomic_compare_exchange_n(&panic_cpu, &first, self, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		if (first != self)	/* another CPU reports: stop here */
+			arch_cpu_relax_forever();
+		console_printf("\nnested panic: powering off\n");	/* a fault while panicking */
 		machine_power_off(POWEROFF_PANIC);
 	}
-	in_panic = true;
+	smp_stop_others();	/* nothing else prints or runs from here on */
 
 	va_start(ap, fmt);
 	vscnprintf(msg, sizeof(msg), fmt, ap);

@@ -2,12 +2,17 @@
 /*
  * printk: formats a message, drops it if its level is above the console
  * log level, prefixes each line with a boot timestamp, and writes it to the
- * SBI console.  Single hart, no interrupts yet: no locking is needed.
+ * SBI console.  A lock keeps lines from several harts whole; a CPU that
+ * faults while holding it (an oops inside printk) writes without it, so
+ * the report still comes out.
  */
 #include <asm/sbi.h>
 #include <tern/arch.h>
 #include <tern/printf.h>
+#include <tern/irq.h>
 #include <tern/printk.h>
+#include <tern/smp.h>
+#include <tern/spinlock.h>
 #include <tern/time.h>
 
 #define LINE_MAX 512
@@ -61,6 +66,28 @@ static int parse_level(const char **fmt)
 }
 
 static int last_level = LOGLEVEL_DEFAULT;
+static spinlock_t console_spin = SPINLOCK_INIT;
+static unsigned int console_owner = -1U;	/* the CPU holding console_spin */
+
+/* Interrupts off.  False if this CPU holds the lock already: go on without. */
+static bool console_lock(void)
+{
+	unsigned int cpu = smp_processor_id();
+
+	if (READ_ONCE(console_owner) == cpu)
+		return false;
+	spin_lock(&console_spin);
+	console_owner = cpu;
+	return true;
+}
+
+static void console_unlock(bool locked)
+{
+	if (!locked)
+		return;
+	console_owner = -1U;
+	spin_unlock(&console_spin);
+}
 
 int vprintk(const char *fmt, va_list ap)
 {
@@ -68,13 +95,15 @@ int vprintk(const char *fmt, va_list ap)
 	int level = parse_level(&fmt);
 	int n = vscnprintf(buf, sizeof(buf), fmt, ap);
 	int start = 0, i;
+	unsigned long flags;
+	bool locked;
 
+	flags = local_irq_save();
+	locked = console_lock();
 	if (level < 0)
 		level = last_level;
 	last_level = level;
-	if (level >= console_loglevel)
-		return n;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && level < console_loglevel; i++) {
 		if (buf[i] != '\n' && i != n - 1)
 			continue;
 		if (at_line_start && IS_ENABLED(CONFIG_PRINTK_TIME))
@@ -82,6 +111,8 @@ int vprintk(const char *fmt, va_list ap)
 		console_write(buf + start, (size_t)(i + 1 - start));
 		start = i + 1;
 	}
+	console_unlock(locked);
+	local_irq_restore(flags);
 	return n;
 }
 
@@ -102,8 +133,15 @@ void console_printf(const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	unsigned long flags;
+	bool locked;
+
 	va_start(ap, fmt);
 	n = vscnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	flags = local_irq_save();
+	locked = console_lock();
 	console_write(buf, (size_t)n);
+	console_unlock(locked);
+	local_irq_restore(flags);
 }

@@ -15,62 +15,84 @@
  * The periods spent stopped are added to tick_count on restart, without
  * scheduler_tick().
  *
- * Locking: the state below belongs to the (single) boot hart and is
- * protected by interrupts being off there; the public functions turn
- * them off themselves.
+ * Every CPU has its own tick and ktimer list (struct timer_base), locked
+ * with interrupts off.  A ktimer fires on the CPU that started it, so
+ * ktimer_cancel may have to reach another CPU's base (timer->cpu), and
+ * waits for a callback already running there: after it returns, the
+ * timer is no longer touched.  Callbacks run without the base locked.
  */
 #include <asm/csr.h>
 #include <tern/irq.h>
 #include <tern/printk.h>
 #include <tern/sched.h>
+#include <tern/smp.h>
+#include <tern/spinlock.h>
 #include <tern/time.h>
 #include <tern/timer.h>
 
 #define TICK_CATCHUP_MAX	4	/* scheduler_tick() calls for one late interrupt */
 #define KTIMER_BATCH_MAX	64	/* callbacks per interrupt; more wait for the next */
 
-static LIST_HEAD(ktimers);		/* pending ktimers by expires; FIFO among equals */
-static u64 next_tick;			/* ktime_ns() when the next tick is due */
-static u64 programmed = UINT64_MAX;	/* ktime_ns() deadline in the hardware */
-static unsigned long ticks;		/* tick periods since tick_init */
-static bool tick_running;		/* tick_init ran and the tick is not stopped */
-static bool tick_stopped;		/* stopped by tick_idle_enter */
+struct timer_base {
+	spinlock_t lock;
+	struct list_head ktimers;	/* pending, by expires; FIFO among equals */
+	struct ktimer *running;		/* whose callback runs now */
+	u64 next_tick;			/* ktime_ns() when the next tick is due */
+	u64 programmed;			/* ktime_ns() deadline in the hardware */
+	unsigned long ticks;		/* tick periods since tick_init */
+	bool tick_running;		/* tick_init ran and the tick is not stopped */
+	bool tick_stopped;		/* stopped by tick_idle_enter */
+};
 
-static void program_next(void)
+static struct timer_base timer_bases[NR_CPUS];
+
+/* Interrupts off, so the caller stays on this CPU. */
+static struct timer_base *this_base(void)
 {
-	u64 next = tick_running ? next_tick : UINT64_MAX;
+	return &timer_bases[smp_processor_id()];
+}
 
-	if (!list_empty(&ktimers))
-		next = MIN(next, list_first_entry(&ktimers, struct ktimer, node)->expires);
-	programmed = next;
+/* base is this CPU's, locked. */
+static void program_next(struct timer_base *base)
+{
+	u64 next = base->tick_running ? base->next_tick : UINT64_MAX;
+
+	if (!list_empty(&base->ktimers))
+		next = MIN(next, list_first_entry(&base->ktimers, struct ktimer, node)->expires);
+	base->programmed = next;
 	arch_timer_set_next(ktime_to_time_csr(next));
 }
 
 /* Moves next_tick past now; returns the number of periods that went by. */
-static u64 tick_advance(u64 now)
+static u64 tick_advance(struct timer_base *base, u64 now)
 {
 	u64 elapsed;
 
-	if (now < next_tick)
+	if (now < base->next_tick)
 		return 0;
-	elapsed = (now - next_tick) / TICK_NSEC + 1;
-	next_tick += elapsed * TICK_NSEC;
-	ticks += (unsigned long)elapsed;
+	elapsed = (now - base->next_tick) / TICK_NSEC + 1;
+	base->next_tick += elapsed * TICK_NSEC;
+	base->ticks += (unsigned long)elapsed;
 	return elapsed;
 }
 
-static void run_ktimers(void)
+/* base locked; unlocked around each callback. */
+static void run_ktimers(struct timer_base *base)
 {
 	unsigned int n;
 
-	for (n = 0; n < KTIMER_BATCH_MAX && !list_empty(&ktimers); n++) {
-		struct ktimer *timer = list_first_entry(&ktimers, struct ktimer, node);
+	for (n = 0; n < KTIMER_BATCH_MAX && !list_empty(&base->ktimers); n++) {
+		struct ktimer *timer = list_first_entry(&base->ktimers, struct ktimer, node);
 
 		if (timer->expires > ktime_ns())
 			break;
 		list_del_init(&timer->node);
 		timer->pending = false;
+		base->running = timer;
+		spin_unlock(&base->lock);
 		timer->fn(timer);	/* may start this or another timer again */
+		spin_lock(&base->lock);
+		base->running = NULL;
 	}
 }
 
@@ -80,64 +102,118 @@ static void run_ktimers(void)
  */
 void handle_timer_irq(void)
 {
-	if (tick_running) {
-		u64 elapsed = tick_advance(ktime_ns());
+	struct timer_base *base = this_base();
+	u64 elapsed = 0;
 
-		for (u64 i = 0; i < MIN(elapsed, (u64)TICK_CATCHUP_MAX); i++)
-			scheduler_tick();
+	spin_lock(&base->lock);
+	if (base->tick_running)
+		elapsed = tick_advance(base, ktime_ns());
+	spin_unlock(&base->lock);
+	for (u64 i = 0; i < MIN(elapsed, (u64)TICK_CATCHUP_MAX); i++)
+		scheduler_tick();
+	spin_lock(&base->lock);
+	run_ktimers(base);
+	program_next(base);
+	spin_unlock(&base->lock);
+}
+
+/*
+ * Locks the base timer is pending on (or last was), interrupts off.  With
+ * wait_running, also waits until its callback is not running there.
+ */
+static struct timer_base *lock_timer_base(struct ktimer *timer, unsigned long *flags,
+					  bool wait_running)
+{
+	*flags = local_irq_save();
+	for (;;) {
+		struct timer_base *base = &timer_bases[READ_ONCE(timer->cpu)];
+
+		spin_lock(&base->lock);
+		if (&timer_bases[timer->cpu] == base &&
+		    !(wait_running && base->running == timer))
+			return base;
+		spin_unlock(&base->lock);
 	}
-	run_ktimers();
-	program_next();
+}
+
+/* Takes timer off its base's list; base locked. */
+static void detach(struct ktimer *timer)
+{
+	if (timer->pending) {
+		list_del_init(&timer->node);
+		timer->pending = false;
+	}
 }
 
 void ktimer_start(struct ktimer *timer, u64 expires, void (*fn)(struct ktimer *timer))
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	struct timer_base *base = lock_timer_base(timer, &flags, false);
 	struct ktimer *pos;
 
-	if (timer->pending)
-		list_del_init(&timer->node);
+	detach(timer);
+	if (base != this_base()) {	/* it moves to this CPU */
+		spin_unlock(&base->lock);
+		base = this_base();
+		spin_lock(&base->lock);
+	}
+	timer->cpu = smp_processor_id();
 	timer->expires = expires;
 	timer->fn = fn;
 	timer->pending = true;
-	list_for_each_entry(pos, &ktimers, node)
+	list_for_each_entry(pos, &base->ktimers, node)
 		if (pos->expires > expires)
 			break;
 	list_add_tail(&timer->node, &pos->node);	/* before pos, or last */
 	/* A later deadline needs no reprogramming; an earlier one does. */
-	if (expires < programmed)
-		program_next();
-	local_irq_restore(flags);
+	if (expires < base->programmed)
+		program_next(base);
+	spin_unlock_irqrestore(&base->lock, flags);
 }
 
 /* The hardware may stay programmed for it: that interrupt finds nothing due. */
 bool ktimer_cancel(struct ktimer *timer)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	struct timer_base *base = lock_timer_base(timer, &flags, timer->cpu != smp_processor_id());
 	bool was_pending = timer->pending;
 
-	if (was_pending) {
-		list_del_init(&timer->node);
-		timer->pending = false;
-	}
-	local_irq_restore(flags);
+	detach(timer);
+	spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
+}
+
+void timers_init(void)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		spin_lock_init(&timer_bases[cpu].lock);
+		INIT_LIST_HEAD(&timer_bases[cpu].ktimers);
+		timer_bases[cpu].programmed = UINT64_MAX;
+	}
 }
 
 void tick_init(void)
 {
 	unsigned long flags;
+	struct timer_base *base;
 
 	if (!timebase_frequency()) {
 		pr_warn("tick: no timebase-frequency, no timer interrupts\n");
 		return;
 	}
 	flags = local_irq_save();
-	next_tick = ktime_ns() + TICK_NSEC;
-	tick_running = true;
-	program_next();
+	base = this_base();
+	spin_lock(&base->lock);
+	base->next_tick = ktime_ns() + TICK_NSEC;
+	base->tick_running = true;
+	program_next(base);
+	spin_unlock(&base->lock);
 	csr_set(sie, SIE_STIE);
 	local_irq_restore(flags);
+	if (smp_processor_id())
+		return;	/* the boot CPU said it for all */
 	pr_info("tick: %d Hz, %s, timebase %u Hz%s\n", CONFIG_HZ,
 		arch_timer_has_sstc() ? "Sstc stimecmp" : "SBI set_timer",
 		(unsigned int)timebase_frequency(),
@@ -146,33 +222,44 @@ void tick_init(void)
 
 unsigned long tick_count(void)
 {
-	return READ_ONCE(ticks);
+	unsigned long flags = local_irq_save();
+	unsigned long ticks = READ_ONCE(this_base()->ticks);
+
+	local_irq_restore(flags);
+	return ticks;
 }
 
 void tick_idle_enter(void)
 {
 	unsigned long flags;
+	struct timer_base *base;
 
 	if (!IS_ENABLED(CONFIG_NO_HZ_IDLE))
 		return;
 	flags = local_irq_save();
-	if (tick_running) {
-		tick_running = false;
-		tick_stopped = true;
-		program_next();
+	base = this_base();
+	spin_lock(&base->lock);
+	if (base->tick_running) {
+		base->tick_running = false;
+		base->tick_stopped = true;
+		program_next(base);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&base->lock, flags);
 }
 
 /* Interrupts are off. */
 static void tick_restart(void)
 {
-	if (!tick_stopped)
+	struct timer_base *base = this_base();
+
+	if (!READ_ONCE(base->tick_stopped))
 		return;
-	tick_stopped = false;
-	tick_running = true;
-	tick_advance(ktime_ns());
-	program_next();
+	spin_lock(&base->lock);
+	base->tick_stopped = false;
+	base->tick_running = true;
+	tick_advance(base, ktime_ns());
+	program_next(base);
+	spin_unlock(&base->lock);
 }
 
 void tick_idle_exit(void)

@@ -10,6 +10,7 @@
 
 extern unsigned long boot_hartid;
 extern unsigned int nr_harts_present;	/* enabled harts in the device tree */
+extern unsigned int nr_cpus_possible;	/* of them, those with a CPU number (NR_CPUS) */
 
 /* Counts and logs the harts /cpus describes; negative if there are none. */
 int arch_scan_harts(void);

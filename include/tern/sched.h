@@ -5,13 +5,14 @@
  * asks the one scheduling policy linked in (Kconfig "Scheduler") which task
  * runs next (kernel/sched/policy.h).
  *
- * Locking: the run queue is protected by interrupts being off on this hart
- * (single hart for now); every function here may be called with
+ * Each CPU has its own run queue, protected by its lock with interrupts
+ * off; a task is on at most one.  Every function here may be called with
  * interrupts on or off, except where it says otherwise.
  */
 #ifndef TERN_SCHED_H
 #define TERN_SCHED_H
 
+#include <asm/current.h>
 #include <asm/switch.h>
 #include <tern/list.h>
 #include <tern/rbtree.h>
@@ -43,9 +44,13 @@ struct sched_entity {
 	bool on_rq;			/* in the policy's queue */
 };
 
+/* __switch_to is handed a task as its context: ctx must come first. */
 struct task {
 	struct context ctx;		/* callee-saved registers while switched out */
 	enum task_state state;
+	unsigned int cpu;		/* the CPU whose run queue owns the task */
+	unsigned long cpus_allowed;	/* affinity: bit c set if CPU c may run it */
+	int preempt_count;		/* preempt_disable() depth */
 	struct sched_entity se;
 	void *stack;			/* lowest address of the kernel stack */
 	int (*fn)(void *arg);
@@ -56,9 +61,11 @@ struct task {
 	char name[TASK_NAME_LEN];
 };
 
-/* The task running on this hart. */
-struct task *current_task(void);
-#define current current_task()
+/* The boot code as a task: CPU 0's first task, current from head.S on. */
+extern struct task init_task;
+
+/* The task running on this hart (kept in tp, see asm/current.h). */
+#define current get_current()
 
 /*
  * Creates a kernel thread that runs fn(arg), sleeping until
@@ -68,6 +75,12 @@ struct task *current_task(void);
 struct task *kthread_create(int (*fn)(void *arg), void *arg, const char *name);
 struct task *kthread_run(int (*fn)(void *arg), void *arg, const char *name);
 void kthread_exit(int code) __attribute__((__noreturn__));
+
+/* The same, bound to one CPU (affinity cpumask_of(cpu)); NULL if it is offline. */
+struct task *kthread_create_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
+				   unsigned int cpu);
+struct task *kthread_run_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
+				unsigned int cpu);
 
 /* Gives up the CPU until something else ran (or nothing else can). */
 void yield(void);
@@ -95,6 +108,17 @@ void msleep(unsigned int ms);
 int set_user_nice(struct task *t, int nice);
 int sched_set_prio(struct task *t, int prio);
 
+/*
+ * CPU affinity: the CPUs t may run on (bit c for CPU c; at least one of
+ * them online).  A queued task moves at once; a running one at its next
+ * switch; a sleeping one when it wakes.  0 or -EINVAL.
+ */
+int sched_setaffinity(struct task *t, unsigned long mask);
+unsigned long sched_getaffinity(const struct task *t);
+
+/* Context switches this CPU has made; for tests. */
+unsigned long sched_nr_switches(unsigned int cpu);
+
 /* Scheduler-accounted runtime of a task, in ns. */
 u64 task_runtime_ns(const struct task *t);
 
@@ -103,6 +127,14 @@ const char *sched_policy_name(void);
 
 /* Boot: turns the boot code into the first task and creates the idle task. */
 void sched_init(void);
+
+/*
+ * SMP boot, on the boot CPU: creates the idle task cpu will start on and
+ * returns it (NULL without memory); the new hart calls
+ * sched_start_secondary from that task's stack, and never returns.
+ */
+struct task *sched_prepare_secondary(unsigned int cpu);
+void sched_start_secondary(void) __attribute__((__noreturn__));
 
 /* From the timer interrupt, every tick, with interrupts off. */
 void scheduler_tick(void);

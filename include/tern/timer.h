@@ -24,20 +24,28 @@ struct ktimer {
 	struct list_head node;		/* in the pending list, sorted by expiry */
 	u64 expires;			/* ktime_ns() deadline */
 	void (*fn)(struct ktimer *timer);
+	unsigned int cpu;		/* whose list it is (or was last) on */
 	bool pending;
 };
 
 /*
  * Arms (or re-arms) a timer for an absolute ktime_ns() deadline; fn runs
  * from the timer interrupt once ktime_ns() >= expires (at once, if that is
- * already past), in deadline order.  A zeroed struct ktimer is idle.  Both
- * calls may be made with interrupts on or off, and from a callback.
+ * already past), in deadline order, on the CPU that started it.  A
+ * zeroed struct ktimer is idle.  Both calls may be made with interrupts
+ * on or off, and from a callback.
  */
 void ktimer_start(struct ktimer *timer, u64 expires, void (*fn)(struct ktimer *timer));
-/* Disarms; true if it was pending. */
+/*
+ * Disarms; true if it was pending.  If the callback is running on another
+ * CPU, waits for it to return.
+ */
 bool ktimer_cancel(struct ktimer *timer);
 
-/* Boot: program the first tick and enable the timer interrupt. */
+/* Boot, before any ktimer: sets up every CPU's timer list. */
+void timers_init(void);
+
+/* Each CPU as it starts: program the first tick and enable the timer interrupt. */
 void tick_init(void);
 
 /* From the trap handler on a supervisor timer interrupt. */

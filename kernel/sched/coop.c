@@ -64,6 +64,11 @@ static void coop_prio_changed(struct rq *rq, struct task *t)
 {
 }
 
+static struct task *coop_next_queued(struct rq *rq, struct task *t)
+{
+	return queue_next(&rq->queue, t);
+}
+
 const struct sched_class sched_policy = {
 	.name		= "cooperative",
 	.init_rq	= coop_init_rq,
@@ -75,4 +80,5 @@ const struct sched_class sched_policy = {
 	.tick		= coop_tick,
 	.wakeup_preempt	= coop_wakeup_preempt,
 	.prio_changed	= coop_prio_changed,
+	.next_queued	= coop_next_queued,
 };

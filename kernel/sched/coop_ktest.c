@@ -9,6 +9,7 @@
 #include <tern/ktest.h>
 #include <tern/mutex.h>
 #include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/timer.h>
 
 #include "ktest_threads.h"
@@ -63,7 +64,7 @@ static void non_yielding_threads_run_one_after_the_other(struct ktest *t)
 	for (i = 0; i < 2; i++) {
 		c[i] = (struct coop_thread){ .start = 0 };
 		init_completion(&c[i].done);
-		KTEST_ASSERT(t, kthread_run(coop_spinner, &c[i], "ktest-coop") != NULL);
+		KTEST_ASSERT(t, kthread_run_on_cpu(coop_spinner, &c[i], "ktest-coop", smp_processor_id()) != NULL);
 	}
 	KTEST_EXPECT_EQ(t, coop_seq, 0);	/* woken, but we did not give way */
 	for (i = 0; i < 2; i++)
@@ -94,7 +95,7 @@ static void ticks_and_wake_ups_do_not_preempt(struct ktest *t)
 
 	coop_seq = 0;
 	init_completion(&c.done);
-	KTEST_ASSERT(t, kthread_run(coop_spinner, &c, "ktest-coop") != NULL);
+	KTEST_ASSERT(t, kthread_run_on_cpu(coop_spinner, &c, "ktest-coop", smp_processor_id()) != NULL);
 	/* The woken thread waits while we run through several ticks. */
 	KTEST_EXPECT(t, spin_for_ticks(SPIN_TICKS));
 	KTEST_EXPECT_EQ(t, coop_seq, 0);

@@ -1,12 +1,26 @@
 // SPDX-License-Identifier: MIT
 /*
- * The scheduler core: tasks, the run queue, context switches, sleeping and
- * waking.  Which task runs next is the policy's business (policy.h); the
- * core accounts runtime, keeps the running task out of the policy's queue,
- * and decides when to ask.
+ * The scheduler core: tasks, the run queues, context switches, sleeping
+ * and waking, and moving tasks between CPUs.  Which task runs next is the
+ * policy's business (policy.h); the core accounts runtime, keeps the
+ * running task out of the policy's queue, and decides when to ask.
  *
- * One hart runs tasks so far: the run queue is protected by turning
- * interrupts off (local_irq_save), which also orders it against the tick.
+ * Locking.  Each CPU has a run queue with a lock (compiled away without
+ * SMP), always taken with interrupts off.  __schedule takes its CPU's lock
+ * and the task it switches to releases it (finish_switch), so the lock is
+ * held across the switch: whoever takes a run queue's lock sees every
+ * task on it either running (rq->curr) or wholly switched out.
+ * task_rq_lock finds and locks the queue of a task, which cannot move
+ * while it is held.  Two run queue locks are never waited for at once:
+ * the load balancer only try-locks a second one, and a task that changes
+ * CPU is "in transit" in between: runnable, on no queue and running
+ * nowhere, so nothing but enqueue_in_transit touches it.
+ *
+ * Load balancing: a CPU whose queue is empty pulls a queued task that may
+ * run on it from another CPU (pull_task); a CPU with queued tasks kicks an
+ * idle one with a reschedule IPI on its tick, so harts that sleep without
+ * a tick (NO_HZ_IDLE) still come and pull.  A waking task goes to an idle
+ * CPU it may run on, if there is one, else back where it ran.
  */
 #include <tern/errno.h>
 #include <tern/irq.h>
@@ -14,6 +28,8 @@
 #include <tern/printf.h>
 #include <tern/sched.h>
 #include <tern/slab.h>
+#include <tern/smp.h>
+#include <tern/spinlock.h>
 #include <tern/string.h>
 #include <tern/timer.h>
 
@@ -21,17 +37,60 @@
 
 #define THREAD_STACK_SIZE	(16 * 1024)
 
-static struct rq rq;
-static struct task boot_task;		/* start_kernel, turned into a task */
-static LIST_HEAD(all_tasks);
-static unsigned int next_pid;
-static int preempt_count;
-static struct task *dead_task;		/* freed by the next task that runs */
-static unsigned int enqueue_flags;	/* why curr is being switched out */
+_Static_assert(__builtin_offsetof(struct task, ctx) == 0,
+	       "__switch_to takes a task for its context");
 
-struct task *current_task(void)
+static struct rq runqueues[NR_CPUS];
+struct task init_task;			/* start_kernel, turned into a task; tp from head.S */
+static LIST_HEAD(all_tasks);
+static spinlock_t tasks_lock = SPINLOCK_INIT;	/* all_tasks, next_pid */
+static unsigned int next_pid;
+
+static inline struct rq *cpu_rq(unsigned int cpu)
 {
-	return rq.curr;
+	return &runqueues[cpu];
+}
+
+static inline struct rq *this_rq(void)
+{
+	return cpu_rq(smp_processor_id());
+}
+
+static inline void rq_lock(struct rq *rq)
+{
+	if (IS_ENABLED(CONFIG_SMP))
+		spin_lock(&rq->lock);
+}
+
+static inline void rq_unlock(struct rq *rq)
+{
+	if (IS_ENABLED(CONFIG_SMP))
+		spin_unlock(&rq->lock);
+}
+
+/* Turns interrupts off and locks t's run queue; t stays on it until unlocked. */
+static struct rq *task_rq_lock(const struct task *t, unsigned long *flags)
+{
+	*flags = local_irq_save();
+	for (;;) {
+		struct rq *rq = cpu_rq(READ_ONCE(t->cpu));
+
+		rq_lock(rq);
+		if (rq->cpu == READ_ONCE(t->cpu))
+			return rq;
+		rq_unlock(rq);
+	}
+}
+
+static void task_rq_unlock(struct rq *rq, unsigned long flags)
+{
+	rq_unlock(rq);
+	local_irq_restore(flags);
+}
+
+static inline bool task_may_run_on(const struct task *t, unsigned int cpu)
+{
+	return cpumask_test(t->cpus_allowed, cpu) && cpu_online(cpu);
 }
 
 const char *sched_policy_name(void)
@@ -41,60 +100,229 @@ const char *sched_policy_name(void)
 
 u64 task_runtime_ns(const struct task *t)
 {
-	unsigned long flags = local_irq_save();	/* the tick updates it; rv32 reads it in halves */
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(t, &flags);	/* rv32 reads it in halves */
 	u64 ns = t->se.sum_runtime;
 
-	local_irq_restore(flags);
+	task_rq_unlock(rq, flags);
 	return ns;
 }
 
-/* Charge curr for the time since it last was; rq locked. */
-static void update_curr(void)
+unsigned long sched_nr_switches(unsigned int cpu)
 {
-	struct task *curr = rq.curr;
-	u64 delta;
-
-	rq.clock = ktime_ns();
-	delta = rq.clock - curr->se.exec_start;
-	curr->se.exec_start = rq.clock;
-	curr->se.sum_runtime += delta;
-	if (curr != rq.idle)
-		sched_policy.update_curr(&rq, curr, delta);
+	return cpu < NR_CPUS ? READ_ONCE(cpu_rq(cpu)->nr_switches) : 0;
 }
 
-/* The previous task's memory, once we no longer run on its stack. */
-static void reap_dead_task(void)
+/* Charge curr for the time since it last was; rq locked. */
+static void update_curr(struct rq *rq)
 {
-	struct task *t = dead_task;
+	struct task *curr = rq->curr;
+	u64 delta;
 
-	if (!t || t == rq.curr)
-		return;
-	dead_task = NULL;
+	rq->clock = ktime_ns();
+	delta = rq->clock - curr->se.exec_start;
+	curr->se.exec_start = rq->clock;
+	curr->se.sum_runtime += delta;
+	if (curr != rq->idle)
+		sched_policy.update_curr(rq, curr, delta);
+}
+
+/* Asks rq's CPU to call schedule() soon; rq locked. */
+static void resched(struct rq *rq)
+{
+	rq->need_resched = true;
+	if (IS_ENABLED(CONFIG_SMP) && rq->cpu != smp_processor_id())
+		smp_send_reschedule(rq->cpu);
+}
+
+/* Queues a runnable t on rq (locked) and preempts curr if t deserves it. */
+static void activate(struct rq *rq, struct task *t, unsigned int flags)
+{
+	rq->clock = ktime_ns();
+	sched_policy.enqueue(rq, t, flags);
+	if (rq->curr == rq->idle || sched_policy.wakeup_preempt(rq, rq->curr, t))
+		resched(rq);
+}
+
+/* A hint, read without the lock: nothing runs or waits there. */
+static bool cpu_is_idle(unsigned int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	return READ_ONCE(rq->curr) == rq->idle && !READ_ONCE(rq->nr_queued);
+}
+
+/* Where a waking t should go: an idle CPU it may use, else where it was. */
+static unsigned int select_cpu(const struct task *t)
+{
+	unsigned int prev = t->cpu, cpu;
+
+	if (!IS_ENABLED(CONFIG_SMP) || t->cpus_allowed == cpumask_of(prev))
+		return prev;
+	if (task_may_run_on(t, prev) && cpu_is_idle(prev))
+		return prev;
+	for_each_online_cpu(cpu)
+		if (cpumask_test(t->cpus_allowed, cpu) && cpu_is_idle(cpu))
+			return cpu;
+	if (task_may_run_on(t, prev))
+		return prev;
+	for_each_online_cpu(cpu)
+		if (cpumask_test(t->cpus_allowed, cpu))
+			return cpu;
+	return 0;	/* sched_setaffinity keeps an online CPU in every mask */
+}
+
+/*
+ * Queues t, which is in transit: runnable, on no queue, running nowhere,
+ * with t->cpu already naming its new CPU.  No run queue lock is held.
+ * Its affinity may have changed meanwhile, hence the loop.
+ */
+static void enqueue_in_transit(struct task *t, unsigned int flags)
+{
+	for (;;) {
+		struct rq *rq = cpu_rq(t->cpu);
+
+		rq_lock(rq);
+		if (task_may_run_on(t, rq->cpu)) {
+			activate(rq, t, flags);
+			rq_unlock(rq);
+			return;
+		}
+		t->cpu = select_cpu(t);
+		rq_unlock(rq);
+	}
+}
+
+/* Takes t, dequeued from rq (locked), off rq and sends it to cpu. */
+static void migrate_out(struct rq *rq, struct task *t, unsigned int cpu)
+{
+	if (sched_policy.migrate_out)
+		sched_policy.migrate_out(rq, t);
+	t->cpu = cpu;
+}
+
+/* Removes from src (locked) the first queued task that may run on cpu. */
+static struct task *steal_task(struct rq *src, unsigned int cpu)
+{
+	struct task *t;
+
+	for (t = sched_policy.next_queued(src, NULL); t; t = sched_policy.next_queued(src, t))
+		if (cpumask_test(t->cpus_allowed, cpu))
+			break;
+	if (t) {
+		sched_policy.dequeue(src, t);
+		migrate_out(src, t, cpu);
+	}
+	return t;
+}
+
+/*
+ * rq (locked) has nothing queued: pull a task from another CPU and pick
+ * it.  Other queues are only try-locked: one that is busy now is passed
+ * over, and the next tick or schedule() tries again.
+ */
+static struct task *pull_task(struct rq *rq)
+{
+	unsigned int i;
+
+	for (i = 1; i < NR_CPUS; i++) {
+		unsigned int cpu = (rq->cpu + i) % NR_CPUS;
+		struct rq *src = cpu_rq(cpu);
+		struct task *t;
+
+		if (!cpu_online(cpu) || !READ_ONCE(src->nr_queued) || !spin_trylock(&src->lock))
+			continue;
+		t = steal_task(src, rq->cpu);
+		spin_unlock(&src->lock);
+		if (t) {
+			sched_policy.enqueue(rq, t, ENQUEUE_MIGRATED);
+			return sched_policy.pick_next(rq);
+		}
+	}
+	return NULL;
+}
+
+/* Up to this many queued tasks are looked at for whom an idle CPU could take. */
+#define KICK_SCAN_MAX	4
+
+/* rq (locked) has tasks waiting: wake an idle CPU that may run one. */
+static void kick_idle_cpu(struct rq *rq)
+{
+	unsigned long wanted = 0;
+	struct task *t = NULL;
+	unsigned int n, cpu;
+
+	for (n = 0; n < KICK_SCAN_MAX && (t = sched_policy.next_queued(rq, t)); n++)
+		wanted |= t->cpus_allowed;
+	for_each_online_cpu(cpu)
+		if (cpu != rq->cpu && cpumask_test(wanted, cpu) && cpu_is_idle(cpu)) {
+			smp_send_reschedule(cpu);
+			return;
+		}
+}
+
+static void free_task(struct task *t)
+{
 	kfree(t->stack);
 	kfree(t);
+}
+
+/*
+ * The second half of a switch, on the new task's stack: __schedule left
+ * this CPU's run queue locked.  prev is the task switched away from.  One
+ * that may not stay here (its affinity changed while it ran) was not
+ * queued: now that nothing runs on its stack, it goes elsewhere.
+ */
+static void finish_switch(struct task *prev)
+{
+	struct rq *rq = this_rq();
+	bool moving = IS_ENABLED(CONFIG_SMP) && prev->state == TASK_RUNNING &&
+		      !prev->se.on_rq && prev != rq->idle;
+
+	if (moving)
+		migrate_out(rq, prev, select_cpu(prev));
+	rq_unlock(rq);
+	if (moving)
+		enqueue_in_transit(prev, ENQUEUE_MIGRATED);
+	else if (prev->state == TASK_DEAD)
+		free_task(prev);
+}
+
+/* Picks the next task and switches to it; interrupts are off. */
+static void __schedule(unsigned int enqueue_flags)
+{
+	struct rq *rq = this_rq();
+	struct task *prev, *next;
+
+	rq_lock(rq);
+	prev = rq->curr;
+	update_curr(rq);
+	/* A task woken between marking itself sleeping and here is still curr. */
+	if (prev->state == TASK_RUNNING && prev != rq->idle && !prev->se.on_rq &&
+	    cpumask_test(prev->cpus_allowed, rq->cpu))
+		sched_policy.enqueue(rq, prev, enqueue_flags);
+	next = sched_policy.pick_next(rq);
+	if (!next && IS_ENABLED(CONFIG_SMP))
+		next = pull_task(rq);
+	if (!next)
+		next = rq->idle;
+	rq->need_resched = false;
+	if (next == prev) {
+		rq_unlock(rq);
+		return;
+	}
+	next->se.exec_start = rq->clock;
+	rq->curr = next;
+	rq->nr_switches++;
+	prev = __switch_to(prev, next);
+	finish_switch(prev);
 }
 
 void schedule(void)
 {
 	unsigned long flags = local_irq_save();
-	struct task *prev = rq.curr, *next;
 
-	update_curr();
-	/* A task woken between marking itself sleeping and here is still curr. */
-	if (prev->state == TASK_RUNNING && prev != rq.idle && !prev->se.on_rq)
-		sched_policy.enqueue(&rq, prev, enqueue_flags);
-	enqueue_flags = 0;
-	next = sched_policy.pick_next(&rq);
-	if (!next)
-		next = rq.idle;
-	rq.need_resched = false;
-	if (next != prev) {
-		next->se.exec_start = rq.clock;
-		rq.curr = next;
-		__switch_to(&prev->ctx, &next->ctx);
-		/* Back on prev's stack: whoever switched to us may have exited. */
-		reap_dead_task();
-	}
+	__schedule(0);
 	local_irq_restore(flags);
 }
 
@@ -102,72 +330,85 @@ void yield(void)
 {
 	unsigned long flags = local_irq_save();
 
-	enqueue_flags = ENQUEUE_YIELD;
-	schedule();
+	__schedule(ENQUEUE_YIELD);
 	local_irq_restore(flags);
 }
 
 void cond_resched(void)
 {
-	if (READ_ONCE(rq.need_resched) && !preempt_count) {
+	if (READ_ONCE(this_rq()->need_resched) && !current->preempt_count) {
 		unsigned long flags = local_irq_save();
 
-		enqueue_flags = ENQUEUE_PREEMPT;
-		schedule();
+		__schedule(ENQUEUE_PREEMPT);
 		local_irq_restore(flags);
 	}
 }
 
 void preempt_disable(void)
 {
-	preempt_count++;
+	current->preempt_count++;
 	barrier();
 }
 
 void preempt_enable(void)
 {
 	barrier();
-	preempt_count--;
+	current->preempt_count--;
 	if (IS_ENABLED(CONFIG_PREEMPT) && !irqs_disabled())
 		cond_resched();
 }
 
 void preempt_on_irq_exit(void)
 {
-	if (IS_ENABLED(CONFIG_PREEMPT) && rq.need_resched && !preempt_count) {
-		enqueue_flags = ENQUEUE_PREEMPT;
-		schedule();
-	}
+	if (IS_ENABLED(CONFIG_PREEMPT) && this_rq()->need_resched && !current->preempt_count)
+		__schedule(ENQUEUE_PREEMPT);
 }
 
 void scheduler_tick(void)
 {
-	update_curr();
-	if (rq.curr == rq.idle ? rq.nr_queued != 0 : sched_policy.tick(&rq, rq.curr))
-		rq.need_resched = true;
+	struct rq *rq = this_rq();
+
+	rq_lock(rq);
+	update_curr(rq);
+	if (rq->curr == rq->idle ? rq->nr_queued != 0 : sched_policy.tick(rq, rq->curr))
+		rq->need_resched = true;
+	if (IS_ENABLED(CONFIG_SMP) && rq->nr_queued)
+		kick_idle_cpu(rq);
+	rq_unlock(rq);
 }
 
 bool wake_up_process(struct task *t)
 {
-	unsigned long flags = local_irq_save();
-	bool woke = t->state == TASK_SLEEPING;
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(t, &flags);
+	unsigned int enqueue_flags, cpu;
 
-	if (woke) {
-		t->state = TASK_RUNNING;
-		/* curr about to sleep keeps running: it must not be queued. */
-		if (t != rq.curr) {
-			rq.clock = ktime_ns();
-			/* A task that never ran is new, not a sleeper owed credit. */
-			sched_policy.enqueue(&rq, t, t->se.exec_start ? ENQUEUE_WAKEUP : ENQUEUE_NEW);
-			if (rq.curr == rq.idle || sched_policy.wakeup_preempt(&rq, rq.curr, t))
-				rq.need_resched = true;
-		}
+	if (t->state != TASK_SLEEPING) {
+		task_rq_unlock(rq, flags);
+		return false;
+	}
+	t->state = TASK_RUNNING;
+	/* curr about to sleep keeps running: it must not be queued. */
+	if (t == rq->curr) {
+		task_rq_unlock(rq, flags);
+		return true;
+	}
+	/* A task that never ran is new, not a sleeper owed credit. */
+	enqueue_flags = t->se.exec_start ? ENQUEUE_WAKEUP : ENQUEUE_NEW;
+	cpu = select_cpu(t);
+	if (cpu == rq->cpu) {
+		activate(rq, t, enqueue_flags);
+		rq_unlock(rq);
+	} else {
+		migrate_out(rq, t, cpu);
+		rq_unlock(rq);
+		enqueue_in_transit(t, enqueue_flags | ENQUEUE_MIGRATED);
 	}
 	local_irq_restore(flags);
 	/* Preempt on wake-up now, unless an interrupt handler will on its way out. */
-	if (woke && IS_ENABLED(CONFIG_PREEMPT) && !irqs_disabled())
+	if (IS_ENABLED(CONFIG_PREEMPT) && !irqs_disabled())
 		cond_resched();
-	return woke;
+	return true;
 }
 
 struct sleeper {
@@ -194,15 +435,15 @@ void msleep(unsigned int ms)
 		schedule();
 		local_irq_restore(flags);
 	}
-	ktimer_cancel(&s.timer);
+	ktimer_cancel(&s.timer);	/* waits if its callback is running elsewhere */
 }
 
-/* Where a new task starts: schedule() switched here with interrupts off. */
-static void __noreturn kthread_start(void)
+/* Where a new task starts: __switch_to returned here, handing over prev. */
+static void __noreturn kthread_start(struct task *prev)
 {
-	struct task *self = rq.curr;
+	struct task *self = current;
 
-	reap_dead_task();
+	finish_switch(prev);
 	local_irq_enable();
 	kthread_exit(self->fn(self->arg));
 }
@@ -223,23 +464,55 @@ static struct task *task_alloc(int (*fn)(void *), void *arg, const char *name)
 	strlcpy(t->name, name, sizeof(t->name));
 	t->ctx.ra = (unsigned long)kthread_start;
 	t->ctx.sp = (unsigned long)t->stack + THREAD_STACK_SIZE;	/* s0 = 0 ends backtraces */
+	t->cpus_allowed = CPU_MASK_ALL;
 	INIT_LIST_HEAD(&t->se.run_list);
 	sched_policy.init_task(t);
 	return t;
 }
 
+static void add_task(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+
+	t->pid = ++next_pid;
+	list_add_tail(&t->tasks, &all_tasks);
+	spin_unlock_irqrestore(&tasks_lock, flags);
+}
+
 struct task *kthread_create(int (*fn)(void *arg), void *arg, const char *name)
 {
 	struct task *t = task_alloc(fn, arg, name);
-	unsigned long flags;
 
 	if (!t)
 		return NULL;
-	flags = local_irq_save();
-	t->pid = ++next_pid;
+	t->cpu = smp_processor_id();
 	t->state = TASK_SLEEPING;
-	list_add_tail(&t->tasks, &all_tasks);
-	local_irq_restore(flags);
+	add_task(t);
+	return t;
+}
+
+struct task *kthread_create_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
+				   unsigned int cpu)
+{
+	struct task *t;
+
+	if (!cpu_online(cpu))
+		return NULL;
+	t = kthread_create(fn, arg, name);
+	if (t) {	/* not started: nothing else looks at it yet */
+		t->cpu = cpu;
+		t->cpus_allowed = cpumask_of(cpu);
+	}
+	return t;
+}
+
+struct task *kthread_run_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
+				unsigned int cpu)
+{
+	struct task *t = kthread_create_on_cpu(fn, arg, name, cpu);
+
+	if (t)
+		wake_up_process(t);
 	return t;
 }
 
@@ -254,29 +527,30 @@ struct task *kthread_run(int (*fn)(void *arg), void *arg, const char *name)
 
 void kthread_exit(int code)
 {
-	struct task *self = rq.curr;
+	struct task *self = current;
 
-	BUG_ON(self == &boot_task || self == rq.idle);
-	local_irq_disable();
-	self->exit_code = code;
-	self->state = TASK_DEAD;
+	BUG_ON(self == &init_task || self == this_rq()->idle);
+	local_irq_disable();	/* for good: this task never runs again */
+	spin_lock(&tasks_lock);
 	list_del_init(&self->tasks);
-	reap_dead_task();	/* at most one dead task waits at a time */
-	dead_task = self;
-	schedule();
+	spin_unlock(&tasks_lock);
+	self->exit_code = code;
+	self->state = TASK_DEAD;	/* the next task on this CPU frees it */
+	__schedule(0);
 	panic("kthread_exit: dead task %s was scheduled again", self->name);
 }
 
 static void change_policy_param(struct task *t, int *field, int value)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	struct rq *rq = task_rq_lock(t, &flags);
 
 	*field = value;
-	sched_policy.prio_changed(&rq, t);
-	if (t == rq.curr || (rq.curr != rq.idle &&
-			     sched_policy.wakeup_preempt(&rq, rq.curr, t)))
-		rq.need_resched = true;
-	local_irq_restore(flags);
+	sched_policy.prio_changed(rq, t);
+	if (t == rq->curr || (rq->curr != rq->idle &&
+			     sched_policy.wakeup_preempt(rq, rq->curr, t)))
+		resched(rq);
+	task_rq_unlock(rq, flags);
 }
 
 int set_user_nice(struct task *t, int nice)
@@ -295,12 +569,48 @@ int sched_set_prio(struct task *t, int prio)
 	return 0;
 }
 
-/* The idle task: sleep in wfi until an interrupt brings work. */
-static int idle_fn(void *unused)
+int sched_setaffinity(struct task *t, unsigned long mask)
 {
+	unsigned long flags;
+	struct rq *rq;
+	bool leave_now;
+
+	mask &= CPU_MASK_ALL;
+	if (!(mask & READ_ONCE(cpu_online_mask)))
+		return -EINVAL;
+	rq = task_rq_lock(t, &flags);
+	t->cpus_allowed = mask;
+	leave_now = !cpumask_test(mask, rq->cpu);
+	if (leave_now && t->se.on_rq) {
+		sched_policy.dequeue(rq, t);
+		migrate_out(rq, t, select_cpu(t));
+		rq_unlock(rq);
+		enqueue_in_transit(t, ENQUEUE_MIGRATED);
+		local_irq_restore(flags);
+		return 0;
+	}
+	/* Running: it moves at its next switch (finish_switch); sleeping: on wake-up. */
+	if (leave_now && t == rq->curr)
+		resched(rq);
+	task_rq_unlock(rq, flags);
+	if (leave_now && t == current)
+		schedule();
+	return 0;
+}
+
+unsigned long sched_getaffinity(const struct task *t)
+{
+	return READ_ONCE(t->cpus_allowed);
+}
+
+/* The idle task: sleep in wfi until an interrupt brings work. */
+static int __noreturn idle_loop(void *unused)
+{
+	struct rq *rq = this_rq();	/* idle tasks never move */
+
 	for (;;) {
 		local_irq_disable();
-		if (!rq.nr_queued) {
+		if (!READ_ONCE(rq->nr_queued) && !READ_ONCE(rq->need_resched)) {
 			tick_idle_enter();
 			__asm__ __volatile__("wfi");	/* wakes on a pending interrupt */
 			tick_idle_exit();
@@ -308,24 +618,75 @@ static int idle_fn(void *unused)
 		local_irq_enable();	/* take it */
 		schedule();
 	}
-	return 0;
+}
+
+static int idle_fn(void *unused)
+{
+	idle_loop(unused);
+}
+
+/* The idle task of cpu, current on its run queue from the start. */
+static struct task *create_idle(unsigned int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+	struct task *t = task_alloc(idle_fn, NULL, "idle");
+
+	if (!t)
+		return NULL;
+	t->cpu = cpu;
+	t->cpus_allowed = cpumask_of(cpu);
+	t->state = TASK_RUNNING;	/* never queued: picked when nothing else is */
+	rq->idle = t;
+	return t;
+}
+
+struct task *sched_prepare_secondary(unsigned int cpu)
+{
+	struct task *idle = create_idle(cpu);
+
+	if (idle) {
+		cpu_rq(cpu)->curr = idle;
+		add_task(idle);
+	}
+	return idle;
+}
+
+/* A secondary hart, on its idle task, interrupts off. */
+void sched_start_secondary(void)
+{
+	current->se.exec_start = ktime_ns();
+	tick_init();
+	local_irq_enable();
+	idle_loop(NULL);
 }
 
 void sched_init(void)
 {
-	sched_policy.init_rq(&rq);
-	strlcpy(boot_task.name, "boot", sizeof(boot_task.name));
-	boot_task.state = TASK_RUNNING;
-	INIT_LIST_HEAD(&boot_task.se.run_list);
-	sched_policy.init_task(&boot_task);
-	list_add_tail(&boot_task.tasks, &all_tasks);
-	rq.curr = &boot_task;
-	boot_task.se.exec_start = ktime_ns();
+	unsigned int cpu;
 
-	rq.idle = task_alloc(idle_fn, NULL, "idle");
-	if (!rq.idle)
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct rq *rq = cpu_rq(cpu);
+
+		spin_lock_init(&rq->lock);
+		rq->cpu = cpu;
+		sched_policy.init_rq(rq);
+	}
+	strlcpy(init_task.name, "boot", sizeof(init_task.name));
+	init_task.state = TASK_RUNNING;
+	/*
+	 * The boot task runs the ktests and benchmarks, which pin their
+	 * threads to its CPU: it must not wander off.
+	 */
+	init_task.cpus_allowed = cpumask_of(0);
+	INIT_LIST_HEAD(&init_task.se.run_list);
+	sched_policy.init_task(&init_task);
+	add_task(&init_task);
+	cpu_rq(0)->curr = &init_task;
+	init_task.se.exec_start = ktime_ns();
+
+	if (!create_idle(0))
 		panic("sched_init: no memory for the idle task");
-	rq.idle->state = TASK_RUNNING;	/* never queued: picked when nothing else is */
+	add_task(cpu_rq(0)->idle);
 	pr_info("sched: policy %s, %s\n", sched_policy.name,
 		IS_ENABLED(CONFIG_PREEMPT) ? "preemptive" : "voluntary preemption");
 }

@@ -4,6 +4,7 @@
 #include <tern/ktest.h>
 #include <tern/mutex.h>
 #include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/timer.h>
 
 struct run_record {
@@ -77,7 +78,7 @@ static void yield_lets_the_other_thread_run(struct ktest *t)
 	int i;
 
 	init_completion(&p.done);
-	KTEST_ASSERT(t, kthread_run(yield_partner, &p, "ktest-yield") != NULL);
+	KTEST_ASSERT(t, kthread_run_on_cpu(yield_partner, &p, "ktest-yield", smp_processor_id()) != NULL);
 	/* Bounded: each yield must let the partner make progress. */
 	for (i = 0; i < 1000 && p.turns_b < 100; i++)
 		yield();

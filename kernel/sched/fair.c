@@ -109,6 +109,8 @@ static void fair_enqueue(struct rq *rq, struct task *t, unsigned int flags)
 	struct task *left = fair_leftmost(rq);
 	bool leftmost = true;
 
+	if (flags & ENQUEUE_MIGRATED)
+		se->vruntime += rq->min_vruntime;
 	if (flags & ENQUEUE_NEW)
 		se->vruntime = max_vruntime(se->vruntime, rq->min_vruntime);
 	else if (flags & ENQUEUE_WAKEUP)
@@ -186,6 +188,20 @@ static void fair_prio_changed(struct rq *rq, struct task *t)
 	set_weight(t);
 }
 
+/* In vruntime order, the next to run first. */
+static struct task *fair_next_queued(struct rq *rq, struct task *t)
+{
+	struct rb_node *n = t ? rb_next(&t->se.rb_node) : rb_first_cached(&rq->tree);
+
+	return n ? task_of(n) : NULL;
+}
+
+/* A vruntime means something only next to its queue's min_vruntime. */
+static void fair_migrate_out(struct rq *rq, struct task *t)
+{
+	t->se.vruntime -= rq->min_vruntime;
+}
+
 const struct sched_class sched_policy = {
 	.name		= "fair",
 	.init_rq	= fair_init_rq,
@@ -197,4 +213,6 @@ const struct sched_class sched_policy = {
 	.tick		= fair_tick,
 	.wakeup_preempt	= fair_wakeup_preempt,
 	.prio_changed	= fair_prio_changed,
+	.next_queued	= fair_next_queued,
+	.migrate_out	= fair_migrate_out,
 };

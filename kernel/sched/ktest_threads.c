@@ -2,6 +2,7 @@
 #include <tern/errno.h>
 #include <tern/mutex.h>
 #include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/timer.h>
 
 #include "ktest_threads.h"
@@ -56,7 +57,7 @@ int ktest_run_spinners(int n, const int *nice, u64 total_ns, u64 *ran)
 	for (i = 0; i < n; i++) {
 		s[i].count = 0;
 		init_completion(&s[i].done);
-		s[i].task = kthread_create(spinner, &s[i], "ktest-spin");
+		s[i].task = kthread_create_on_cpu(spinner, &s[i], "ktest-spin", smp_processor_id());
 		if (!s[i].task) {
 			stop_spinners(s, i);
 			return -ENOMEM;
@@ -111,7 +112,7 @@ int ktest_run_yielders(int n, struct yield_log *log)
 	for (i = 0; i < n; i++) {
 		y[i] = (struct yielder){ .log = log, .id = i };
 		init_completion(&y[i].done);
-		if (!kthread_run(yielder, &y[i], "ktest-yield")) {
+		if (!kthread_run_on_cpu(yielder, &y[i], "ktest-yield", smp_processor_id())) {
 			err = -ENOMEM;
 			break;
 		}

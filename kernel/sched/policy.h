@@ -10,7 +10,8 @@
  * The running task is NOT in the queue: pick_next removes the task it
  * returns, and the core enqueues the previous task again if it is still
  * runnable.  The idle task is never queued.  Every operation is called
- * with the run queue locked (interrupts off) and must not sleep.  The
+ * with the run queue locked (rq->lock, interrupts off) and must not
+ * sleep; a policy sees one run queue at a time and never locks.  The
  * policy files use only this header, so the host tests compile them with
  * a simulated clock (tests/test_sched_*.c).
  */
@@ -20,13 +21,17 @@
 #include <tern/list.h>
 #include <tern/rbtree.h>
 #include <tern/sched.h>
+#include <tern/spinlock.h>
 
 /* One run queue per hart; the policy fields form a superset, each policy uses its own. */
 struct rq {
+	spinlock_t lock;		/* with SMP; held across a switch (core.c) */
+	unsigned int cpu;
 	struct task *curr, *idle;
 	unsigned int nr_queued;		/* tasks in the policy's queue */
 	u64 clock;			/* ns, updated by the core before each call */
 	bool need_resched;
+	unsigned long nr_switches;
 	/* cooperative, round-robin */
 	struct list_head queue;
 	/* priority */
@@ -41,6 +46,7 @@ struct rq {
 #define ENQUEUE_NEW	0x2	/* the task is new */
 #define ENQUEUE_YIELD	0x4	/* curr yielded */
 #define ENQUEUE_PREEMPT	0x8	/* curr was preempted */
+#define ENQUEUE_MIGRATED 0x10	/* from another run queue, after migrate_out */
 
 struct sched_class {
 	const char *name;
@@ -58,9 +64,27 @@ struct sched_class {
 	bool (*wakeup_preempt)(struct rq *rq, struct task *curr, struct task *woken);
 	/* nice or prio of t changed (t may be queued, or curr). */
 	void (*prio_changed)(struct rq *rq, struct task *t);
+	/*
+	 * SMP load balancing.  next_queued walks the queue: the first task
+	 * for NULL, then the one after t; NULL at the end.  migrate_out
+	 * makes a task that leaves rq (already dequeued, or sleeping)
+	 * independent of it, before enqueue(..., ENQUEUE_MIGRATED) on
+	 * another run queue; NULL if nothing in a task is relative to its
+	 * queue.
+	 */
+	struct task *(*next_queued)(struct rq *rq, struct task *t);
+	void (*migrate_out)(struct rq *rq, struct task *t);
 };
 
 extern const struct sched_class sched_policy;
+
+/* next_queued for a FIFO queue of tasks linked through se.run_list. */
+static inline struct task *queue_next(struct list_head *queue, struct task *t)
+{
+	struct list_head *next = t ? t->se.run_list.next : queue->next;
+
+	return next == queue ? NULL : list_entry(next, struct task, se.run_list);
+}
 
 /* Linux's nice-to-weight table: nice 0 is 1024, each step about 1.25x. */
 extern const u32 sched_nice_to_weight[40];

@@ -165,6 +165,25 @@ static void prio_prio_changed(struct rq *rq, struct task *t)
 	prio_enqueue(rq, t, 0);
 }
 
+/* Highest level first, each level in its run order. */
+static struct task *prio_next_queued(struct rq *rq, struct task *t)
+{
+	u32 below;
+
+	if (t) {
+		struct list_head *q = &rq->prio_queue[t->se.prio];
+
+		if (t->se.run_list.next != q)
+			return list_entry(t->se.run_list.next, struct task, se.run_list);
+		below = rq->prio_bitmap & ((1u << t->se.prio) - 1);
+	} else {
+		below = rq->prio_bitmap;
+	}
+	if (!below)
+		return NULL;
+	return list_first_entry(&rq->prio_queue[prio_fls(below)], struct task, se.run_list);
+}
+
 const struct sched_class sched_policy = {
 	.name		= "priority",
 	.init_rq	= prio_init_rq,
@@ -176,4 +195,5 @@ const struct sched_class sched_policy = {
 	.tick		= prio_tick,
 	.wakeup_preempt	= prio_wakeup_preempt,
 	.prio_changed	= prio_prio_changed,
+	.next_queued	= prio_next_queued,
 };

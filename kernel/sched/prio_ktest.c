@@ -10,6 +10,7 @@
 #include <tern/ktest.h>
 #include <tern/mutex.h>
 #include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/timer.h>
 
 #define PRIO_LOW	5
@@ -50,7 +51,7 @@ struct prio_thread {
 static struct task *create_at(int (*fn)(void *), struct prio_thread *p, int prio)
 {
 	init_completion(&p->done);
-	p->task = kthread_create(fn, p, "ktest-prio");
+	p->task = kthread_create_on_cpu(fn, p, "ktest-prio", smp_processor_id());
 	if (p->task)
 		sched_set_prio(p->task, prio);
 	return p->task;

@@ -92,6 +92,11 @@ static void rr_prio_changed(struct rq *rq, struct task *t)
 {
 }
 
+static struct task *rr_next_queued(struct rq *rq, struct task *t)
+{
+	return queue_next(&rq->queue, t);
+}
+
 const struct sched_class sched_policy = {
 	.name		= "round-robin",
 	.init_rq	= rr_init_rq,
@@ -103,4 +108,5 @@ const struct sched_class sched_policy = {
 	.tick		= rr_tick,
 	.wakeup_preempt	= rr_wakeup_preempt,
 	.prio_changed	= rr_prio_changed,
+	.next_queued	= rr_next_queued,
 };

@@ -12,6 +12,7 @@
 #include <tern/bench.h>
 #include <tern/mutex.h>
 #include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/slab.h>
 #include <tern/timer.h>
 
@@ -42,7 +43,7 @@ static void bench_yield(struct bench *b)
 
 	p.rounds = b->iterations;
 	init_completion(&p.done);
-	if (!kthread_run(yield_partner, &p, "bench-yield")) {
+	if (!kthread_run_on_cpu(yield_partner, &p, "bench-yield", smp_processor_id())) {
 		b->failed = true;
 		return;
 	}
@@ -78,7 +79,7 @@ static void bench_wakeup(struct bench *b)
 	sema_init(&p.ping, 0);
 	sema_init(&p.pong, 0);
 	init_completion(&p.done);
-	if (!kthread_run(wakeup_partner, &p, "bench-wakeup")) {
+	if (!kthread_run_on_cpu(wakeup_partner, &p, "bench-wakeup", smp_processor_id())) {
 		b->failed = true;
 		return;
 	}

@@ -57,11 +57,33 @@ _start_kernel:
 	j	1b
 2:
 	lla	sp, boot_stack_top
+	lla	tp, init_task		/* current: the boot code is the first task */
 	mv	s0, zero		/* terminates frame-pointer backtraces */
 	mv	ra, zero
 	lla	t0, handle_trap_entry
 	csrw	stvec, t0
 	tail	start_kernel
+
+/*
+ * A secondary hart, started by SBI HSM hart_start (smp.c): S-mode, MMU
+ * off, interrupts off, a0 = hart id, a1 = the idle task it is to become.
+ * That task's context holds the top of its stack.
+ */
+	.text
+	.globl secondary_entry
+secondary_entry:
+	csrw	sie, zero
+	.option push
+	.option norelax
+	lla	gp, __global_pointer$
+	.option pop
+	mv	tp, a1
+	REG_L	sp, SZREG(a1)		/* idle->ctx.sp */
+	mv	s0, zero
+	mv	ra, zero
+	lla	t0, handle_trap_entry
+	csrw	stvec, t0
+	tail	smp_secondary_start
 
 .Lwrong_address:
 	/* Say so through the legacy SBI console; no C runtime yet. */

@@ -2,7 +2,8 @@
 /*
  * __switch_to(prev, next): save the callee-saved registers (the only ones
  * a C caller expects to survive a call) into prev's context, load next's,
- * and return into next.  Layout: struct context in asm/switch.h.
+ * point tp at next, and return into next with a0 still prev.  Layout:
+ * struct context in asm/switch.h, at offset 0 of struct task.
  */
 #include <asm/asm.h>
 
@@ -38,4 +39,5 @@ __switch_to:
 	REG_L	s9, 11*SZREG(a1)
 	REG_L	s10, 12*SZREG(a1)
 	REG_L	s11, 13*SZREG(a1)
+	mv	tp, a1
 	ret

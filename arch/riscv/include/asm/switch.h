@@ -9,10 +9,15 @@ struct context {
 	unsigned long s[12];
 };
 
+struct task;
+
 /*
- * Saves the callee-saved registers into *prev, loads *next's and returns
- * into next.  A new task's context has ra = its entry trampoline.
+ * Saves the callee-saved registers into prev's context (the first member
+ * of struct task), loads next's, makes next current (tp) and returns into
+ * next, handing it prev: the task that ran before it on this hart.  A new
+ * task's context has ra = its entry trampoline, which gets prev as its
+ * first argument.
  */
-void __switch_to(struct context *prev, struct context *next);
+struct task *__switch_to(struct task *prev, struct task *next);
 
 #endif
