@@ -144,8 +144,8 @@ void start_kernel(unsigned long hartid, phys_addr_t dtb)
 	sched_init();
 	do_initcalls();		/* drivers, the interrupt controller among them */
 	tick_init();
-	smp_init();		/* the other harts, each with its own tick */
 	local_irq_enable();
+	smp_init();		/* the other harts, each with its own tick; sleeps */
 	if (IS_ENABLED(CONFIG_CRASH_TEST))
 		crashtest_run(boot_command_line);
 

@@ -148,10 +148,17 @@ static void detach(struct ktimer *timer)
 void ktimer_start(struct ktimer *timer, u64 expires, void (*fn)(struct ktimer *timer))
 {
 	unsigned long flags;
-	struct timer_base *base = lock_timer_base(timer, &flags, false);
+	struct timer_base *base;
 	struct ktimer *pos;
 
-	detach(timer);
+	if (!timer->fn) {	/* never started (zeroed): on no base yet */
+		flags = local_irq_save();
+		base = this_base();
+		spin_lock(&base->lock);
+	} else {
+		base = lock_timer_base(timer, &flags, false);
+		detach(timer);
+	}
 	if (base != this_base()) {	/* it moves to this CPU */
 		spin_unlock(&base->lock);
 		base = this_base();
@@ -175,8 +182,13 @@ void ktimer_start(struct ktimer *timer, u64 expires, void (*fn)(struct ktimer *t
 bool ktimer_cancel(struct ktimer *timer)
 {
 	unsigned long flags;
-	struct timer_base *base = lock_timer_base(timer, &flags, timer->cpu != smp_processor_id());
-	bool was_pending = timer->pending;
+	struct timer_base *base;
+	bool was_pending;
+
+	if (!READ_ONCE(timer->fn))
+		return false;	/* never started */
+	base = lock_timer_base(timer, &flags, timer->cpu != smp_processor_id());
+	was_pending = timer->pending;
 
 	detach(timer);
 	spin_unlock_irqrestore(&base->lock, flags);

@@ -25,7 +25,14 @@ set -- "$CONFIG_QEMU_SYSTEM" -machine "$CONFIG_QEMU_MACHINE" \
 	-bios "$bios" -kernel "$objtree/arch/riscv/boot/Image" \
 	-nographic -no-reboot
 [ -n "$bootargs" ] && set -- "$@" -append "$bootargs"
-[ "${ICOUNT:-0}" = 1 ] && set -- "$@" -icount shift=0
+# One host thread runs every hart: -icount needs it anyway, and QEMU 7.2's
+# multi-threaded TCG was seen to stall for good under SMP IPI and timer
+# traffic (a hart stuck in the firmware's IPI send, the gdbstub deaf).
+if [ "${ICOUNT:-0}" = 1 ]; then
+	set -- "$@" -icount shift=0
+else
+	set -- "$@" -accel tcg,thread=single
+fi
 # Word splitting of the extra arguments is intended.
 # shellcheck disable=SC2086
 set -- "$@" $CONFIG_QEMU_EXTRA_ARGS ${QEMU_ARGS:-}

@@ -94,7 +94,9 @@ void cond_resched(void);
 
 /*
  * Picks the next task and switches to it.  The caller has set
- * current->state (TASK_SLEEPING to block).  Interrupts may be on.
+ * current->state (TASK_SLEEPING to block).  Interrupts may be on.  It may
+ * return before the awaited event (a wake-up meant for an earlier sleep,
+ * or a move to another CPU): sleepers re-check their condition in a loop.
  */
 void schedule(void);
 

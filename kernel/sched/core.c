@@ -62,10 +62,32 @@ static inline void rq_lock(struct rq *rq)
 		spin_lock(&rq->lock);
 }
 
+/*
+ * Reschedule IPIs wait until no run queue lock is held: an SBI call that
+ * the firmware makes wait on the target hart, while that hart spins for
+ * the lock the caller holds, would never end.  Each CPU notes whom it
+ * owes one (interrupts are off) and sends them on unlocking.
+ */
+static cpumask_t ipis_owed[NR_CPUS];
+
+static void send_owed_ipis(void)
+{
+	cpumask_t *owed = &ipis_owed[smp_processor_id()];
+
+	while (*owed) {
+		unsigned int cpu = (unsigned int)__builtin_ctzl(*owed);
+
+		*owed &= *owed - 1;
+		smp_send_reschedule(cpu);
+	}
+}
+
 static inline void rq_unlock(struct rq *rq)
 {
-	if (IS_ENABLED(CONFIG_SMP))
+	if (IS_ENABLED(CONFIG_SMP)) {
 		spin_unlock(&rq->lock);
+		send_owed_ipis();
+	}
 }
 
 /* Turns interrupts off and locks t's run queue; t stays on it until unlocked. */
@@ -132,7 +154,7 @@ static void resched(struct rq *rq)
 {
 	rq->need_resched = true;
 	if (IS_ENABLED(CONFIG_SMP) && rq->cpu != smp_processor_id())
-		smp_send_reschedule(rq->cpu);
+		ipis_owed[smp_processor_id()] |= cpumask_of(rq->cpu);
 }
 
 /* Queues a runnable t on rq (locked) and preempts curr if t deserves it. */
@@ -256,7 +278,7 @@ static void kick_idle_cpu(struct rq *rq)
 		wanted |= t->cpus_allowed;
 	for_each_online_cpu(cpu)
 		if (cpu != rq->cpu && cpumask_test(wanted, cpu) && cpu_is_idle(cpu)) {
-			smp_send_reschedule(cpu);
+			ipis_owed[rq->cpu] |= cpumask_of(cpu);	/* sent by rq_unlock */
 			return;
 		}
 }
@@ -288,6 +310,23 @@ static void finish_switch(struct task *prev)
 		free_task(prev);
 }
 
+/*
+ * Does prev keep its claim on a CPU?  Yes if it is runnable, and also if
+ * it is preempted or yields after marking itself sleeping but before it
+ * called schedule(): it has not checked its wait condition yet, and the
+ * wake-up it waits for may already have come.  Such a task is queued
+ * still marked sleeping; wake_up_process sees se.on_rq and only marks it
+ * running.  (A task woken between marking itself sleeping and here is
+ * simply running again.)
+ */
+static bool stays_runnable(struct rq *rq, struct task *prev, unsigned int enqueue_flags)
+{
+	if (prev == rq->idle || prev->se.on_rq || prev->state == TASK_DEAD)
+		return false;
+	return prev->state == TASK_RUNNING ||
+	       (enqueue_flags & (ENQUEUE_PREEMPT | ENQUEUE_YIELD));
+}
+
 /* Picks the next task and switches to it; interrupts are off. */
 static void __schedule(unsigned int enqueue_flags)
 {
@@ -297,10 +336,12 @@ static void __schedule(unsigned int enqueue_flags)
 	rq_lock(rq);
 	prev = rq->curr;
 	update_curr(rq);
-	/* A task woken between marking itself sleeping and here is still curr. */
-	if (prev->state == TASK_RUNNING && prev != rq->idle && !prev->se.on_rq &&
-	    cpumask_test(prev->cpus_allowed, rq->cpu))
-		sched_policy.enqueue(rq, prev, enqueue_flags);
+	if (stays_runnable(rq, prev, enqueue_flags)) {
+		if (cpumask_test(prev->cpus_allowed, rq->cpu))
+			sched_policy.enqueue(rq, prev, enqueue_flags);
+		else
+			prev->state = TASK_RUNNING;	/* finish_switch moves it */
+	}
 	next = sched_policy.pick_next(rq);
 	if (!next && IS_ENABLED(CONFIG_SMP))
 		next = pull_task(rq);
@@ -388,8 +429,8 @@ bool wake_up_process(struct task *t)
 		return false;
 	}
 	t->state = TASK_RUNNING;
-	/* curr about to sleep keeps running: it must not be queued. */
-	if (t == rq->curr) {
+	/* curr about to sleep keeps running; one preempted so is queued already. */
+	if (t == rq->curr || t->se.on_rq) {
 		task_rq_unlock(rq, flags);
 		return true;
 	}

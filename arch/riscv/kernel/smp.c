@@ -21,8 +21,8 @@
 #include <tern/time.h>
 #include <tern/timer.h>
 
-/* How long a hart may take to come online (guest time) before we give up on it. */
-#define CPU_START_TIMEOUT_NS	(1000 * NSEC_PER_MSEC)
+/* msleep(1) polls a hart may take to come online before we give up on it. */
+#define CPU_START_POLLS		1000
 
 cpumask_t cpu_online_mask = 1;	/* the boot CPU */
 
@@ -47,7 +47,7 @@ static int start_cpu(unsigned int cpu)
 	unsigned long hartid = cpu_to_hartid(cpu);
 	struct task *idle = sched_prepare_secondary(cpu);
 	struct sbiret ret;
-	u64 deadline;
+	unsigned int polls;
 
 	if (!idle)
 		return -ENOMEM;
@@ -57,12 +57,17 @@ static int start_cpu(unsigned int cpu)
 		pr_err("smp: hart %lu did not start: SBI error %ld\n", hartid, ret.error);
 		return -EIO;
 	}
-	deadline = ktime_ns() + CPU_START_TIMEOUT_NS;
-	while (!cpu_online(cpu))
-		if (ktime_ns() > deadline) {
+	/*
+	 * Sleep between looks rather than spin: under QEMU's single-threaded
+	 * TCG (-icount) a spinning hart keeps the new one from running.
+	 */
+	for (polls = 0; !cpu_online(cpu); polls++) {
+		if (polls == CPU_START_POLLS) {
 			pr_err("smp: hart %lu started but never came online\n", hartid);
 			return -ETIMEDOUT;
 		}
+		msleep(1);
+	}
 	return 0;
 }
 
