@@ -6,7 +6,7 @@
  */
 #include <stddef.h>
 
-#include "irqflags_host.h"
+#include <asm/irqflags.h>
 
 _Thread_local volatile unsigned long host_irq_flags = SR_SIE;
 _Thread_local volatile int host_irq_saves;

@@ -25,7 +25,19 @@ extern _Thread_local volatile unsigned long host_irq_flags;
 extern _Thread_local volatile int host_irq_saves;
 extern _Thread_local volatile bool host_irq_pending;
 
-/* Takes the pending interrupt: interrupts are on again (irqflags_host.c). */
+/*
+ * The handler a simulated interrupt runs, with this thread's interrupts
+ * off; NULL: none.  Shared by all threads.
+ */
+extern void (*volatile host_irq_handler)(void);
+
+/*
+ * An interrupt arrives on this thread (from a signal handler, say): taken
+ * now if interrupts are on, else when they come back on.
+ */
+void host_irq_raise(void);
+
+/* Takes the pending interrupt: interrupts are on again. */
 void host_irq_take_pending(void);
 
 static inline unsigned long arch_local_irq_save(void)
