@@ -101,50 +101,64 @@ static char *chunk_pages(size_t need, unsigned int *order)
 	return p;
 }
 
-static void *kmalloc_new_chunk(size_t size, gfp_t gfp, unsigned long flags);
-
-/* Called with bump_lock held, taken with flags; unlocks. */
-static __always_inline void *kmalloc_locked(size_t size, gfp_t gfp, unsigned long flags)
+/* Under bump_lock: the next block of the chunk, which has room for it. */
+static __always_inline struct bump_hdr *carve(size_t size, size_t need)
 {
-	size_t need = ALIGN_UP(size, 8) + HDR;
-	struct bump_hdr *h;
+	struct bump_hdr *h = (struct bump_hdr *)chunk_next;
 
-	if (unlikely((size_t)(chunk_end - chunk_next) < need))
-		return kmalloc_new_chunk(size, gfp, flags);	/* a tail call: no frame here */
-	h = (struct bump_hdr *)chunk_next;
 	chunk_next += need;
 	h->magic = BUMP_LIVE;
 	h->size = size;
 	stats.bytes_in_use += size;
 	stats.alloc_calls++;
-	spin_unlock_irqrestore(&bump_lock, flags);
-	if (gfp & __GFP_ZERO)
-		return memset(h + 1, 0, ALIGN_UP(size, 8));
-	return h + 1;
+	return h;
 }
 
-void *kmalloc(size_t size, gfp_t gfp)
+/*
+ * kmalloc when the chunk is too small or the block must be zeroed: called
+ * with bump_lock held (flags), unlocks.  A new chunk is taken with the
+ * lock dropped.
+ */
+static void *__noinline kmalloc_slow(size_t size, gfp_t gfp, unsigned long flags)
 {
-	if (!size || size > MAX_SIZE)
-		return NULL;
-	return kmalloc_locked(size, gfp, spin_lock_irqsave(&bump_lock));
-}
-
-/* The chunk is too small: unlock, take pages, and carve from the new chunk. */
-static void *__noinline kmalloc_new_chunk(size_t size, gfp_t gfp, unsigned long flags)
-{
+	size_t need = ALIGN_UP(size, 8) + HDR;
+	struct bump_hdr *h;
 	unsigned int order;
 	char *p;
 
+	if ((size_t)(chunk_end - chunk_next) < need) {
+		spin_unlock_irqrestore(&bump_lock, flags);
+		p = chunk_pages(need, &order);
+		if (!p)
+			return NULL;
+		flags = spin_lock_irqsave(&bump_lock);
+		stats.pages += 1UL << order;
+		chunk_next = p;
+		chunk_end = p + (PAGE_SIZE << order);
+	}
+	h = carve(size, need);
 	spin_unlock_irqrestore(&bump_lock, flags);
-	p = chunk_pages(ALIGN_UP(size, 8) + HDR, &order);
-	if (!p)
+	if (gfp & __GFP_ZERO)
+		memset(h + 1, 0, ALIGN_UP(size, 8));
+	return h + 1;
+}
+
+/* One call leaves it, so the common path needs no stack frame. */
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	unsigned long flags;
+	struct bump_hdr *h;
+	size_t need;
+
+	if (!size || size > MAX_SIZE)
 		return NULL;
+	need = ALIGN_UP(size, 8) + HDR;
 	flags = spin_lock_irqsave(&bump_lock);
-	stats.pages += 1UL << order;
-	chunk_next = p;
-	chunk_end = p + (PAGE_SIZE << order);
-	return kmalloc_locked(size, gfp, flags);
+	if (unlikely((size_t)(chunk_end - chunk_next) < need || (gfp & __GFP_ZERO)))
+		return kmalloc_slow(size, gfp, flags);
+	h = carve(size, need);
+	spin_unlock_irqrestore(&bump_lock, flags);
+	return h + 1;
 }
 
 void *kzalloc(size_t size, gfp_t gfp)
@@ -152,7 +166,8 @@ void *kzalloc(size_t size, gfp_t gfp)
 	return kmalloc(size, gfp | __GFP_ZERO);
 }
 
-void kmem_heap_free(const void *p, unsigned long caller)
+/* kfree's body, inlined in kfree so that its common path needs no frame. */
+static __always_inline void heap_free(const void *p, unsigned long caller)
 {
 	unsigned long flags;
 	struct bump_hdr *h;
@@ -172,9 +187,14 @@ void kmem_heap_free(const void *p, unsigned long caller)
 		bad_pointer(p, freed, "kfree", caller);
 }
 
+void kmem_heap_free(const void *p, unsigned long caller)
+{
+	heap_free(p, caller);
+}
+
 void kfree(const void *p)
 {
-	kmem_heap_free(p, (unsigned long)__builtin_return_address(0));
+	heap_free(p, (unsigned long)__builtin_return_address(0));
 }
 
 size_t ksize(const void *p)

@@ -182,30 +182,44 @@ static bool __noinline grow(size_t need, unsigned long *flags)
 	return true;
 }
 
-void *kmalloc(size_t size, gfp_t gfp)
+/*
+ * kmalloc when the heap has no room or the block must be zeroed: called
+ * with heap_lock held (flags) and the block take() found, if any; unlocks.
+ */
+static void *__noinline kmalloc_slow(struct block *b, size_t need, gfp_t gfp,
+				     unsigned long flags)
 {
-	unsigned long flags;
-	struct block *b;
-	size_t need, usable;
-
-	if (!size || size > MAX_SIZE)
-		return NULL;
-	need = MAX(ALIGN_UP(size, 8) + HDR, MIN_BLOCK);
-	flags = spin_lock_irqsave(&heap_lock);
-	b = take(need);
 	/* Another hart may take the new pages first: then grow again. */
 	while (!b && grow(need, &flags))
 		b = take(need);
 	if (b) {
-		usable = b->size - HDR;
-		stats.bytes_in_use += usable;
+		stats.bytes_in_use += b->size - HDR;
 		stats.alloc_calls++;
 	}
 	spin_unlock_irqrestore(&heap_lock, flags);
 	if (!b)
 		return NULL;
 	if (gfp & __GFP_ZERO)
-		return memset(b + 1, 0, usable);
+		memset(b + 1, 0, b->size - HDR);	/* the caller's block now */
+	return b + 1;
+}
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	unsigned long flags;
+	struct block *b;
+	size_t need;
+
+	if (!size || size > MAX_SIZE)
+		return NULL;
+	need = MAX(ALIGN_UP(size, 8) + HDR, MIN_BLOCK);
+	flags = spin_lock_irqsave(&heap_lock);
+	b = take(need);
+	if (unlikely(!b || (gfp & __GFP_ZERO)))
+		return kmalloc_slow(b, need, gfp, flags);
+	stats.bytes_in_use += b->size - HDR;
+	stats.alloc_calls++;
+	spin_unlock_irqrestore(&heap_lock, flags);
 	return b + 1;
 }
 
@@ -214,7 +228,8 @@ void *kzalloc(size_t size, gfp_t gfp)
 	return kmalloc(size, gfp | __GFP_ZERO);
 }
 
-void kmem_heap_free(const void *p, unsigned long caller)
+/* kfree's body, inlined in kfree so that its common path needs no frame. */
+static __always_inline void heap_free(const void *p, unsigned long caller)
 {
 	unsigned long flags;
 	enum bad_ptr bad;
@@ -234,9 +249,14 @@ void kmem_heap_free(const void *p, unsigned long caller)
 		report("kfree", bad, p, caller);
 }
 
+void kmem_heap_free(const void *p, unsigned long caller)
+{
+	heap_free(p, caller);
+}
+
 void kfree(const void *p)
 {
-	kmem_heap_free(p, (unsigned long)__builtin_return_address(0));
+	heap_free(p, (unsigned long)__builtin_return_address(0));
 }
 
 size_t ksize(const void *p)
