@@ -14,13 +14,22 @@
  * the rest of the chunk is abandoned and a new chunk taken: at least
  * CHUNK_ORDER pages, more for a big request.
  *
- * Named caches are plain kmalloc blocks (mm/kmem_heap_caches.c).  No
- * locking: everything runs on the boot hart.
+ * Named caches are plain kmalloc blocks (mm/kmem_heap_caches.c, with a
+ * lock of its own).
+ *
+ * Locking: one lock, bump_lock, taken with interrupts off, protects the
+ * chunk, stats and every header.  It is held for a few instructions per
+ * call: dropped around the page allocator (a new chunk), around zeroing
+ * and copying, and around the reports of bad pointers, which are only
+ * classified under it.  If two harts take new chunks at once, the later
+ * one wins and the rest of the other is abandoned, as when a request does
+ * not fit.
  */
 #include <tern/errno.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/slab.h>
+#include <tern/spinlock.h>
 #include <tern/string.h>
 
 #include "kmem_heap.h"
@@ -39,82 +48,117 @@ struct bump_hdr {
 #define HDR		sizeof(struct bump_hdr)
 #define MAX_SIZE	((PAGE_SIZE << PGALLOC_MAX_ORDER) - HDR)
 
-static char *chunk_next, *chunk_end;	/* the free part of the current chunk */
 const size_t kmem_heap_max_size = MAX_SIZE;
+static spinlock_t bump_lock = SPINLOCK_INIT;
+/* bump_lock */
+static char *chunk_next, *chunk_end;	/* the free part of the current chunk */
 static struct kmem_stats stats;		/* bytes_in_use: exactly as asked */
 
-static void __noinline bad_pointer(const void *p, const char *fn, unsigned long caller)
+/* Called without bump_lock; freed says what to_hdr found. */
+static void __noinline bad_pointer(const void *p, bool freed, const char *fn,
+				   unsigned long caller)
 {
-	const struct bump_hdr *h = (const struct bump_hdr *)p - 1;
 	const char *what = "bad pointer";
 	char where[KSYM_NAME_LEN + 32];
 
-	if (!((uintptr_t)p & 7) && h->magic == BUMP_FREED)
+	if (freed)
 		what = strcmp(fn, "kfree") ? "use after free of" : "double free of";
 	sprint_backtrace(where, sizeof(where), caller);
 	pr_err("%s: %s %p by %s; ignored\n", fn, what, p, where);
 }
 
-/* The header of a live block; NULL (reported) for anything else. */
-static inline struct bump_hdr *to_hdr(const void *p, const char *fn, unsigned long caller)
+/*
+ * Under bump_lock: the header of a live block, or NULL with *freed saying
+ * whether p was one.
+ */
+static inline struct bump_hdr *to_hdr(const void *p, bool *freed)
 {
 	struct bump_hdr *h = (struct bump_hdr *)p - 1;
 
-	if (likely(!((uintptr_t)p & 7) && h->magic == BUMP_LIVE))
+	*freed = false;
+	if (unlikely((uintptr_t)p & 7))
+		return NULL;
+	if (likely(h->magic == BUMP_LIVE))
 		return h;
-	bad_pointer(p, fn, caller);
+	*freed = h->magic == BUMP_FREED;
 	return NULL;
 }
 
-static bool new_chunk(size_t need)
+/* Pages for a chunk of at least need bytes, or NULL; stores their order. */
+static char *chunk_pages(size_t need, unsigned int *order)
 {
-	unsigned int order = 0;
 	char *p;
 
-	while ((PAGE_SIZE << order) < need)
-		order++;
+	*order = 0;
+	while ((PAGE_SIZE << *order) < need)
+		(*order)++;
 	/* Prefer a few pages at once; when memory is short, just enough. */
-	p = order < CHUNK_ORDER ? alloc_pages(GFP_KERNEL, CHUNK_ORDER) : NULL;
+	p = *order < CHUNK_ORDER ? alloc_pages(GFP_KERNEL, CHUNK_ORDER) : NULL;
 	if (p)
-		order = CHUNK_ORDER;
+		*order = CHUNK_ORDER;
 	else
-		p = alloc_pages(GFP_KERNEL, order);
-	if (!p)
-		return false;
-	stats.pages += 1UL << order;
-	chunk_next = p;
-	chunk_end = p + (PAGE_SIZE << order);
-	return true;
+		p = alloc_pages(GFP_KERNEL, *order);
+	return p;
 }
 
-static void *kmalloc_new_chunk(size_t size, gfp_t gfp);
+/* Under bump_lock: the next block of the chunk, which has room for it. */
+static __always_inline struct bump_hdr *carve(size_t size, size_t need)
+{
+	struct bump_hdr *h = (struct bump_hdr *)chunk_next;
 
+	chunk_next += need;
+	h->magic = BUMP_LIVE;
+	h->size = size;
+	stats.bytes_in_use += size;
+	stats.alloc_calls++;
+	return h;
+}
+
+/*
+ * kmalloc when the chunk is too small or the block must be zeroed: called
+ * with bump_lock held (flags), unlocks.  A new chunk is taken with the
+ * lock dropped.
+ */
+static void *__noinline kmalloc_slow(size_t size, gfp_t gfp, unsigned long flags)
+{
+	size_t need = ALIGN_UP(size, 8) + HDR;
+	struct bump_hdr *h;
+	unsigned int order;
+	char *p;
+
+	if ((size_t)(chunk_end - chunk_next) < need) {
+		spin_unlock_irqrestore(&bump_lock, flags);
+		p = chunk_pages(need, &order);
+		if (!p)
+			return NULL;
+		flags = spin_lock_irqsave(&bump_lock);
+		stats.pages += 1UL << order;
+		chunk_next = p;
+		chunk_end = p + (PAGE_SIZE << order);
+	}
+	h = carve(size, need);
+	spin_unlock_irqrestore(&bump_lock, flags);
+	if (gfp & __GFP_ZERO)
+		memset(h + 1, 0, ALIGN_UP(size, 8));
+	return h + 1;
+}
+
+/* One call leaves it, so the common path needs no stack frame. */
 void *kmalloc(size_t size, gfp_t gfp)
 {
+	unsigned long flags;
 	struct bump_hdr *h;
 	size_t need;
 
 	if (!size || size > MAX_SIZE)
 		return NULL;
 	need = ALIGN_UP(size, 8) + HDR;
-	if (unlikely((size_t)(chunk_end - chunk_next) < need))
-		return kmalloc_new_chunk(size, gfp);	/* a tail call: no frame here */
-	h = (struct bump_hdr *)chunk_next;
-	chunk_next += need;
-	h->magic = BUMP_LIVE;
-	h->size = size;
-	stats.bytes_in_use += size;
-	stats.alloc_calls++;
-	if (gfp & __GFP_ZERO)
-		return memset(h + 1, 0, ALIGN_UP(size, 8));
+	flags = spin_lock_irqsave(&bump_lock);
+	if (unlikely((size_t)(chunk_end - chunk_next) < need || (gfp & __GFP_ZERO)))
+		return kmalloc_slow(size, gfp, flags);
+	h = carve(size, need);
+	spin_unlock_irqrestore(&bump_lock, flags);
 	return h + 1;
-}
-
-static void *__noinline kmalloc_new_chunk(size_t size, gfp_t gfp)
-{
-	if (!new_chunk(ALIGN_UP(size, 8) + HDR))
-		return NULL;
-	return kmalloc(size, gfp);
 }
 
 void *kzalloc(size_t size, gfp_t gfp)
@@ -122,38 +166,63 @@ void *kzalloc(size_t size, gfp_t gfp)
 	return kmalloc(size, gfp | __GFP_ZERO);
 }
 
-void kmem_heap_free(const void *p, unsigned long caller)
+/* kfree's body, inlined in kfree so that its common path needs no frame. */
+static __always_inline void heap_free(const void *p, unsigned long caller)
 {
+	unsigned long flags;
 	struct bump_hdr *h;
+	bool freed;
 
 	if (!p)
 		return;
-	h = to_hdr(p, "kfree", caller);
+	flags = spin_lock_irqsave(&bump_lock);
+	h = to_hdr(p, &freed);
+	if (h) {
+		h->magic = BUMP_FREED;
+		stats.bytes_in_use -= h->size;
+		stats.free_calls++;
+	}
+	spin_unlock_irqrestore(&bump_lock, flags);
 	if (!h)
-		return;
-	h->magic = BUMP_FREED;
-	stats.bytes_in_use -= h->size;
-	stats.free_calls++;
+		bad_pointer(p, freed, "kfree", caller);
+}
+
+void kmem_heap_free(const void *p, unsigned long caller)
+{
+	heap_free(p, caller);
 }
 
 void kfree(const void *p)
 {
-	kmem_heap_free(p, (unsigned long)__builtin_return_address(0));
+	heap_free(p, (unsigned long)__builtin_return_address(0));
 }
 
 size_t ksize(const void *p)
 {
-	struct bump_hdr *h = p ? to_hdr(p, "ksize", (unsigned long)__builtin_return_address(0))
-			       : NULL;
+	unsigned long flags;
+	struct bump_hdr *h;
+	size_t size = 0;
+	bool freed;
 
-	return h ? ALIGN_UP(h->size, 8) : 0;
+	if (!p)
+		return 0;
+	flags = spin_lock_irqsave(&bump_lock);
+	h = to_hdr(p, &freed);
+	if (h)
+		size = ALIGN_UP(h->size, 8);
+	spin_unlock_irqrestore(&bump_lock, flags);
+	if (!h)
+		bad_pointer(p, freed, "ksize", (unsigned long)__builtin_return_address(0));
+	return size;
 }
 
 /* Within the block's rounded size it stays in place; growing copies. */
 void *krealloc(const void *p, size_t size, gfp_t gfp)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	unsigned long caller = (unsigned long)__builtin_return_address(0), flags;
 	struct bump_hdr *h;
+	size_t old = 0;
+	bool freed;
 	void *new;
 
 	if (!p)
@@ -162,18 +231,25 @@ void *krealloc(const void *p, size_t size, gfp_t gfp)
 		kmem_heap_free(p, caller);
 		return NULL;
 	}
-	h = to_hdr(p, "krealloc", caller);
-	if (!h)
-		return NULL;
-	if (size <= ALIGN_UP(h->size, 8)) {
+	flags = spin_lock_irqsave(&bump_lock);
+	h = to_hdr(p, &freed);
+	if (h && size <= ALIGN_UP(h->size, 8)) {
 		stats.bytes_in_use += size - h->size;
 		h->size = size;
-		return (void *)p;
 	}
+	if (h)
+		old = h->size;	/* the caller's block: stable once unlocked */
+	spin_unlock_irqrestore(&bump_lock, flags);
+	if (!h) {
+		bad_pointer(p, freed, "krealloc", caller);
+		return NULL;
+	}
+	if (old == size)
+		return (void *)p;
 	new = kmalloc(size, gfp);
 	if (!new)
 		return NULL;
-	memcpy(new, p, h->size);
+	memcpy(new, p, old);
 	kmem_heap_free(p, caller);
 	return new;
 }
@@ -185,17 +261,24 @@ void *krealloc(const void *p, size_t size, gfp_t gfp)
  */
 int kmem_cache_for_each(void (*fn)(const struct kmem_cache_info *info, void *arg), void *arg)
 {
-	struct kmem_cache_info info = { "kmalloc-heap", 0, stats.alloc_calls - stats.free_calls,
-					stats.alloc_calls, stats.pages };
+	struct kmem_cache_info info = { "kmalloc-heap", 0, 0, 0, 0 };
+	unsigned long flags = spin_lock_irqsave(&bump_lock);
 	int n = 1;	/* the heap itself */
 
+	info.active_objects = stats.alloc_calls - stats.free_calls;
+	info.total_objects = stats.alloc_calls;
+	info.pages = stats.pages;
+	spin_unlock_irqrestore(&bump_lock, flags);
 	fn(&info, arg);
 	return n + kmem_heap_caches_for_each(fn, arg);
 }
 
 void kmem_get_stats(struct kmem_stats *s)
 {
+	unsigned long flags = spin_lock_irqsave(&bump_lock);
+
 	*s = stats;
+	spin_unlock_irqrestore(&bump_lock, flags);
 }
 
 void kmem_init(void)

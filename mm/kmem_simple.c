@@ -23,12 +23,20 @@
  * block is in use.  A pointer outside RAM faults on the header read.
  *
  * Named caches are thin wrappers around kmalloc that remember the size and
- * alignment.  No locking: everything runs on the boot hart.
+ * alignment (mm/kmem_heap_caches.c, with a lock of its own).
+ *
+ * Locking: one lock, heap_lock, taken with interrupts off, protects the
+ * heap: free_list, every block header, and stats.  One heap, one lock: a
+ * lock per free block would not make first fit any cheaper.  The page
+ * allocator is called with it dropped (grow), and so are the reports of
+ * bad pointers, which are only classified under it.  Zeroing and the copy
+ * of krealloc are done unlocked, on blocks the caller owns.
  */
 #include <tern/errno.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/slab.h>
+#include <tern/spinlock.h>
 #include <tern/string.h>
 
 #include "kmem_heap.h"
@@ -54,32 +62,43 @@ struct free_block {
 /* The largest request: a whole largest page block, less the header. */
 #define MAX_SIZE	((PAGE_SIZE << PGALLOC_MAX_ORDER) - HDR)
 
-static struct free_block *free_list;
 const size_t kmem_heap_max_size = MAX_SIZE;
+static spinlock_t heap_lock = SPINLOCK_INIT;
+/* heap_lock */
+static struct free_block *free_list;
 static struct kmem_stats stats;		/* bytes_in_use: usable sizes (ksize) */
 
-static void __noinline report(const char *fn, const char *what, const void *p,
+/* Why to_block refused a pointer. */
+enum bad_ptr { PTR_OK, PTR_BAD, PTR_FREED };
+
+/* Called without heap_lock. */
+static void __noinline report(const char *fn, enum bad_ptr bad, const void *p,
 			      unsigned long caller)
 {
+	const char *what = "bad pointer";
 	char where[KSYM_NAME_LEN + 32];
 
+	if (bad == PTR_FREED)
+		what = strcmp(fn, "kfree") ? "use after free of" : "double free of";
 	sprint_backtrace(where, sizeof(where), caller);
 	pr_err("%s: %s %p by %s; ignored\n", fn, what, p, where);
 }
 
-/* The header of a block kmalloc handed out; NULL (reported) for anything else. */
-static struct block *to_block(const void *p, const char *fn, unsigned long caller)
+/*
+ * Under heap_lock: the header of a block kmalloc handed out, or NULL with
+ * *bad saying what else p is.
+ */
+static struct block *to_block(const void *p, enum bad_ptr *bad)
 {
 	struct block *b = (struct block *)p - 1;
 
+	*bad = PTR_BAD;
 	if ((uintptr_t)p & 7)
-		report(fn, "bad pointer", p, caller);
-	else if (b->magic == BLOCK_USED)
+		return NULL;
+	if (b->magic == BLOCK_USED)
 		return b;
-	else if (b->magic == BLOCK_FREE)
-		report(fn, strcmp(fn, "kfree") ? "use after free of" : "double free of", p, caller);
-	else
-		report(fn, "bad pointer", p, caller);
+	if (b->magic == BLOCK_FREE)
+		*bad = PTR_FREED;
 	return NULL;
 }
 
@@ -88,7 +107,7 @@ static char *block_end(const struct block *b)
 	return (char *)b + b->size;
 }
 
-/* Inserts b at its place in free_list and merges it with its neighbours. */
+/* Under heap_lock: inserts b at its place in free_list and merges it with its neighbours. */
 static void free_block(struct block *b)
 {
 	struct free_block *f = (struct free_block *)b, *prev = NULL, *next = free_list;
@@ -113,7 +132,7 @@ static void free_block(struct block *b)
 	}
 }
 
-/* First fit; a larger block is split and its end handed out. */
+/* Under heap_lock: first fit; a larger block is split and its end handed out. */
 static struct block *take(size_t need)
 {
 	struct free_block **pp, *f;
@@ -136,12 +155,16 @@ static struct block *take(size_t need)
 	return NULL;
 }
 
-/* Adds a page block of at least need bytes to the heap. */
-static bool __noinline grow(size_t need)
+/*
+ * Adds a page block of at least need bytes to the heap.  Called with
+ * heap_lock held (flags); drops it around the page allocator.
+ */
+static bool __noinline grow(size_t need, unsigned long *flags)
 {
 	unsigned int order = 0;
 	struct block *b;
 
+	spin_unlock_irqrestore(&heap_lock, *flags);
 	while ((PAGE_SIZE << order) < need)
 		order++;
 	/* Prefer a few pages at once; when memory is short, just enough. */
@@ -150,6 +173,7 @@ static bool __noinline grow(size_t need)
 		order = GROW_ORDER;
 	else
 		b = alloc_pages(GFP_KERNEL, order);
+	*flags = spin_lock_irqsave(&heap_lock);
 	if (!b)
 		return false;
 	stats.pages += 1UL << order;
@@ -158,23 +182,44 @@ static bool __noinline grow(size_t need)
 	return true;
 }
 
+/*
+ * kmalloc when the heap has no room or the block must be zeroed: called
+ * with heap_lock held (flags) and the block take() found, if any; unlocks.
+ */
+static void *__noinline kmalloc_slow(struct block *b, size_t need, gfp_t gfp,
+				     unsigned long flags)
+{
+	/* Another hart may take the new pages first: then grow again. */
+	while (!b && grow(need, &flags))
+		b = take(need);
+	if (b) {
+		stats.bytes_in_use += b->size - HDR;
+		stats.alloc_calls++;
+	}
+	spin_unlock_irqrestore(&heap_lock, flags);
+	if (!b)
+		return NULL;
+	if (gfp & __GFP_ZERO)
+		memset(b + 1, 0, b->size - HDR);	/* the caller's block now */
+	return b + 1;
+}
+
 void *kmalloc(size_t size, gfp_t gfp)
 {
+	unsigned long flags;
 	struct block *b;
 	size_t need;
 
 	if (!size || size > MAX_SIZE)
 		return NULL;
 	need = MAX(ALIGN_UP(size, 8) + HDR, MIN_BLOCK);
+	flags = spin_lock_irqsave(&heap_lock);
 	b = take(need);
-	if (!b && grow(need))
-		b = take(need);
-	if (!b)
-		return NULL;
+	if (unlikely(!b || (gfp & __GFP_ZERO)))
+		return kmalloc_slow(b, need, gfp, flags);
 	stats.bytes_in_use += b->size - HDR;
 	stats.alloc_calls++;
-	if (gfp & __GFP_ZERO)
-		return memset(b + 1, 0, b->size - HDR);
+	spin_unlock_irqrestore(&heap_lock, flags);
 	return b + 1;
 }
 
@@ -183,39 +228,63 @@ void *kzalloc(size_t size, gfp_t gfp)
 	return kmalloc(size, gfp | __GFP_ZERO);
 }
 
-void kmem_heap_free(const void *p, unsigned long caller)
+/* kfree's body, inlined in kfree so that its common path needs no frame. */
+static __always_inline void heap_free(const void *p, unsigned long caller)
 {
+	unsigned long flags;
+	enum bad_ptr bad;
 	struct block *b;
 
 	if (!p)
 		return;
-	b = to_block(p, "kfree", caller);
+	flags = spin_lock_irqsave(&heap_lock);
+	b = to_block(p, &bad);
+	if (b) {
+		stats.bytes_in_use -= b->size - HDR;
+		stats.free_calls++;
+		free_block(b);
+	}
+	spin_unlock_irqrestore(&heap_lock, flags);
 	if (!b)
-		return;
-	stats.bytes_in_use -= b->size - HDR;
-	stats.free_calls++;
-	free_block(b);
+		report("kfree", bad, p, caller);
+}
+
+void kmem_heap_free(const void *p, unsigned long caller)
+{
+	heap_free(p, caller);
 }
 
 void kfree(const void *p)
 {
-	kmem_heap_free(p, (unsigned long)__builtin_return_address(0));
+	heap_free(p, (unsigned long)__builtin_return_address(0));
 }
 
 size_t ksize(const void *p)
 {
-	struct block *b = p ? to_block(p, "ksize", (unsigned long)__builtin_return_address(0))
-			    : NULL;
+	unsigned long flags;
+	enum bad_ptr bad;
+	struct block *b;
+	size_t size = 0;
 
-	return b ? b->size - HDR : 0;
+	if (!p)
+		return 0;
+	flags = spin_lock_irqsave(&heap_lock);
+	b = to_block(p, &bad);
+	if (b)
+		size = b->size - HDR;
+	spin_unlock_irqrestore(&heap_lock, flags);
+	if (!b)
+		report("ksize", bad, p, (unsigned long)__builtin_return_address(0));
+	return size;
 }
 
 /* Shrinking stays in place and frees the tail; growing moves. */
 void *krealloc(const void *p, size_t size, gfp_t gfp)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	unsigned long caller = (unsigned long)__builtin_return_address(0), flags;
+	size_t need, old = 0;
 	struct block *b, *tail;
-	size_t need;
+	enum bad_ptr bad;
 	void *new;
 
 	if (!p)
@@ -224,24 +293,29 @@ void *krealloc(const void *p, size_t size, gfp_t gfp)
 		kmem_heap_free(p, caller);
 		return NULL;
 	}
-	b = to_block(p, "krealloc", caller);
+	need = MAX(ALIGN_UP(size, 8) + HDR, MIN_BLOCK);
+	flags = spin_lock_irqsave(&heap_lock);
+	b = to_block(p, &bad);
+	if (b && size <= MAX_SIZE && need <= b->size && b->size - need >= MIN_BLOCK) {
+		tail = (struct block *)((char *)b + need);
+		tail->size = b->size - need;
+		b->size = need;
+		stats.bytes_in_use -= tail->size;
+		free_block(tail);
+	}
+	if (b)
+		old = b->size - HDR;	/* the caller's block: stable once unlocked */
+	spin_unlock_irqrestore(&heap_lock, flags);
+	if (!b)
+		report("krealloc", bad, p, caller);
 	if (!b || size > MAX_SIZE)
 		return NULL;
-	need = MAX(ALIGN_UP(size, 8) + HDR, MIN_BLOCK);
-	if (need <= b->size) {
-		if (b->size - need >= MIN_BLOCK) {
-			tail = (struct block *)((char *)b + need);
-			tail->size = b->size - need;
-			b->size = need;
-			stats.bytes_in_use -= tail->size;
-			free_block(tail);
-		}
+	if (need <= old + HDR)
 		return (void *)p;
-	}
 	new = kmalloc(size, gfp);
 	if (!new)
 		return NULL;
-	memcpy(new, p, b->size - HDR);
+	memcpy(new, p, old);
 	kmem_heap_free(p, caller);
 	return new;
 }
@@ -252,21 +326,27 @@ void *krealloc(const void *p, size_t size, gfp_t gfp)
  */
 int kmem_cache_for_each(void (*fn)(const struct kmem_cache_info *info, void *arg), void *arg)
 {
-	struct kmem_cache_info info = { "kmalloc-heap", 0, 0, 0, stats.pages };
+	struct kmem_cache_info info = { "kmalloc-heap", 0, 0, 0, 0 };
+	unsigned long flags = spin_lock_irqsave(&heap_lock);
 	struct free_block *f;
 	int n = 1;	/* the heap itself */
 
+	info.pages = stats.pages;
 	info.active_objects = stats.alloc_calls - stats.free_calls;
 	info.total_objects = info.active_objects;
 	for (f = free_list; f; f = f->next)
 		info.total_objects++;
+	spin_unlock_irqrestore(&heap_lock, flags);
 	fn(&info, arg);
 	return n + kmem_heap_caches_for_each(fn, arg);
 }
 
 void kmem_get_stats(struct kmem_stats *s)
 {
+	unsigned long flags = spin_lock_irqsave(&heap_lock);
+
 	*s = stats;
+	spin_unlock_irqrestore(&heap_lock, flags);
 }
 
 void kmem_init(void)

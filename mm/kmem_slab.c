@@ -35,13 +35,29 @@
  * (cache->empty, left on the partial list), so that kmalloc/kfree in a
  * loop does not call the page allocator every time.
  *
- * No locking: everything runs on the boot hart, without interrupts.
+ * Locking.  Any hart, and interrupt handlers, may call in; every lock is
+ * taken with interrupts off.
+ *  - cache->lock: the cache's slab lists, its slabs' free lists and
+ *    inuse counts, empty, nr_slabs and its call counters.  A lock per
+ *    cache, so that kmalloc sizes and named caches do not contend.
+ *  - slab_lock: cache_list, the caches' ids, and other (large kmallocs
+ *    and destroyed caches).  Taken before a cache->lock, never after.
+ *  - last_lookup, find_slab's remembered answer, is one word read and
+ *    written with relaxed atomics: see find_slab.
+ * Neither lock is held while calling the page allocator: a new slab is
+ * built unlocked and then put on the lists, an empty one taken off them
+ * and then freed.  So kmem and pgalloc locks never nest.  Zeroing, and
+ * kmem_cache_for_each's callback, run unlocked too.  The DEBUG_SLAB checks
+ * run under cache->lock, so two harts freeing one object are caught; a
+ * report drops the lock before it panics.  A cache's fixed fields and the
+ * kmalloc tables are written before anyone else can see them.
  */
 #include <tern/errno.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/printf.h>
 #include <tern/slab.h>
+#include <tern/spinlock.h>
 #include <tern/string.h>
 
 #define SLAB_MAGIC	0x51ab51abU	/* xor the slab's address */
@@ -66,7 +82,8 @@ struct slab {
 };
 
 struct kmem_cache {
-	/* Read and written by every allocation and free. */
+	/* Read and written by every allocation and free, under lock. */
+	spinlock_t lock;
 	struct slab *partial;	/* slabs with a free slot, the kept empty one too */
 	struct slab *full;	/* slabs without */
 	struct slab *empty;	/* the kept empty slab (on partial), or NULL */
@@ -80,19 +97,30 @@ struct kmem_cache {
 	u32 offset;		/* first slot, from the slab start */
 	u32 stride;		/* slot to slot */
 	size_t object_size;	/* as asked for */
-	unsigned long nr_slabs;
+	unsigned long nr_slabs;	/* lock */
+	/* slab_lock */
+	unsigned long id;	/* creation order: cache_list is sorted by it */
 	struct kmem_cache *next;	/* on cache_list */
 	char name[CACHE_NAME_LEN];
 };
 
+static spinlock_t slab_lock = SPINLOCK_INIT;
 static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
+/* slab_lock */
 static struct kmem_cache *cache_list;	/* kmalloc's first, then by creation */
+static unsigned long next_cache_id;
 /* Large kmallocs, plus the counters of destroyed caches. */
 static struct kmem_stats other;
-/* find_slab's last answer: the slab that owns the page last_page. */
-#define NO_PAGE		1UL	/* never page aligned */
-static uintptr_t last_page = NO_PAGE;
-static struct slab *last_slab;
+
+/*
+ * find_slab's last answer, in one word so that it is read whole: the
+ * slab's address, which is aligned to its 2^order pages, ORed with its
+ * order.  LOOKUP_NONE has an order whose block size, PAGE_SIZE << order,
+ * wraps to 0: it matches no pointer.
+ */
+#define LOOKUP_ORDER	0x3fUL
+#define LOOKUP_NONE	((uintptr_t)(sizeof(uintptr_t) * 8 - PAGE_SHIFT))
+static uintptr_t last_lookup = LOOKUP_NONE;
 
 /*
  * Size to kmalloc cache without a loop or a clz (a libcall on rv32imac and
@@ -150,14 +178,20 @@ static void move_slab(struct slab *slab, struct slab **head)
 
 /* ---- reports ---- */
 
-/* Panics with "<fn>: <what> in cache <name> by <caller>". */
-static void __noreturn __printf(4, 5) __noinline
-slab_bug(const char *fn, const struct kmem_cache *cache, unsigned long caller,
-	 const char *fmt, ...)
+/*
+ * Panics with "<fn>: <what> in cache <name> by <caller>".  locked: NULL,
+ * or the flags cache->lock is held with, to drop it first (the host tests'
+ * panic returns to the test, which goes on using the cache).
+ */
+static void __noreturn __printf(5, 6) __noinline
+slab_bug(const char *fn, struct kmem_cache *cache, const unsigned long *locked,
+	 unsigned long caller, const char *fmt, ...)
 {
 	char what[96], where[KSYM_NAME_LEN + 32];
 	va_list ap;
 
+	if (locked)
+		spin_unlock_irqrestore(&cache->lock, *locked);
 	va_start(ap, fmt);
 	vscnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
@@ -167,7 +201,10 @@ slab_bug(const char *fn, const struct kmem_cache *cache, unsigned long caller,
 	panic("%s: %s by %s", fn, what, where);
 }
 
-/* ---- DEBUG_SLAB checks: each runs before anything is changed ---- */
+/*
+ * ---- DEBUG_SLAB checks: each runs before anything is changed, under
+ * cache->lock, taken with *locked; a report drops it ----
+ */
 
 /* The first byte of [p, p + n) that is not c, or NULL. */
 static const u8 *find_mismatch(const void *p, u8 c, size_t n)
@@ -209,20 +246,21 @@ static void debug_init_object(const struct kmem_cache *cache, void *obj)
 }
 
 /* obj, the head of slab's free list, is about to be handed out. */
-static void debug_alloc(const struct kmem_cache *cache, const struct slab *slab, void *obj,
-			const char *fn, unsigned long caller)
+static void debug_alloc(struct kmem_cache *cache, const struct slab *slab, void *obj,
+			const char *fn, unsigned long caller, const unsigned long *locked)
 {
 	void *next = *free_pointer(cache, obj);
 	const u8 *bad;
 
 	if (!is_object(cache, slab, obj) || (next && !is_object(cache, slab, next)))
-		slab_bug(fn, cache, caller, "free list of slab %p corrupted", slab);
+		slab_bug(fn, cache, locked, caller, "free list of slab %p corrupted", slab);
 	bad = find_mismatch(obj, POISON_FREE, cache->size);
 	if (bad)
-		slab_bug(fn, cache, caller, "write to freed object %p (byte %u is %#x)", obj,
-			 (unsigned int)(bad - (const u8 *)obj), *bad);
+		slab_bug(fn, cache, locked, caller, "write to freed object %p (byte %u is %#x)",
+			 obj, (unsigned int)(bad - (const u8 *)obj), *bad);
 	if (!red_zones_are(cache, obj, RZ_INACTIVE))
-		slab_bug(fn, cache, caller, "red zone of freed object %p overwritten", obj);
+		slab_bug(fn, cache, locked, caller, "red zone of freed object %p overwritten",
+			 obj);
 	set_red_zones(cache, obj, RZ_ACTIVE);
 }
 
@@ -230,31 +268,31 @@ static void debug_alloc(const struct kmem_cache *cache, const struct slab *slab,
  * p is passed back (kfree) or looked at (ksize): is it a live object?
  * freed names the bug when it is not: "double free", "use after free".
  */
-static void debug_check_live(const struct kmem_cache *cache, const struct slab *slab,
+static void debug_check_live(struct kmem_cache *cache, const struct slab *slab,
 			     const void *p, const char *fn, unsigned long caller,
-			     const char *freed)
+			     const char *freed, const unsigned long *locked)
 {
 	if (!is_object(cache, slab, p))
-		slab_bug(fn, cache, caller, "bad pointer %p: not an object", p);
+		slab_bug(fn, cache, locked, caller, "bad pointer %p: not an object", p);
 	if (red_zones_are(cache, p, RZ_INACTIVE))
-		slab_bug(fn, cache, caller, "%s of %p", freed, p);
+		slab_bug(fn, cache, locked, caller, "%s of %p", freed, p);
 	if (find_mismatch((const char *)p - cache->red_left, RZ_ACTIVE, cache->red_left))
-		slab_bug(fn, cache, caller, "red zone before %p overwritten", p);
+		slab_bug(fn, cache, locked, caller, "red zone before %p overwritten", p);
 	if (find_mismatch((const char *)p + cache->size, RZ_ACTIVE, RZ_RIGHT))
-		slab_bug(fn, cache, caller, "red zone after %p (%u bytes) overwritten", p,
-			 (unsigned int)cache->size);
+		slab_bug(fn, cache, locked, caller, "red zone after %p (%u bytes) overwritten",
+			 p, (unsigned int)cache->size);
 }
 
-static void debug_free(const struct kmem_cache *cache, const struct slab *slab, void *obj,
-		       const char *fn, unsigned long caller)
+static void debug_free(struct kmem_cache *cache, const struct slab *slab, void *obj,
+		       const char *fn, unsigned long caller, const unsigned long *locked)
 {
-	debug_check_live(cache, slab, obj, fn, caller, "double free");
+	debug_check_live(cache, slab, obj, fn, caller, "double free", locked);
 	debug_init_object(cache, obj);
 }
 
 /* ---- slabs ---- */
 
-/* Called when cache->partial is empty, so no empty slab is kept either. */
+/* A new slab, on no list yet: built unlocked, since nobody else sees it. */
 static struct slab *__noinline new_slab(struct kmem_cache *cache)
 {
 	struct slab *slab;
@@ -279,39 +317,51 @@ static struct slab *__noinline new_slab(struct kmem_cache *cache)
 		next = obj;
 	}
 	slab->freelist = next;
-	list_push(slab, &cache->partial);
-	cache->nr_slabs++;
 	return slab;
 }
 
-static void __noinline release_slab(struct kmem_cache *cache, struct slab *slab)
+/* Under cache->lock: takes an empty slab off the lists; the caller frees its pages. */
+static void unlink_slab(struct kmem_cache *cache, struct slab *slab)
 {
-	if (slab == last_slab)
-		last_page = NO_PAGE;
+	uintptr_t lookup = (uintptr_t)slab | cache->order;
+
+	/* Forget it in find_slab, unless another slab is remembered by now. */
+	__atomic_compare_exchange_n(&last_lookup, &lookup, LOOKUP_NONE, false, __ATOMIC_RELAXED,
+				    __ATOMIC_RELAXED);
 	list_del(slab);
 	slab->magic = 0;	/* a stale pointer into it must not pass for an object */
 	cache->nr_slabs--;
+}
+
+/* slab_free found slab empty with another kept: unlocks and frees it. */
+static void __noinline release_slab(struct kmem_cache *cache, struct slab *slab,
+				    unsigned long flags)
+{
+	unlink_slab(cache, slab);
+	spin_unlock_irqrestore(&cache->lock, flags);
 	free_pages(slab, cache->order);
 }
 
 static void *slab_alloc_new(struct kmem_cache *cache, gfp_t gfp, const char *fn,
-			    unsigned long caller);
+			    unsigned long caller, unsigned long flags);
 
 /*
- * What leaves this path (a new slab, zeroing, the DEBUG_SLAB checks) is a
- * tail call or compiled out, so without DEBUG_SLAB it needs no stack frame.
+ * Called with cache->lock held, taken with flags; unlocks.  What leaves
+ * this path (a new slab, zeroing, the DEBUG_SLAB checks) is a tail call or
+ * compiled out, so without DEBUG_SLAB it needs no stack frame.
  */
-static __always_inline void *slab_alloc(struct kmem_cache *cache, gfp_t gfp, const char *fn,
-					unsigned long caller)
+static __always_inline void *slab_alloc_locked(struct kmem_cache *cache, gfp_t gfp,
+					       const char *fn, unsigned long caller,
+					       unsigned long flags)
 {
 	struct slab *slab = cache->partial;
 	void *obj, *next;
 
 	if (unlikely(!slab))
-		return slab_alloc_new(cache, gfp, fn, caller);
+		return slab_alloc_new(cache, gfp, fn, caller, flags);
 	obj = slab->freelist;
 	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-		debug_alloc(cache, slab, obj, fn, caller);
+		debug_alloc(cache, slab, obj, fn, caller, &flags);
 	next = *free_pointer(cache, obj);
 	slab->freelist = next;
 	if (slab->inuse++ == 0)
@@ -319,20 +369,44 @@ static __always_inline void *slab_alloc(struct kmem_cache *cache, gfp_t gfp, con
 	if (unlikely(!next))
 		move_slab(slab, &cache->full);
 	cache->alloc_calls++;
+	spin_unlock_irqrestore(&cache->lock, flags);
 	if (unlikely(gfp & __GFP_ZERO))
 		return memset(obj, 0, cache->size);
 	return obj;
 }
 
-static void *__noinline slab_alloc_new(struct kmem_cache *cache, gfp_t gfp, const char *fn,
-				       unsigned long caller)
+static __always_inline void *slab_alloc(struct kmem_cache *cache, gfp_t gfp, const char *fn,
+					unsigned long caller)
 {
-	if (!new_slab(cache))
-		return NULL;
-	return slab_alloc(cache, gfp, fn, caller);
+	return slab_alloc_locked(cache, gfp, fn, caller, spin_lock_irqsave(&cache->lock));
 }
 
-static __always_inline void slab_free(struct kmem_cache *cache, struct slab *slab, void *obj)
+/*
+ * No slab has a free slot: unlock, get one from the page allocator, and
+ * allocate from the first partial slab, which is ours unless the page
+ * allocator said no and another hart added one meanwhile.
+ */
+static void *__noinline slab_alloc_new(struct kmem_cache *cache, gfp_t gfp, const char *fn,
+				       unsigned long caller, unsigned long flags)
+{
+	struct slab *slab;
+
+	spin_unlock_irqrestore(&cache->lock, flags);
+	slab = new_slab(cache);
+	flags = spin_lock_irqsave(&cache->lock);
+	if (slab) {
+		list_push(slab, &cache->partial);
+		cache->nr_slabs++;
+	} else if (!cache->partial) {
+		spin_unlock_irqrestore(&cache->lock, flags);
+		return NULL;
+	}
+	return slab_alloc_locked(cache, gfp, fn, caller, flags);
+}
+
+/* Called with cache->lock held, taken with flags; unlocks. */
+static __always_inline void slab_free(struct kmem_cache *cache, struct slab *slab, void *obj,
+				      unsigned long flags)
 {
 	void *next = slab->freelist;
 
@@ -342,43 +416,50 @@ static __always_inline void slab_free(struct kmem_cache *cache, struct slab *sla
 	if (unlikely(!next))	/* it was full */
 		move_slab(slab, &cache->partial);
 	if (--slab->inuse == 0) {
-		if (!cache->empty)
-			cache->empty = slab;
-		else
-			release_slab(cache, slab);
+		if (cache->empty) {
+			release_slab(cache, slab, flags);
+			return;
+		}
+		cache->empty = slab;
 	}
+	spin_unlock_irqrestore(&cache->lock, flags);
 }
 
 /*
  * The slab holding p, or NULL when p is a large kmalloc (then *order is
  * its order).  Anything else is a bug: p is not from kmalloc.
  *
- * The last answer is remembered by page (last_page, last_slab): kfree in a
- * loop then skips pgalloc_block_start, which costs more than the rest of
- * kfree.  It stays exact because a slab owns its pages until release_slab,
- * which forgets it.
+ * The last answer is remembered in last_lookup: kfree in a loop then skips
+ * pgalloc_block_start, which costs more than the rest of kfree.  It needs
+ * no lock.  The caller owns the live object p, so p's slab cannot be
+ * released while we look; a slab is forgotten (unlink_slab) before its
+ * pages go back, and every later lookup is ordered after that through the
+ * locks of the page allocator and of whoever reused the pages.  So a
+ * remembered slab that contains p is p's slab.  Only a bad pointer (a
+ * double free) racing with the release of its slab can see a stale one.
  */
 static __always_inline struct slab *find_slab(const void *p, unsigned int *order,
 					      const char *fn, unsigned long caller)
 {
-	uintptr_t page = ALIGN_DOWN((uintptr_t)p, PAGE_SIZE);
-	struct slab *slab;
+	uintptr_t lookup = __atomic_load_n(&last_lookup, __ATOMIC_RELAXED);
+	struct slab *slab = (struct slab *)(lookup & ~LOOKUP_ORDER);
 
-	if (page == last_page && (!IS_ENABLED(CONFIG_DEBUG_SLAB) || p != last_slab))
-		return last_slab;
+	if ((uintptr_t)p - (uintptr_t)slab < PAGE_SIZE << (lookup & LOOKUP_ORDER) &&
+	    (!IS_ENABLED(CONFIG_DEBUG_SLAB) || p != slab))
+		return slab;
 	slab = pgalloc_block_start(p, order);
 	if (unlikely(!slab))
-		slab_bug(fn, NULL, caller, "bad pointer %p: not in an allocated page block", p);
+		slab_bug(fn, NULL, NULL, caller, "bad pointer %p: not in an allocated page block",
+			 p);
 	if ((const void *)slab == p) {
 		/* A slab header is never handed out; with DEBUG_SLAB, say so. */
 		if (IS_ENABLED(CONFIG_DEBUG_SLAB) && slab->magic == slab_magic(slab))
-			slab_bug(fn, slab->cache, caller, "bad pointer %p: a slab header", p);
+			slab_bug(fn, slab->cache, NULL, caller, "bad pointer %p: a slab header", p);
 		return NULL;
 	}
 	if (unlikely(slab->magic != slab_magic(slab)))
-		slab_bug(fn, NULL, caller, "bad pointer %p: not from kmalloc", p);
-	last_page = page;
-	last_slab = slab;
+		slab_bug(fn, NULL, NULL, caller, "bad pointer %p: not from kmalloc", p);
+	__atomic_store_n(&last_lookup, (uintptr_t)slab | *order, __ATOMIC_RELAXED);
 	return slab;
 }
 
@@ -400,20 +481,26 @@ static void *__noinline kmalloc_large(size_t size, gfp_t gfp)
 {
 	int order = size ? large_order(size) : -1;
 	void *p = order < 0 ? NULL : alloc_pages(gfp, order);
+	unsigned long flags;
 
 	if (!p)
 		return NULL;
+	flags = spin_lock_irqsave(&slab_lock);
 	other.pages += 1UL << order;
 	other.bytes_in_use += PAGE_SIZE << order;
 	other.alloc_calls++;
+	spin_unlock_irqrestore(&slab_lock, flags);
 	return p;
 }
 
 static void __noinline kfree_large(const void *p, unsigned int order)
 {
+	unsigned long flags = spin_lock_irqsave(&slab_lock);
+
 	other.pages -= 1UL << order;
 	other.bytes_in_use -= PAGE_SIZE << order;
 	other.free_calls++;
+	spin_unlock_irqrestore(&slab_lock, flags);
 	free_pages((void *)p, order);
 }
 
@@ -433,7 +520,8 @@ void *kzalloc(size_t size, gfp_t gfp)
 
 void kfree(const void *p)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	unsigned long caller = (unsigned long)__builtin_return_address(0), flags;
+	struct kmem_cache *cache;
 	unsigned int order;
 	struct slab *slab;
 
@@ -444,9 +532,11 @@ void kfree(const void *p)
 		kfree_large(p, order);
 		return;
 	}
+	cache = slab->cache;
+	flags = spin_lock_irqsave(&cache->lock);
 	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-		debug_free(slab->cache, slab, (void *)p, "kfree", caller);
-	slab_free(slab->cache, slab, (void *)p);
+		debug_free(cache, slab, (void *)p, "kfree", caller, &flags);
+	slab_free(cache, slab, (void *)p, flags);
 }
 
 static size_t __ksize(const void *p, const char *fn, unsigned long caller)
@@ -459,8 +549,12 @@ static size_t __ksize(const void *p, const char *fn, unsigned long caller)
 	slab = find_slab(p, &order, fn, caller);
 	if (!slab)
 		return PAGE_SIZE << order;
-	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-		debug_check_live(slab->cache, slab, p, fn, caller, "use after free");
+	if (IS_ENABLED(CONFIG_DEBUG_SLAB)) {
+		unsigned long flags = spin_lock_irqsave(&slab->cache->lock);
+
+		debug_check_live(slab->cache, slab, p, fn, caller, "use after free", &flags);
+		spin_unlock_irqrestore(&slab->cache->lock, flags);
+	}
 	return slab->cache->size;
 }
 
@@ -535,6 +629,7 @@ static bool pick_order(struct kmem_cache *cache)
 static bool cache_init(struct kmem_cache *cache, const char *name, size_t size, size_t align)
 {
 	align = MAX(align, KMALLOC_MIN_ALIGN);
+	spin_lock_init(&cache->lock);
 	strlcpy(cache->name, name ? name : "(unnamed)", sizeof(cache->name));
 	cache->object_size = size;
 	cache->size = ALIGN_UP(MAX(size, sizeof(void *)), align);
@@ -548,13 +643,17 @@ static bool cache_init(struct kmem_cache *cache, const char *name, size_t size, 
 	return pick_order(cache);
 }
 
+/* Puts a set-up cache at the end of cache_list, where others can find it. */
 static void add_cache(struct kmem_cache *cache)
 {
+	unsigned long flags = spin_lock_irqsave(&slab_lock);
 	struct kmem_cache **pp = &cache_list;
 
 	while (*pp)
 		pp = &(*pp)->next;
+	cache->id = next_cache_id++;
 	*pp = cache;
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
 static bool is_kmalloc_cache(const struct kmem_cache *cache)
@@ -562,6 +661,7 @@ static bool is_kmalloc_cache(const struct kmem_cache *cache)
 	return cache >= kmalloc_caches && cache < kmalloc_caches + NR_KMALLOC_CACHES;
 }
 
+/* Under cache->lock. */
 static unsigned long active_objects(const struct kmem_cache *cache)
 {
 	unsigned long n = 0;
@@ -603,7 +703,7 @@ void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp)
 
 void kmem_cache_free(struct kmem_cache *cache, void *obj)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	unsigned long caller = (unsigned long)__builtin_return_address(0), flags;
 	const char *fn = "kmem_cache_free";
 	unsigned int order;
 	struct slab *slab;
@@ -612,70 +712,118 @@ void kmem_cache_free(struct kmem_cache *cache, void *obj)
 		return;
 	slab = find_slab(obj, &order, fn, caller);
 	if (unlikely(!slab || slab->cache != cache))
-		slab_bug(fn, cache, caller, "%p is from %s", obj,
+		slab_bug(fn, cache, NULL, caller, "%p is from %s", obj,
 			 slab ? slab->cache->name : "a large kmalloc");
+	flags = spin_lock_irqsave(&cache->lock);
 	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-		debug_free(cache, slab, obj, fn, caller);
-	slab_free(cache, slab, obj);
+		debug_free(cache, slab, obj, fn, caller, &flags);
+	slab_free(cache, slab, obj, flags);
 }
 
+/*
+ * Destroying a cache that other harts still use is the caller's bug, as
+ * is using it afterwards; live objects are caught and refused.
+ */
 int kmem_cache_destroy(struct kmem_cache *cache)
 {
 	struct kmem_cache **pp;
-	unsigned long active;
+	unsigned long active, flags, cache_flags;
+	struct slab *empty;
 
 	if (!cache || is_kmalloc_cache(cache))
 		return -EINVAL;
+	flags = spin_lock_irqsave(&slab_lock);
+	cache_flags = spin_lock_irqsave(&cache->lock);
 	active = active_objects(cache);
+	empty = active ? NULL : cache->empty;
+	if (empty)
+		unlink_slab(cache, empty);
+	spin_unlock_irqrestore(&cache->lock, cache_flags);
+	if (!active) {
+		for (pp = &cache_list; *pp != cache; pp = &(*pp)->next)
+			;
+		*pp = cache->next;
+		other.alloc_calls += cache->alloc_calls;
+		other.free_calls += cache->free_calls;
+	}
+	spin_unlock_irqrestore(&slab_lock, flags);
 	if (active) {
 		pr_err("kmem_cache_destroy: %s still has %lu objects\n", cache->name, active);
 		return -EBUSY;
 	}
-	if (cache->empty)
-		release_slab(cache, cache->empty);
-	for (pp = &cache_list; *pp != cache; pp = &(*pp)->next)
-		;
-	*pp = cache->next;
-	other.alloc_calls += cache->alloc_calls;
-	other.free_calls += cache->free_calls;
+	if (empty)
+		free_pages(empty, cache->order);
 	kfree(cache);
 	return 0;
 }
 
-int kmem_cache_for_each(void (*fn)(const struct kmem_cache_info *info, void *arg), void *arg)
+/* Under cache->lock: its line of kmem_cache_for_each, with the name copied. */
+static void cache_info(const struct kmem_cache *cache, struct kmem_cache_info *info,
+		       char name[CACHE_NAME_LEN])
 {
-	struct kmem_cache *cache, *next;
-	int n = 0;
-
-	for (cache = cache_list; cache; cache = next, n++) {
-		struct kmem_cache_info info = {
-			.name = cache->name,
-			.object_size = cache->object_size,
-			.active_objects = active_objects(cache),
-			.total_objects = cache->nr_slabs * cache->objects,
-			.pages = cache->nr_slabs << cache->order,
-		};
-
-		next = cache->next;	/* fn may destroy the cache */
-		fn(&info, arg);
-	}
-	return n;
+	memcpy(name, cache->name, CACHE_NAME_LEN);
+	*info = (struct kmem_cache_info){
+		.name = name,
+		.object_size = cache->object_size,
+		.active_objects = active_objects(cache),
+		.total_objects = cache->nr_slabs * cache->objects,
+		.pages = cache->nr_slabs << cache->order,
+	};
 }
 
-/* bytes_in_use counts what each object can hold: the size class for kmalloc. */
+/*
+ * fn runs with no lock held, on a copy taken under the cache's lock, so it
+ * may do anything, destroying caches included.  The walk goes by id, so a
+ * cache destroyed meanwhile is skipped and one created meanwhile is seen.
+ */
+int kmem_cache_for_each(void (*fn)(const struct kmem_cache_info *info, void *arg), void *arg)
+{
+	unsigned long next_id = 0, flags, cache_flags;
+	struct kmem_cache_info info;
+	char name[CACHE_NAME_LEN];
+	struct kmem_cache *cache;
+	int n;
+
+	for (n = 0;; n++) {
+		flags = spin_lock_irqsave(&slab_lock);
+		for (cache = cache_list; cache && cache->id < next_id; cache = cache->next)
+			;
+		if (!cache) {
+			spin_unlock_irqrestore(&slab_lock, flags);
+			return n;
+		}
+		next_id = cache->id + 1;
+		cache_flags = spin_lock_irqsave(&cache->lock);
+		cache_info(cache, &info, name);
+		spin_unlock_irqrestore(&cache->lock, cache_flags);
+		spin_unlock_irqrestore(&slab_lock, flags);
+		fn(&info, arg);
+	}
+}
+
+/*
+ * bytes_in_use counts what each object can hold: the size class for
+ * kmalloc.  Each cache's figures are taken under its lock, one cache after
+ * another.
+ */
 void kmem_get_stats(struct kmem_stats *stats)
 {
-	const struct kmem_cache *cache;
+	unsigned long flags = spin_lock_irqsave(&slab_lock), cache_flags;
+	struct kmem_cache *cache;
 
 	*stats = other;
 	for (cache = cache_list; cache; cache = cache->next) {
+		cache_flags = spin_lock_irqsave(&cache->lock);
 		stats->bytes_in_use += active_objects(cache) * cache->object_size;
 		stats->pages += cache->nr_slabs << cache->order;
 		stats->alloc_calls += cache->alloc_calls;
 		stats->free_calls += cache->free_calls;
+		spin_unlock_irqrestore(&cache->lock, cache_flags);
 	}
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
+/* Before any allocation, on one hart. */
 void kmem_init(void)
 {
 	static const char *const names[NR_KMALLOC_CACHES] = {

@@ -13,12 +13,27 @@
  * free is refused with an error message, never put on a free list.  With
  * DEBUG_PAGEALLOC it panics instead, naming the caller, and freed blocks
  * are poisoned.  free_pages(NULL, order) does nothing.
+ *
+ * Locking: one lock, pgalloc_lock, for the whole allocator: every zone's
+ * free lists, tags and counters, and the call counters.  A machine has a
+ * zone or two (one per memory region), and an allocation may try each in
+ * turn, so a lock per zone would buy little.  It is taken with interrupts
+ * off, since interrupt handlers allocate too, and it is held only for the
+ * O(max_order) work of mm/buddy.c (and, with DEBUG_PAGEALLOC, the
+ * poisoning of a freed block, which must not race with its reuse):
+ * __GFP_ZERO is done, and a bad free reported, after unlocking.  Nothing
+ * that takes a lock is called with it held, so it may nest inside any
+ * other lock: an object allocator may call in with its own lock held
+ * (kmem lock -> pgalloc_lock, never the reverse), although ours do not.
+ * zones and nr_zones are written by pgalloc_init only, before anything
+ * else runs.
  */
 #include <tern/buddy.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/memblock.h>
 #include <tern/pgalloc.h>
+#include <tern/spinlock.h>
 #include <tern/string.h>
 
 _Static_assert(BUDDY_PAGE_SHIFT == PAGE_SHIFT, "mm/buddy.c has another page size");
@@ -26,9 +41,10 @@ _Static_assert(PGALLOC_MAX_ORDER <= BUDDY_MAX_ORDER, "PGALLOC_MAX_ORDER too larg
 
 const char pgalloc_name[] = "buddy";
 
+static spinlock_t pgalloc_lock = SPINLOCK_INIT;
 static struct buddy_zone *zones;	/* from memblock_alloc, ascending */
 static unsigned int nr_zones;
-static unsigned long alloc_calls, free_calls;
+static unsigned long alloc_calls, free_calls;	/* pgalloc_lock */
 
 /*
  * Pfns a pointer can reach.  On rv32 a region that ends at or above 4 GiB
@@ -59,15 +75,16 @@ static struct buddy_zone *zone_of(unsigned long pfn)
 
 void *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	unsigned long pfn = BUDDY_NO_PAGE;
+	unsigned long pfn = BUDDY_NO_PAGE, flags;
 	unsigned int i;
 	void *addr;
 
+	flags = spin_lock_irqsave(&pgalloc_lock);
 	alloc_calls++;
-	if (order > PGALLOC_MAX_ORDER)
-		return NULL;
+	/* buddy_alloc refuses an order above the zone's max_order. */
 	for (i = 0; i < nr_zones && pfn == BUDDY_NO_PAGE; i++)
 		pfn = buddy_alloc(&zones[i], order);
+	spin_unlock_irqrestore(&pgalloc_lock, flags);
 	if (pfn == BUDDY_NO_PAGE)
 		return NULL;
 	addr = pfn_to_virt(pfn);
@@ -90,33 +107,37 @@ static void __noinline report_bad_free(void *addr, unsigned int order, enum budd
 
 void free_pages(void *addr, unsigned int order)
 {
-	unsigned long pfn = (uintptr_t)addr >> PAGE_SHIFT;
+	unsigned long pfn = (uintptr_t)addr >> PAGE_SHIFT, flags;
 	struct buddy_zone *z;
 	enum buddy_err err;
 
 	if (!addr)
 		return;
-	free_calls++;
 	z = zone_of(pfn);
+	flags = spin_lock_irqsave(&pgalloc_lock);
+	free_calls++;
 	if (!z)
 		err = BUDDY_EOUTSIDE;
 	else if ((uintptr_t)addr & (PAGE_SIZE - 1))	/* never the start of a block */
 		err = buddy_check_free(z, pfn, order) ?: BUDDY_EINTERIOR;
 	else
 		err = buddy_free(z, pfn, order);
+	spin_unlock_irqrestore(&pgalloc_lock, flags);
 	if (unlikely(err))
 		report_bad_free(addr, order, err, (unsigned long)__builtin_return_address(0));
 }
 
 void *pgalloc_block_start(const void *addr, unsigned int *order)
 {
-	unsigned long pfn = (uintptr_t)addr >> PAGE_SHIFT, head;
+	unsigned long pfn = (uintptr_t)addr >> PAGE_SHIFT, head, flags;
 	struct buddy_zone *z = zone_of(pfn);
 	unsigned int o;
 
 	if (!z)
 		return NULL;
+	flags = spin_lock_irqsave(&pgalloc_lock);
 	head = buddy_block_start(z, pfn, &o);
+	spin_unlock_irqrestore(&pgalloc_lock, flags);
 	if (head == BUDDY_NO_PAGE)
 		return NULL;
 	if (order)
@@ -126,18 +147,21 @@ void *pgalloc_block_start(const void *addr, unsigned int *order)
 
 void pgalloc_get_stats(struct pgalloc_stats *stats)
 {
+	unsigned long flags;
 	int largest = -1;
 	unsigned int i;
 
 	memset(stats, 0, sizeof(*stats));
+	flags = spin_lock_irqsave(&pgalloc_lock);
 	for (i = 0; i < nr_zones; i++) {
 		stats->total_pages += zones[i].total_pages;
 		stats->free_pages += zones[i].free_pages;
 		largest = MAX(largest, buddy_largest_free_order(&zones[i]));
 	}
-	stats->largest_free_order_pages = largest < 0 ? 0 : 1UL << largest;
 	stats->alloc_calls = alloc_calls;
 	stats->free_calls = free_calls;
+	spin_unlock_irqrestore(&pgalloc_lock, flags);
+	stats->largest_free_order_pages = largest < 0 ? 0 : 1UL << largest;
 }
 
 /* ---- start-up ---- */

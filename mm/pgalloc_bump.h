@@ -19,7 +19,9 @@ struct pgalloc_bump_mark pgalloc_bump_mark(void);
 /*
  * Moves the cursor back to a mark taken earlier, making every page
  * allocated since then free again.  The caller must have finished with all
- * of them.
+ * of them, and no other hart may be allocating: a cursor moved back can
+ * pass for one an allocation in flight read before (and benchmarks run
+ * alone anyway).
  */
 void pgalloc_bump_rewind(struct pgalloc_bump_mark mark);
 

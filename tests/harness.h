@@ -62,11 +62,13 @@ static void harness_register(const char *name, void (*fn)(void))
 __attribute__((format(printf, 3, 4)))
 static inline bool harness_fail(const char *file, int line, const char *fmt, ...)
 {
+	/* Atomic: tests of the allocators fail from several threads. */
+	int n = __atomic_add_fetch(&harness_failures, 1, __ATOMIC_RELAXED);
 	va_list ap;
 
-	if (harness_failures++ == HARNESS_MAX_REPORTS)
+	if (n == HARNESS_MAX_REPORTS + 1)
 		printf("# (further failures in this test not shown)\n");
-	if (harness_failures > HARNESS_MAX_REPORTS)
+	if (n > HARNESS_MAX_REPORTS)
 		return false;
 	printf("# %s:%d: ", file, line);
 	va_start(ap, fmt);

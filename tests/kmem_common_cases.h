@@ -108,6 +108,75 @@ TEST(cache_create_checks_its_arguments)
 	}
 }
 
+static void count_cache(const struct kmem_cache_info *info, void *arg)
+{
+	(*(int *)arg) += info != NULL;
+}
+
+/*
+ * Every entry point, on its common and its error paths, with interrupts
+ * on and (as from an interrupt handler) off: none leaves a lock held or
+ * changes the interrupt state.  The stand-ins of kmem_host.c abort if the
+ * page allocator, printk or panic is called with a lock held.
+ */
+TEST(every_call_releases_its_locks_and_restores_interrupts)
+{
+	int irqs_on;
+
+	for (irqs_on = 1; irqs_on >= 0; irqs_on--) {
+		struct kmem_cache *c;
+		struct kmem_stats s;
+		char *p, *q;
+		int n = 0;
+
+		if (!irqs_on)
+			arch_local_irq_disable();
+		p = kmalloc(100, GFP_KERNEL);
+		EXPECT(p && EXPECT_LOCKS_RELEASED(irqs_on));
+		q = kzalloc(5000, GFP_KERNEL);		/* a page allocation for slab */
+		EXPECT(q && EXPECT_LOCKS_RELEASED(irqs_on));
+		EXPECT(ksize(p) >= 100 && EXPECT_LOCKS_RELEASED(irqs_on));
+		p = krealloc(p, 50, GFP_KERNEL);
+		EXPECT(p && EXPECT_LOCKS_RELEASED(irqs_on));
+		p = krealloc(p, 3000, GFP_KERNEL);
+		EXPECT(p && EXPECT_LOCKS_RELEASED(irqs_on));
+		EXPECT(!kmalloc(0, GFP_KERNEL) && EXPECT_LOCKS_RELEASED(irqs_on));
+		EXPECT(!kmalloc(SIZE_MAX, GFP_KERNEL) && EXPECT_LOCKS_RELEASED(irqs_on));
+		c = kmem_cache_create("irqs", 40, 64, 0);
+		EXPECT(c && EXPECT_LOCKS_RELEASED(irqs_on));
+		if (c) {
+			void *obj = kmem_cache_alloc(c, __GFP_ZERO);
+
+			EXPECT(obj && EXPECT_LOCKS_RELEASED(irqs_on));
+			EXPECT(kmem_cache_for_each(count_cache, &n) == n && n > 1);
+			EXPECT_LOCKS_RELEASED(irqs_on);
+			EXPECT_PRINTK(EXPECT_EQ(kmem_cache_destroy(c), -EBUSY), "irqs still has");
+			EXPECT_LOCKS_RELEASED(irqs_on);
+			kmem_cache_free(c, obj);
+			EXPECT_LOCKS_RELEASED(irqs_on);
+			EXPECT(kmem_cache_destroy(c) == 0 && EXPECT_LOCKS_RELEASED(irqs_on));
+		}
+		kmem_get_stats(&s);
+		EXPECT_LOCKS_RELEASED(irqs_on);
+		kfree(q);
+		EXPECT_LOCKS_RELEASED(irqs_on);
+		kfree(p);
+		EXPECT_LOCKS_RELEASED(irqs_on);
+		kfree(NULL);
+		EXPECT_LOCKS_RELEASED(irqs_on);
+		arch_local_irq_enable();
+	}
+}
+
+/* As an interrupt handler would: every call with interrupts off. */
+TEST(random_sequence_with_interrupts_off)
+{
+	arch_local_irq_disable();
+	model_run(20000, 0x5eed9, 2048, true);
+	EXPECT(arch_irqs_disabled());
+	arch_local_irq_enable();
+}
+
 TEST(destroy_with_live_objects_is_refused)
 {
 	struct kmem_cache *c = kmem_cache_create("busy", 72, 0, 0);

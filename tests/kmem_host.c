@@ -8,6 +8,10 @@
  * as the buddy allocator's answer would be.  Pages are filled with junk
  * unless __GFP_ZERO, and freed blocks go back to the C library, so a use
  * after free_pages is AddressSanitizer's to catch.
+ *
+ * The object allocators promise to call the page allocator, printk and
+ * panic with none of their locks held: each stand-in aborts otherwise
+ * (the fake interrupt state of tests/include/asm/irqflags.h counts them).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -16,6 +20,7 @@
 #include <string.h>
 
 #include "kmem_host.h"
+#include <asm/irqflags.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/pgalloc.h>
@@ -42,6 +47,16 @@ char host_printk_msg[512];
 unsigned long host_printk_count;
 
 const char pgalloc_name[] = "fake";
+
+/* Aborts if the caller holds an allocator lock (an unrestored irqsave). */
+static void check_unlocked(const char *fn)
+{
+	if (host_irq_saves) {
+		fprintf(stderr, "kmem_host: %s called with %d allocator lock(s) held\n", fn,
+			host_irq_saves);
+		abort();
+	}
+}
 
 static struct fake_block **bucket(uintptr_t start)
 {
@@ -79,6 +94,7 @@ void *alloc_pages(gfp_t gfp, unsigned int order)
 	struct fake_block *b;
 	void *p;
 
+	check_unlocked("alloc_pages");
 	alloc_calls++;
 	if (order > PGALLOC_MAX_ORDER || (limit_pages && used_pages + (1UL << order) > limit_pages))
 		return NULL;
@@ -106,6 +122,7 @@ void free_pages(void *addr, unsigned int order)
 {
 	struct fake_block **pp, *b;
 
+	check_unlocked("free_pages");
 	if (!addr)
 		return;
 	free_calls++;
@@ -128,8 +145,10 @@ void free_pages(void *addr, unsigned int order)
 
 void *pgalloc_block_start(const void *addr, unsigned int *order)
 {
-	struct fake_block *b = containing(addr);
+	struct fake_block *b;
 
+	check_unlocked("pgalloc_block_start");
+	b = containing(addr);
 	if (!b || b->bump)
 		return NULL;
 	if (order)
@@ -141,6 +160,7 @@ void pgalloc_get_stats(struct pgalloc_stats *stats)
 {
 	unsigned long total = limit_pages ? limit_pages : 1UL << 20;
 
+	check_unlocked("pgalloc_get_stats");
 	memset(stats, 0, sizeof(*stats));
 	stats->total_pages = total;
 	stats->free_pages = total > used_pages ? total - used_pages : 0;
@@ -188,6 +208,7 @@ int vprintk(const char *fmt, va_list ap)
 	char buf[sizeof(host_printk_msg)];
 	int n;
 
+	check_unlocked("printk");
 	if (fmt[0] == KERN_SOH[0] && fmt[1])
 		fmt += 2;
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
@@ -211,6 +232,7 @@ void panic(const char *fmt, ...)
 {
 	va_list ap;
 
+	check_unlocked("panic");
 	va_start(ap, fmt);
 	vsnprintf(host_panic_msg, sizeof(host_panic_msg), fmt, ap);
 	va_end(ap);

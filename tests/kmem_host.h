@@ -4,7 +4,9 @@
  * page allocator over aligned_alloc that keeps a registry of its blocks,
  * and printk, panic and sprint_backtrace.  panic longjmps back into the
  * test when one is expected (EXPECT_PANIC), so DEBUG_SLAB's checks can be
- * tried; otherwise it aborts.  kmem_init() runs before the tests.
+ * tried; otherwise it aborts.  kmem_init() runs before the tests.  All of
+ * them abort when called with an allocator lock held: the allocators
+ * promise to drop their locks first.
  *
  * Include after harness.h and rename.h.
  */

@@ -12,6 +12,7 @@
  *  - contents survive: each object holds a pattern of its id, checked on
  *    free and krealloc, and all of them every MODEL_VERIFY_EVERY steps;
  *  - kzalloc zeroes;
+ *  - no lock is left held and interrupts are as before (on or off);
  * and at the end, once everything is freed, that the allocator's counters
  * are back where they started.  What happens to the pages then differs by
  * allocator; each test says what it expects.
@@ -23,6 +24,8 @@
 
 #include <tern/slab.h>
 #include <tern/string.h>
+
+#include "irqflags_host.h"
 
 #define MODEL_SLOTS		512
 #define MODEL_VERIFY_EVERY	2048
@@ -189,6 +192,7 @@ static void model_realloc(struct model_obj *o, size_t size)
  */
 static void model_run(unsigned long ops, unsigned int seed, size_t max_size, bool caches)
 {
+	bool irqs_on = !arch_irqs_disabled();
 	struct kmem_stats before, after;
 	unsigned long step;
 	int i;
@@ -219,6 +223,7 @@ static void model_run(unsigned long ops, unsigned int seed, size_t max_size, boo
 			if (o->cache < 0 && ksize(o->p) < o->size)
 				FAIL("ksize(%p) shrank below %zu", (void *)o->p, o->size);
 		}
+		EXPECT_LOCKS_RELEASED(irqs_on);
 		if (step % MODEL_VERIFY_EVERY == 0)
 			for (i = 0; i < MODEL_SLOTS; i++)
 				if (model_objs[i].p)

@@ -2,10 +2,13 @@
 /*
  * Host tests of the bump page allocator: mm/pgalloc_bump.c as it is, with
  * memblock_for_each_free replaced by free ranges in a malloc'd arena.
+ * Every call must leave bump_lock released and interrupts as they were.
+ * test_mm_threads.c runs it from several threads.
  */
 #include "harness.h"
 #include <stdint.h>
 
+#include "irqflags_host.h"
 #include "rename.h"
 #include <tern/compiler.h>
 #include <tern/memblock.h>
@@ -81,6 +84,7 @@ static void *checked_alloc(unsigned int order)
 
 	pgalloc_get_stats(&before);
 	p = alloc_pages(GFP_KERNEL, order);
+	EXPECT_LOCKS_RELEASED(true);
 	pgalloc_get_stats(&after);
 	EXPECT_EQ(after.alloc_calls, before.alloc_calls + 1);
 	if (!p) {
@@ -204,6 +208,50 @@ TEST(out_of_memory_then_rewind)
 	pgalloc_get_stats(&s);
 	EXPECT_EQ(s.free_pages, start.free_pages);
 	EXPECT(checked_alloc(PGALLOC_MAX_ORDER) != NULL);
+}
+
+/*
+ * Every entry point, on its fast and slow paths and when it fails, with
+ * interrupts on and (as from an interrupt handler) off.
+ */
+TEST(every_call_releases_the_lock_and_restores_interrupts)
+{
+	int irqs_on;
+
+	for (irqs_on = 1; irqs_on >= 0; irqs_on--) {
+		struct pgalloc_bump_mark mark;
+		struct pgalloc_stats s;
+		int order;
+		void *p;
+
+		setup();
+		if (!irqs_on)
+			arch_local_irq_disable();
+		mark = pgalloc_bump_mark();
+		EXPECT_LOCKS_RELEASED(irqs_on);
+		p = alloc_pages(GFP_KERNEL, 0);		/* the lock-free path */
+		EXPECT(p && EXPECT_LOCKS_RELEASED(irqs_on));
+		free_pages(p, 0);
+		EXPECT_LOCKS_RELEASED(irqs_on);
+		p = alloc_pages(__GFP_ZERO, 3);
+		EXPECT(p && EXPECT_LOCKS_RELEASED(irqs_on));
+		EXPECT(!alloc_pages(GFP_KERNEL, PGALLOC_MAX_ORDER + 1));
+		EXPECT_LOCKS_RELEASED(irqs_on);
+		/* Through every range change to out of memory, one way and the other. */
+		for (order = PGALLOC_MAX_ORDER; order >= 0; order--)
+			while (alloc_pages(GFP_KERNEL, order))
+				if (!EXPECT_LOCKS_RELEASED(irqs_on))
+					return;
+		EXPECT(!alloc_pages(GFP_KERNEL, 0) && EXPECT_LOCKS_RELEASED(irqs_on));
+		EXPECT(!alloc_pages(__GFP_ZERO, 2) && EXPECT_LOCKS_RELEASED(irqs_on));
+		pgalloc_get_stats(&s);
+		EXPECT(s.free_pages == 0 && EXPECT_LOCKS_RELEASED(irqs_on));
+		EXPECT(!pgalloc_block_start(p, NULL) && EXPECT_LOCKS_RELEASED(irqs_on));
+		pgalloc_bump_rewind(mark);
+		EXPECT_LOCKS_RELEASED(irqs_on);
+		EXPECT(alloc_pages(GFP_KERNEL, 0) && EXPECT_LOCKS_RELEASED(irqs_on));
+		arch_local_irq_enable();
+	}
 }
 
 TEST(no_memory_at_all)

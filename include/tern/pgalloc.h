@@ -10,6 +10,12 @@
  *
  * Addresses are kernel pointers; with paging off they equal physical
  * addresses.  Out of memory is a NULL return, never a panic.
+ *
+ * Every function but pgalloc_init may be called on any hart, at the same
+ * time, and from interrupt handlers; none sleeps.  Implementations lock
+ * with interrupts off and call nothing that locks while holding their
+ * lock, so callers may hold their own locks around them (this is the
+ * innermost allocator lock).
  */
 #ifndef TERN_PGALLOC_H
 #define TERN_PGALLOC_H

@@ -14,6 +14,12 @@
  * ksize(NULL) is 0.  Freeing a pointer twice, or
  * one kmalloc never returned, is a kernel bug: with DEBUG_SLAB the slab
  * allocator panics naming the caller and the cache.
+ *
+ * Every function but kmem_init may be called on any hart, at the same
+ * time, and from interrupt handlers; none sleeps.  Implementations lock
+ * with interrupts off, and hold no lock of theirs while calling the page
+ * allocator, printk or a kmem_cache_for_each callback.  Destroying a cache
+ * while another hart still uses it is the caller's bug.
  */
 #ifndef TERN_SLAB_H
 #define TERN_SLAB_H
@@ -64,7 +70,11 @@ struct kmem_cache_info {
 	unsigned long pages;		/* pages the cache holds */
 };
 
-/* Calls fn once per cache; returns the number of caches. */
+/*
+ * Calls fn once per cache, on a copy of its line taken under the cache's
+ * lock, and with no lock held: fn may call the allocator, even destroy
+ * caches.  Returns the number of caches.
+ */
 int kmem_cache_for_each(void (*fn)(const struct kmem_cache_info *info, void *arg), void *arg);
 
 struct kmem_stats {
