@@ -22,6 +22,7 @@
 #define SCHED_PRIO_DEFAULT	16
 #define NICE_MIN		(-20)
 #define NICE_MAX		19
+#define SCHED_DL_PERIOD_MAX_NS	4000000000ULL	/* deadline policy: 4 s, below 2^32 */
 
 enum task_state {
 	TASK_RUNNING,		/* running, or in the policy's queue */
@@ -94,6 +95,19 @@ void msleep(unsigned int ms);
 /* Policy knobs: nice for fair, prio for priority; others ignore them. */
 int set_user_nice(struct task *t, int nice);
 int sched_set_prio(struct task *t, int prio);
+
+/*
+ * Deadline policy: reserves runtime_ns of CPU time for t in every
+ * period_ns, each period's share due deadline_ns after the period begins;
+ * runtime_ns 0 makes t a background task again and gives its bandwidth
+ * back (the other two are then ignored).  A task's bandwidth is also
+ * given back when it exits.  Returns 0; -EINVAL unless 0 < runtime <=
+ * deadline <= period <= SCHED_DL_PERIOD_MAX_NS, or for the idle task;
+ * -EBUSY when the reservations would add up to more than
+ * SCHED_DEADLINE_BW_PERCENT of one CPU (t keeps what it had);
+ * -EOPNOTSUPP when the policy linked in is not deadline.
+ */
+int sched_set_deadline(struct task *t, u64 runtime_ns, u64 deadline_ns, u64 period_ns);
 
 /* Scheduler-accounted runtime of a task, in ns. */
 u64 task_runtime_ns(const struct task *t);

@@ -295,6 +295,28 @@ int sched_set_prio(struct task *t, int prio)
 	return 0;
 }
 
+/*
+ * As change_policy_param, but the policy checks and may refuse.  curr is
+ * charged first, under its old reservation; a switch waits for the next
+ * preemption point.
+ */
+int sched_set_deadline(struct task *t, u64 runtime_ns, u64 deadline_ns, u64 period_ns)
+{
+	unsigned long flags;
+	int err;
+
+	if (!sched_policy.set_deadline)
+		return -EOPNOTSUPP;
+	flags = local_irq_save();
+	update_curr();
+	err = sched_policy.set_deadline(&rq, t, runtime_ns, deadline_ns, period_ns);
+	if (!err && (t == rq.curr || (t->se.on_rq && rq.curr != rq.idle &&
+				      sched_policy.wakeup_preempt(&rq, rq.curr, t))))
+		rq.need_resched = true;
+	local_irq_restore(flags);
+	return err;
+}
+
 /* The idle task: sleep in wfi until an interrupt brings work. */
 static int idle_fn(void *unused)
 {

@@ -50,7 +50,11 @@ struct sched_class {
 	void (*dequeue)(struct rq *rq, struct task *t);
 	/* Removes and returns the next task, or NULL if the queue is empty. */
 	struct task *(*pick_next)(struct rq *rq);
-	/* curr ran delta_ns more: update its policy state (vruntime, slice). */
+	/*
+	 * curr ran delta_ns more: update its policy state (vruntime, slice).
+	 * A task that exits gets one last call, with state TASK_DEAD, at
+	 * its final switch: what it holds can be given back there.
+	 */
 	void (*update_curr)(struct rq *rq, struct task *curr, u64 delta_ns);
 	/* Tick: should curr give way now?  (After update_curr.) */
 	bool (*tick)(struct rq *rq, struct task *curr);
@@ -58,6 +62,14 @@ struct sched_class {
 	bool (*wakeup_preempt)(struct rq *rq, struct task *curr, struct task *woken);
 	/* nice or prio of t changed (t may be queued, or curr). */
 	void (*prio_changed)(struct rq *rq, struct task *t);
+	/*
+	 * Optional: NULL for a policy without deadlines.  Checks, admits
+	 * and applies t's reservation as sched_set_deadline() describes
+	 * (t may be queued, curr or sleeping); returns 0, -EINVAL or -EBUSY,
+	 * and leaves t as it was on an error.
+	 */
+	int (*set_deadline)(struct rq *rq, struct task *t, u64 runtime_ns, u64 deadline_ns,
+			    u64 period_ns);
 };
 
 extern const struct sched_class sched_policy;
