@@ -32,11 +32,22 @@ enum task_state {
 
 /* What the policies keep per task (a superset: each uses its fields). */
 struct sched_entity {
-	struct list_head run_list;	/* cooperative, round-robin, priority */
-	struct rb_node rb_node;		/* fair */
+	struct list_head run_list;	/* cooperative, round-robin, priority; deadline: background */
+	struct rb_node rb_node;		/* fair; deadline: in rq->dl_tree or rq->dl_throttled */
 	u64 vruntime;			/* fair: weighted runtime, ns */
 	u32 weight;			/* fair: from nice (Linux's table) */
-	u64 slice_left;			/* round-robin, priority: ns left; fair: granularity left */
+	u64 slice_left;			/* round-robin, priority, deadline background: ns left;
+					   fair: granularity left */
+	/* deadline: the reservation, all 0 for a background task (sched_set_deadline) */
+	u64 dl_runtime;			/* ns of CPU time in each period */
+	u64 dl_deadline;		/* ns from the start of a period to its job's deadline */
+	u64 dl_period;			/* ns, at most SCHED_DL_PERIOD_MAX_NS */
+	u32 dl_bw;			/* dl_runtime / dl_period in units of 2^-20, rounded up */
+	/* deadline: the current job, kept by the constant bandwidth server */
+	u64 dl_abs_deadline;		/* rq clock, ns: the key in rq->dl_tree */
+	s64 dl_runtime_left;		/* ns of dl_runtime not used yet; > 0 outside update_curr */
+	bool dl_throttled;		/* ran ahead of the reservation: background until
+					   the period of its job begins */
 	u64 sum_runtime;		/* every policy: ns run, accounted by the core */
 	u64 exec_start;			/* core: clock when this run began */
 	int nice;			/* NICE_MIN..NICE_MAX */

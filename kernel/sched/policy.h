@@ -6,6 +6,7 @@
  *   kernel/sched/rr.c     round-robin with a time slice
  *   kernel/sched/prio.c   fixed priorities, O(1) pick from a bitmap
  *   kernel/sched/fair.c   CFS-like virtual runtime in a red-black tree
+ *   kernel/sched/deadline.c  earliest deadline first, with admission control
  *
  * The running task is NOT in the queue: pick_next removes the task it
  * returns, and the core enqueues the previous task again if it is still
@@ -35,6 +36,10 @@ struct rq {
 	/* fair */
 	struct rb_root_cached tree;
 	u64 min_vruntime;
+	/* deadline (its background tasks use queue) */
+	struct rb_root_cached dl_tree;	/* ready, by se.dl_abs_deadline */
+	struct rb_root_cached dl_throttled;	/* ahead of their reservation, by when
+						   their period begins; also in queue */
 };
 
 #define ENQUEUE_WAKEUP	0x1	/* the task was sleeping */
