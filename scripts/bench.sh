@@ -53,7 +53,9 @@ for arch in qemu_virt qemu_virt32; do
 	echo
 done
 # Schedulers: the same board, one policy at a time (default allocators).
-SCHEDS="cooperative:sched-coop.config round-robin:sched-rr.config priority:sched-prio.config fair:"
+# The bench threads have no reservation: under deadline they are its background tasks.
+SCHEDS="cooperative:sched-coop.config round-robin:sched-rr.config priority:sched-prio.config fair:
+	deadline:sched-deadline.config"
 for arch in qemu_virt qemu_virt32; do
 	echo "### $arch ($([ $arch = qemu_virt ] && echo rv64 || echo rv32)) schedulers, instructions per operation"
 	echo

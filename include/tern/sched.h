@@ -23,6 +23,7 @@
 #define SCHED_PRIO_DEFAULT	16
 #define NICE_MIN		(-20)
 #define NICE_MAX		19
+#define SCHED_DL_PERIOD_MAX_NS	4000000000ULL	/* deadline policy: 4 s, below 2^32 */
 
 enum task_state {
 	TASK_RUNNING,		/* running, or in the policy's queue */
@@ -32,11 +33,22 @@ enum task_state {
 
 /* What the policies keep per task (a superset: each uses its fields). */
 struct sched_entity {
-	struct list_head run_list;	/* cooperative, round-robin, priority */
-	struct rb_node rb_node;		/* fair */
+	struct list_head run_list;	/* cooperative, round-robin, priority; deadline: background */
+	struct rb_node rb_node;		/* fair; deadline: in rq->dl_tree or rq->dl_throttled */
 	u64 vruntime;			/* fair: weighted runtime, ns */
 	u32 weight;			/* fair: from nice (Linux's table) */
-	u64 slice_left;			/* round-robin, priority: ns left; fair: granularity left */
+	u64 slice_left;			/* round-robin, priority, deadline background: ns left;
+					   fair: granularity left */
+	/* deadline: the reservation, all 0 for a background task (sched_set_deadline) */
+	u64 dl_runtime;			/* ns of CPU time in each period */
+	u64 dl_deadline;		/* ns from the start of a period to its job's deadline */
+	u64 dl_period;			/* ns, at most SCHED_DL_PERIOD_MAX_NS */
+	u32 dl_bw;			/* dl_runtime / dl_period in units of 2^-20, rounded up */
+	/* deadline: the current job, kept by the constant bandwidth server */
+	u64 dl_abs_deadline;		/* rq clock, ns: the key in rq->dl_tree */
+	s64 dl_runtime_left;		/* ns of dl_runtime not used yet; > 0 outside update_curr */
+	bool dl_throttled;		/* ran ahead of the reservation: background until
+					   the period of its job begins */
 	u64 sum_runtime;		/* every policy: ns run, accounted by the core */
 	u64 exec_start;			/* core: clock when this run began */
 	int nice;			/* NICE_MIN..NICE_MAX */
@@ -120,6 +132,19 @@ unsigned long sched_getaffinity(const struct task *t);
 
 /* Context switches this CPU has made; for tests. */
 unsigned long sched_nr_switches(unsigned int cpu);
+
+/*
+ * Deadline policy: reserves runtime_ns of CPU time for t in every
+ * period_ns, each period's share due deadline_ns after the period begins;
+ * runtime_ns 0 makes t a background task again and gives its bandwidth
+ * back (the other two are then ignored).  A task's bandwidth is also
+ * given back when it exits.  Returns 0; -EINVAL unless 0 < runtime <=
+ * deadline <= period <= SCHED_DL_PERIOD_MAX_NS, or for the idle task;
+ * -EBUSY when the reservations would add up to more than
+ * SCHED_DEADLINE_BW_PERCENT of one CPU (t keeps what it had);
+ * -EOPNOTSUPP when the policy linked in is not deadline.
+ */
+int sched_set_deadline(struct task *t, u64 runtime_ns, u64 deadline_ns, u64 period_ns);
 
 /* Scheduler-accounted runtime of a task, in ns. */
 u64 task_runtime_ns(const struct task *t);

@@ -610,6 +610,28 @@ int sched_set_prio(struct task *t, int prio)
 	return 0;
 }
 
+/*
+ * As change_policy_param, but the policy checks and may refuse.  curr is
+ * charged first, under its old reservation.
+ */
+int sched_set_deadline(struct task *t, u64 runtime_ns, u64 deadline_ns, u64 period_ns)
+{
+	unsigned long flags;
+	struct rq *rq;
+	int err;
+
+	if (!sched_policy.set_deadline)
+		return -EOPNOTSUPP;
+	rq = task_rq_lock(t, &flags);
+	update_curr(rq);
+	err = sched_policy.set_deadline(rq, t, runtime_ns, deadline_ns, period_ns);
+	if (!err && (t == rq->curr || (t->se.on_rq && rq->curr != rq->idle &&
+				      sched_policy.wakeup_preempt(rq, rq->curr, t))))
+		resched(rq);
+	task_rq_unlock(rq, flags);
+	return err;
+}
+
 int sched_setaffinity(struct task *t, unsigned long mask)
 {
 	unsigned long flags;

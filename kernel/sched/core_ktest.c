@@ -139,6 +139,15 @@ static void rejects_bad_nice_and_prio(struct ktest *t)
 	KTEST_EXPECT_EQ(t, sched_set_prio(current, -1), -EINVAL);
 }
 
+/* Only the deadline policy takes reservations; sched_deadline tests the rest. */
+static void set_deadline_needs_the_deadline_policy(struct ktest *t)
+{
+	if (IS_ENABLED(CONFIG_SCHED_DEADLINE))
+		KTEST_EXPECT_EQ(t, sched_set_deadline(current, 2, 1, 3), -EINVAL);
+	else
+		KTEST_EXPECT_EQ(t, sched_set_deadline(current, 1, 2, 3), -EOPNOTSUPP);
+}
+
 KTEST_SUITE(sched,
 	    KTEST_CASE(kthread_runs_its_function),
 	    KTEST_CASE(created_thread_waits_for_wake_up),
@@ -146,4 +155,5 @@ KTEST_SUITE(sched,
 	    KTEST_CASE(msleep_sleeps_at_least_that_long),
 	    KTEST_CASE(sleeping_threads_all_wake),
 	    KTEST_CASE(runtime_is_accounted),
-	    KTEST_CASE(rejects_bad_nice_and_prio));
+	    KTEST_CASE(rejects_bad_nice_and_prio),
+	    KTEST_CASE(set_deadline_needs_the_deadline_policy));

@@ -6,6 +6,7 @@
  *   kernel/sched/rr.c     round-robin with a time slice
  *   kernel/sched/prio.c   fixed priorities, O(1) pick from a bitmap
  *   kernel/sched/fair.c   CFS-like virtual runtime in a red-black tree
+ *   kernel/sched/deadline.c  earliest deadline first, with admission control
  *
  * The running task is NOT in the queue: pick_next removes the task it
  * returns, and the core enqueues the previous task again if it is still
@@ -40,6 +41,10 @@ struct rq {
 	/* fair */
 	struct rb_root_cached tree;
 	u64 min_vruntime;
+	/* deadline (its background tasks use queue) */
+	struct rb_root_cached dl_tree;	/* ready, by se.dl_abs_deadline */
+	struct rb_root_cached dl_throttled;	/* ahead of their reservation, by when
+						   their period begins; also in queue */
 };
 
 #define ENQUEUE_WAKEUP	0x1	/* the task was sleeping */
@@ -56,7 +61,11 @@ struct sched_class {
 	void (*dequeue)(struct rq *rq, struct task *t);
 	/* Removes and returns the next task, or NULL if the queue is empty. */
 	struct task *(*pick_next)(struct rq *rq);
-	/* curr ran delta_ns more: update its policy state (vruntime, slice). */
+	/*
+	 * curr ran delta_ns more: update its policy state (vruntime, slice).
+	 * A task that exits gets one last call, with state TASK_DEAD, at
+	 * its final switch: what it holds can be given back there.
+	 */
 	void (*update_curr)(struct rq *rq, struct task *curr, u64 delta_ns);
 	/* Tick: should curr give way now?  (After update_curr.) */
 	bool (*tick)(struct rq *rq, struct task *curr);
@@ -74,6 +83,14 @@ struct sched_class {
 	 */
 	struct task *(*next_queued)(struct rq *rq, struct task *t);
 	void (*migrate_out)(struct rq *rq, struct task *t);
+	/*
+	 * Optional: NULL for a policy without deadlines.  Checks, admits
+	 * and applies t's reservation as sched_set_deadline() describes
+	 * (t may be queued, curr or sleeping); returns 0, -EINVAL or -EBUSY,
+	 * and leaves t as it was on an error.
+	 */
+	int (*set_deadline)(struct rq *rq, struct task *t, u64 runtime_ns, u64 deadline_ns,
+			    u64 period_ns);
 };
 
 extern const struct sched_class sched_policy;
