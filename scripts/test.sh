@@ -38,14 +38,15 @@ check() {
 # allocator (bump, buddy), object allocator (slab, simple, bump) and
 # scheduler (cooperative, round-robin, priority, deadline, fair: the
 # default) on both rv32 and rv64; both preemption models; the allocator
-# debug checks.
+# debug checks; SMP kernels on 1, 2 and 4 harts (4: the defconfigs) and a
+# uniprocessor kernel (up.config).
 TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config
-	qemu_virt_defconfig+kmem-simple.config+sched-coop.config
-	qemu_virt_defconfig+pgalloc-bump.config+kmem-bump.config+sched-rr.config
+	qemu_virt_defconfig+kmem-simple.config+sched-coop.config+smp-2harts.config
+	qemu_virt_defconfig+pgalloc-bump.config+kmem-bump.config+sched-rr.config+smp-1hart.config
 	qemu_virt_defconfig+debug.config+sched-prio.config+preempt-voluntary.config
 	qemu_virt_defconfig+sched-deadline.config
 	qemu_virt32_defconfig+pgalloc-bump.config+sched-coop.config
-	qemu_virt32_defconfig+kmem-bump.config+sched-rr.config+preempt-voluntary.config
+	qemu_virt32_defconfig+kmem-bump.config+sched-rr.config+preempt-voluntary.config+up.config
 	qemu_virt32_defconfig+debug.config+sched-prio.config
 	qemu_virt32_defconfig+sched-deadline.config+preempt-voluntary.config"
 
