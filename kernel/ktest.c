@@ -14,6 +14,7 @@
  */
 #include <stdarg.h>
 #include <tern/ktest.h>
+#include <tern/sched.h>
 #include <tern/printf.h>
 #include <tern/printk.h>
 #include <tern/string.h>
@@ -52,6 +53,22 @@ static bool run_suite(const struct ktest_suite *suite, int index)
 	return failed == 0;
 }
 
+#define QUIESCE_POLLS_MAX	1000	/* msleep(1) polls for stray threads to exit */
+
+/*
+ * Each suite starts with the threads of the last one gone: threads on
+ * other harts may still be exiting when a test returns, and a suite that
+ * counts free memory must not see their stacks come back.
+ */
+static void wait_for_stray_threads(void)
+{
+	unsigned int polls;
+
+	for (polls = 0; polls < QUIESCE_POLLS_MAX && sched_nr_threads(); polls++)
+		msleep(1);
+	msleep(1);	/* the last one's stack is freed just after it leaves the list */
+}
+
 int ktest_run_all(const char *filter)
 {
 	const struct ktest_suite *s;
@@ -61,8 +78,10 @@ int ktest_run_all(const char *filter)
 		total += strlist_contains(filter, s->name);
 	console_printf("KTAP version 1\n1..%d\n", total);
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
-		if (strlist_contains(filter, s->name))
+		if (strlist_contains(filter, s->name)) {
+			wait_for_stray_threads();
 			failed += !run_suite(s, ++index);
+		}
 	if (!total)
 		console_printf("# no ktest suite matches \"%s\"\n", filter ? filter : "");
 	console_printf("# ktest: %d suites, %d passed, %d failed\n", total, total - failed, failed);

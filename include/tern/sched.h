@@ -130,6 +130,9 @@ int sched_set_prio(struct task *t, int prio);
 int sched_setaffinity(struct task *t, unsigned long mask);
 unsigned long sched_getaffinity(const struct task *t);
 
+/* Kernel threads alive (not counting the boot task and idle tasks). */
+unsigned int sched_nr_threads(void);
+
 /* Context switches this CPU has made; for tests. */
 unsigned long sched_nr_switches(unsigned int cpu);
 

@@ -46,6 +46,8 @@ static LIST_HEAD(all_tasks);
 static spinlock_t tasks_lock = SPINLOCK_INIT;	/* all_tasks, next_pid */
 static unsigned int next_pid;
 
+static int idle_fn(void *unused);
+
 static inline struct rq *cpu_rq(unsigned int cpu)
 {
 	return &runqueues[cpu];
@@ -128,6 +130,18 @@ u64 task_runtime_ns(const struct task *t)
 
 	task_rq_unlock(rq, flags);
 	return ns;
+}
+
+unsigned int sched_nr_threads(void)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+	unsigned int n = 0;
+	struct task *t;
+
+	list_for_each_entry(t, &all_tasks, tasks)
+		n += t != &init_task && t->fn != idle_fn;
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return n;
 }
 
 unsigned long sched_nr_switches(unsigned int cpu)

@@ -96,7 +96,7 @@ static int spin_and_report(void *arg)
 
 	while (!m->stop) {
 		m->cpu = smp_processor_id();
-		cond_resched();
+		yield();
 	}
 	return 0;
 }
@@ -136,7 +136,7 @@ static int spin_and_record(void *arg)
 
 	while (!p->stop) {
 		p->seen |= cpumask_of(smp_processor_id());
-		cond_resched();
+		yield();	/* the cooperative policy never takes CPU 0 back from us */
 	}
 	return 0;
 }
