@@ -25,30 +25,13 @@ struct coop_thread {
 	bool no_tick;			/* gave up: the tick never charged it */
 };
 
-/*
- * Spins, offering the CPU at every cond_resched(), until the scheduler has
- * charged the caller ticks ticks.  ktime_ns() only bounds the wait if
- * there is no tick; it is not measured.  False on that bound.
- */
-static bool spin_for_ticks(unsigned int ticks)
-{
-	u64 start = task_runtime_ns(current), give_up = ktime_ns() + 5 * NSEC_PER_SEC;
-
-	while (task_runtime_ns(current) - start < ticks * TICK_NSEC) {
-		cond_resched();
-		if (ktime_ns() > give_up)
-			return false;
-	}
-	return true;
-}
-
 static int coop_spinner(void *arg)
 {
 	struct coop_thread *c = arg;
 	u64 start = task_runtime_ns(current);
 
 	c->start = ++coop_seq;
-	c->no_tick = !spin_for_ticks(SPIN_TICKS);
+	c->no_tick = !ktest_spin_for_ticks(SPIN_TICKS);
 	c->end = ++coop_seq;
 	c->ran = task_runtime_ns(current) - start;
 	complete(&c->done);
@@ -97,7 +80,7 @@ static void ticks_and_wake_ups_do_not_preempt(struct ktest *t)
 	init_completion(&c.done);
 	KTEST_ASSERT(t, kthread_run_on_cpu(coop_spinner, &c, "ktest-coop", smp_processor_id()) != NULL);
 	/* The woken thread waits while we run through several ticks. */
-	KTEST_EXPECT(t, spin_for_ticks(SPIN_TICKS));
+	KTEST_EXPECT(t, ktest_spin_for_ticks(SPIN_TICKS));
 	KTEST_EXPECT_EQ(t, coop_seq, 0);
 	wait_for_completion(&c.done);
 	KTEST_EXPECT_EQ(t, c.start, 1);

@@ -16,6 +16,8 @@
 #include <tern/smp.h>
 #include <tern/timer.h>
 
+#include "ktest_threads.h"
+
 #define PCT		CONFIG_SCHED_DEADLINE_BW_PERCENT
 #define PERIOD_NS	(10 * TICK_NSEC)
 /* 20% and 50% of a CPU, scaled down with the limit so that both fit */
@@ -190,22 +192,10 @@ static void admission_refuses_past_the_limit(struct ktest *t)
 	dl_run_to_end(d, 1);
 }
 
-static bool spin_for_ticks(unsigned int ticks)
-{
-	u64 start = task_runtime_ns(current), give_up = ktime_ns() + 5 * NSEC_PER_SEC;
-
-	while (task_runtime_ns(current) - start < ticks * TICK_NSEC) {
-		cond_resched();
-		if (ktime_ns() > give_up)
-			return false;
-	}
-	return true;
-}
-
 static void log_spin_log(struct dl_thread *d)
 {
 	d->start = ++dl_seq;
-	d->no_tick = !spin_for_ticks(SPIN_TICKS);
+	d->no_tick = !ktest_spin_for_ticks(SPIN_TICKS);
 	d->end = ++dl_seq;
 }
 

@@ -123,3 +123,15 @@ int ktest_run_yielders(int n, struct yield_log *log)
 		wait_for_completion(&y[i].done);
 	return err;
 }
+
+bool ktest_spin_for_ticks(unsigned int ticks)
+{
+	u64 start = task_runtime_ns(current), give_up = ktime_ns() + 5 * NSEC_PER_SEC;
+
+	while (task_runtime_ns(current) - start < ticks * TICK_NSEC) {
+		cond_resched();
+		if (ktime_ns() > give_up)
+			return false;
+	}
+	return true;
+}

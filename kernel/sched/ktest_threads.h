@@ -35,4 +35,11 @@ struct yield_log {
  */
 int ktest_run_yielders(int n, struct yield_log *log);
 
+/*
+ * Spins, offering the CPU at every cond_resched(), until the scheduler has
+ * charged the caller ticks ticks.  ktime_ns() only bounds the wait if
+ * there is no tick; it is not measured.  False on that bound.
+ */
+bool ktest_spin_for_ticks(unsigned int ticks);
+
 #endif

@@ -13,6 +13,8 @@
 #include <tern/smp.h>
 #include <tern/timer.h>
 
+#include "ktest_threads.h"
+
 #define PRIO_LOW	5
 #define PRIO_MID	10
 #define PRIO_HIGH	20
@@ -24,19 +26,6 @@
 static volatile int prio_seq;
 static volatile bool prio_stop;
 static volatile unsigned long low_count;
-
-/* As in coop_ktest.c: spin until charged ticks ticks; false if no tick comes. */
-static bool spin_for_ticks(unsigned int ticks)
-{
-	u64 start = task_runtime_ns(current), give_up = ktime_ns() + 5 * NSEC_PER_SEC;
-
-	while (task_runtime_ns(current) - start < ticks * TICK_NSEC) {
-		cond_resched();
-		if (ktime_ns() > give_up)
-			return false;
-	}
-	return true;
-}
 
 struct prio_thread {
 	struct task *task;
@@ -62,7 +51,7 @@ static int prio_runner(void *arg)
 	struct prio_thread *p = arg;
 
 	p->start = ++prio_seq;
-	p->no_tick = !spin_for_ticks(SPIN_TICKS);
+	p->no_tick = !ktest_spin_for_ticks(SPIN_TICKS);
 	p->end = ++prio_seq;
 	complete(&p->done);
 	return 0;
@@ -112,7 +101,7 @@ static int high_runner(void *arg)
 	struct prio_thread *p = arg;
 
 	p->at_wake = low_count;
-	p->no_tick = !spin_for_ticks(SPIN_TICKS);
+	p->no_tick = !ktest_spin_for_ticks(SPIN_TICKS);
 	p->after = low_count;
 	complete(&p->done);
 	return 0;
