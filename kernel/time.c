@@ -8,6 +8,7 @@
 #include <tern/boot.h>
 #include <tern/errno.h>
 #include <tern/fdt.h>
+#include <tern/math64.h>
 #include <tern/time.h>
 #include <tern/timer.h>
 
@@ -46,24 +47,19 @@ u64 time_since_boot_us(void)
 
 /*
  * ns = ticks * 1e9 / hz without a division on the hot path (the scheduler
- * reads the clock on every switch): ns_per_tick_32 is 1e9 * 2^32 / hz, and
- * ticks is split in 32-bit halves so every product fits in 64 bits (the
- * high half's product overflows after centuries).  Exact when 1e9 / hz is
- * an integer, as on QEMU (100 ns per tick); otherwise below the exact value
- * by under a nanosecond per 4 seconds.
+ * reads the clock on every switch): ns_per_tick_32 is 1e9 * 2^32 / hz
+ * (0 before time_init, so every time is 0 then).  The 64-bit result
+ * overflows after centuries.  Exact when 1e9 / hz is an integer, as on
+ * QEMU (100 ns per tick); otherwise below the exact value by under a
+ * nanosecond per 4 seconds.
  */
 static u64 ticks_to_ns(u64 ticks)
 {
-	u64 hi = ticks >> 32, lo = (u32)ticks;
-
-	return hi * ns_per_tick_32 + ((lo * (ns_per_tick_32 & 0xffffffff)) >> 32) +
-	       lo * (ns_per_tick_32 >> 32);
+	return mul_u64_u64_shr32(ticks, ns_per_tick_32);
 }
 
 u64 ktime_ns(void)
 {
-	if (!timebase_hz)
-		return 0;
 	return ticks_to_ns(arch_read_time() - boot_ticks);
 }
 

@@ -5,6 +5,7 @@
 #ifndef TERN_ARCH_H
 #define TERN_ARCH_H
 
+#include <asm/timex.h>
 #include <tern/compiler.h>
 #include <tern/types.h>
 
@@ -24,8 +25,7 @@ void arch_reserve_memory(void);
 /* Logs the firmware and image layout. */
 void arch_print_info(void);
 
-/* The free-running 'time' counter (ticks of timebase-frequency). */
-u64 arch_read_time(void);
+/* arch_read_time(): the 'time' counter, in ticks of timebase-frequency (asm/timex.h). */
 
 /* Stops this hart for good (interrupts are off, so wfi never returns). */
 void arch_cpu_relax_forever(void) __noreturn;

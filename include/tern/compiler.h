@@ -11,6 +11,8 @@
 #define __section(s)	__attribute__((__section__(s)))
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
 #define __noinline	__attribute__((__noinline__))
+/* Rarely run: out of line, optimised for size, its callers for the other path. */
+#define __cold		__attribute__((__cold__, __noinline__))
 #define __always_inline	inline __attribute__((__always_inline__))
 
 #define likely(x)	__builtin_expect(!!(x), 1)

@@ -18,6 +18,8 @@
 #include <tern/rbtree.h>
 #include <tern/types.h>
 
+struct rq;
+
 #define TASK_NAME_LEN		16
 #define SCHED_PRIO_LEVELS	32	/* priority policy: 0 lowest .. 31 highest */
 #define SCHED_PRIO_DEFAULT	16
@@ -61,6 +63,7 @@ struct task {
 	struct context ctx;		/* callee-saved registers while switched out */
 	enum task_state state;
 	unsigned int cpu;		/* the CPU whose run queue owns the task */
+	struct rq *rq;			/* that CPU's run queue (set_task_cpu sets both) */
 	unsigned long cpus_allowed;	/* affinity: bit c set if CPU c may run it */
 	int preempt_count;		/* preempt_disable() depth */
 	struct sched_entity se;

@@ -53,9 +53,17 @@ static inline struct rq *cpu_rq(unsigned int cpu)
 	return &runqueues[cpu];
 }
 
+/* Interrupts off (or the caller pinned): this CPU's run queue. */
 static inline struct rq *this_rq(void)
 {
-	return cpu_rq(smp_processor_id());
+	return IS_ENABLED(CONFIG_SMP) ? current->rq : cpu_rq(0);
+}
+
+/* t->rq follows t->cpu, so that this_rq() is one load from tp. */
+static void set_task_cpu(struct task *t, unsigned int cpu)
+{
+	t->cpu = cpu;
+	t->rq = cpu_rq(cpu);
 }
 
 static inline void rq_lock(struct rq *rq)
@@ -68,18 +76,15 @@ static inline void rq_lock(struct rq *rq)
  * Reschedule IPIs wait until no run queue lock is held: an SBI call that
  * the firmware makes wait on the target hart, while that hart spins for
  * the lock the caller holds, would never end.  Each CPU notes whom it
- * owes one (interrupts are off) and sends them on unlocking.
+ * owes one in its own run queue's ipis_owed (interrupts are off, so only
+ * it touches that field) and sends them on unlocking any run queue.
  */
-static cpumask_t ipis_owed[NR_CPUS];
-
-static void send_owed_ipis(void)
+static void __cold send_owed_ipis(struct rq *this)
 {
-	cpumask_t *owed = &ipis_owed[smp_processor_id()];
+	while (this->ipis_owed) {
+		unsigned int cpu = (unsigned int)__builtin_ctzl(this->ipis_owed);
 
-	while (*owed) {
-		unsigned int cpu = (unsigned int)__builtin_ctzl(*owed);
-
-		*owed &= *owed - 1;
+		this->ipis_owed &= this->ipis_owed - 1;
 		smp_send_reschedule(cpu);
 	}
 }
@@ -87,8 +92,11 @@ static void send_owed_ipis(void)
 static inline void rq_unlock(struct rq *rq)
 {
 	if (IS_ENABLED(CONFIG_SMP)) {
+		struct rq *this = this_rq();
+
 		spin_unlock(&rq->lock);
-		send_owed_ipis();
+		if (unlikely(this->ipis_owed))
+			send_owed_ipis(this);
 	}
 }
 
@@ -150,7 +158,7 @@ unsigned long sched_nr_switches(unsigned int cpu)
 }
 
 /* Charge curr for the time since it last was; rq locked. */
-static void update_curr(struct rq *rq)
+static __always_inline void update_curr(struct rq *rq)
 {
 	struct task *curr = rq->curr;
 	u64 delta;
@@ -168,7 +176,7 @@ static void resched(struct rq *rq)
 {
 	rq->need_resched = true;
 	if (IS_ENABLED(CONFIG_SMP) && rq->cpu != smp_processor_id())
-		ipis_owed[smp_processor_id()] |= cpumask_of(rq->cpu);
+		this_rq()->ipis_owed |= cpumask_of(rq->cpu);
 }
 
 /* Queues a runnable t on rq (locked) and preempts curr if t deserves it. */
@@ -224,7 +232,7 @@ static void enqueue_in_transit(struct task *t, unsigned int flags)
 			rq_unlock(rq);
 			return;
 		}
-		t->cpu = select_cpu(t);
+		set_task_cpu(t, select_cpu(t));
 		rq_unlock(rq);
 	}
 }
@@ -234,7 +242,7 @@ static void migrate_out(struct rq *rq, struct task *t, unsigned int cpu)
 {
 	if (sched_policy.migrate_out)
 		sched_policy.migrate_out(rq, t);
-	t->cpu = cpu;
+	set_task_cpu(t, cpu);
 }
 
 /* Removes from src (locked) the first queued task that may run on cpu. */
@@ -292,7 +300,7 @@ static void kick_idle_cpu(struct rq *rq)
 		wanted |= t->cpus_allowed;
 	for_each_online_cpu(cpu)
 		if (cpu != rq->cpu && cpumask_test(wanted, cpu) && cpu_is_idle(cpu)) {
-			ipis_owed[rq->cpu] |= cpumask_of(cpu);	/* sent by rq_unlock */
+			rq->ipis_owed |= cpumask_of(cpu);	/* rq is ours; sent by rq_unlock */
 			return;
 		}
 }
@@ -303,25 +311,36 @@ static void free_task(struct task *t)
 	kfree(t);
 }
 
+/* finish_switch for a prev that exited, or must leave this CPU. */
+static void __cold finish_switch_slow(struct rq *rq, struct task *prev)
+{
+	if (prev->state == TASK_DEAD) {
+		rq_unlock(rq);
+		free_task(prev);
+		return;
+	}
+	migrate_out(rq, prev, select_cpu(prev));
+	rq_unlock(rq);
+	enqueue_in_transit(prev, ENQUEUE_MIGRATED);
+}
+
 /*
  * The second half of a switch, on the new task's stack: __schedule left
- * this CPU's run queue locked.  prev is the task switched away from.  One
- * that may not stay here (its affinity changed while it ran) was not
- * queued: now that nothing runs on its stack, it goes elsewhere.
+ * this CPU's run queue locked.  prev is the task switched away from.
+ * Usually it is queued, asleep or the idle task, and the lock is all
+ * there is to drop.  One that exited is freed now that nothing runs on
+ * its stack; a runnable one left unqueued may not stay here (its
+ * affinity changed while it ran) and goes elsewhere.
  */
-static void finish_switch(struct task *prev)
+static inline void finish_switch(struct task *prev)
 {
 	struct rq *rq = this_rq();
-	bool moving = IS_ENABLED(CONFIG_SMP) && prev->state == TASK_RUNNING &&
-		      !prev->se.on_rq && prev != rq->idle;
 
-	if (moving)
-		migrate_out(rq, prev, select_cpu(prev));
-	rq_unlock(rq);
-	if (moving)
-		enqueue_in_transit(prev, ENQUEUE_MIGRATED);
-	else if (prev->state == TASK_DEAD)
-		free_task(prev);
+	if (likely(prev->state == TASK_SLEEPING || prev->se.on_rq || prev == rq->idle ||
+		   (!IS_ENABLED(CONFIG_SMP) && prev->state == TASK_RUNNING)))
+		rq_unlock(rq);
+	else
+		finish_switch_slow(rq, prev);
 }
 
 /*
@@ -341,7 +360,19 @@ static bool stays_runnable(struct rq *rq, struct task *prev, unsigned int enqueu
 	       (enqueue_flags & (ENQUEUE_PREEMPT | ENQUEUE_YIELD));
 }
 
-/* Picks the next task and switches to it; interrupts are off. */
+/* rq (locked) has nothing queued: another CPU's task, else the idle task. */
+static struct task *__cold pick_when_empty(struct rq *rq)
+{
+	struct task *next = IS_ENABLED(CONFIG_SMP) ? pull_task(rq) : NULL;
+
+	return next ? next : rq->idle;
+}
+
+/*
+ * Picks the next task and switches to it; interrupts are off.  The rare
+ * cases (an empty queue, a task leaving this CPU, one that exited) are
+ * out of line, so that a switch between two queued tasks stays short.
+ */
 static void __schedule(unsigned int enqueue_flags)
 {
 	struct rq *rq = this_rq();
@@ -351,16 +382,14 @@ static void __schedule(unsigned int enqueue_flags)
 	prev = rq->curr;
 	update_curr(rq);
 	if (stays_runnable(rq, prev, enqueue_flags)) {
-		if (cpumask_test(prev->cpus_allowed, rq->cpu))
+		if (likely(cpumask_test(prev->cpus_allowed, rq->cpu)))
 			sched_policy.enqueue(rq, prev, enqueue_flags);
 		else
 			prev->state = TASK_RUNNING;	/* finish_switch moves it */
 	}
 	next = sched_policy.pick_next(rq);
-	if (!next && IS_ENABLED(CONFIG_SMP))
-		next = pull_task(rq);
-	if (!next)
-		next = rq->idle;
+	if (unlikely(!next))
+		next = pick_when_empty(rq);
 	rq->need_resched = false;
 	if (next == prev) {
 		rq_unlock(rq);
@@ -540,7 +569,7 @@ struct task *kthread_create(int (*fn)(void *arg), void *arg, const char *name)
 
 	if (!t)
 		return NULL;
-	t->cpu = smp_processor_id();
+	set_task_cpu(t, smp_processor_id());
 	t->state = TASK_SLEEPING;
 	add_task(t);
 	return t;
@@ -555,7 +584,7 @@ struct task *kthread_create_on_cpu(int (*fn)(void *arg), void *arg, const char *
 		return NULL;
 	t = kthread_create(fn, arg, name);
 	if (t) {	/* not started: nothing else looks at it yet */
-		t->cpu = cpu;
+		set_task_cpu(t, cpu);
 		t->cpus_allowed = cpumask_of(cpu);
 	}
 	return t;
@@ -710,7 +739,7 @@ static struct task *create_idle(unsigned int cpu)
 
 	if (!t)
 		return NULL;
-	t->cpu = cpu;
+	set_task_cpu(t, cpu);
 	t->cpus_allowed = cpumask_of(cpu);
 	t->state = TASK_RUNNING;	/* never queued: picked when nothing else is */
 	rq->idle = t;
@@ -748,6 +777,7 @@ void sched_init(void)
 		rq->cpu = cpu;
 		sched_policy.init_rq(rq);
 	}
+	set_task_cpu(&init_task, 0);
 	strlcpy(init_task.name, "boot", sizeof(init_task.name));
 	init_task.state = TASK_RUNNING;
 	/*

@@ -33,6 +33,7 @@ struct rq {
 	u64 clock;			/* ns, updated by the core before each call */
 	bool need_resched;
 	unsigned long nr_switches;
+	unsigned long ipis_owed;	/* CPUs this CPU owes a reschedule IPI (core.c) */
 	/* cooperative, round-robin */
 	struct list_head queue;
 	/* priority */

@@ -61,26 +61,6 @@ u64 read_instret(void)
 #endif
 }
 
-u64 arch_read_time(void)
-{
-#if __riscv_xlen == 32
-	u32 hi, lo, hi2;
-
-	/* Read high, low, high again: a carry between the reads shows. */
-	do {
-		__asm__ __volatile__("rdtimeh %0" : "=r"(hi));
-		__asm__ __volatile__("rdtime %0" : "=r"(lo));
-		__asm__ __volatile__("rdtimeh %0" : "=r"(hi2));
-	} while (hi != hi2);
-	return ((u64)hi << 32) | lo;
-#else
-	unsigned long t;
-
-	__asm__ __volatile__("rdtime %0" : "=r"(t));
-	return t;
-#endif
-}
-
 void arch_cpu_relax_forever(void)
 {
 	for (;;)
