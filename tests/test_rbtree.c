@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * lib/rbtree.c against a model: a sorted array of the same items.  After
- * every insert and erase the tree must hold the red-black invariants
- * (black root, no red node with a red child, the same black height on
- * every path, consistent parent pointers), list the model's items in
- * order forwards and backwards, cache the leftmost node, and stay within
- * the height bound 2 * log2(n + 1).
+ * every insert, replace and erase the tree must hold the red-black
+ * invariants (black root, no red node with a red child, the same black
+ * height on every path, consistent parent pointers), list the model's
+ * items in order forwards and backwards, cache the leftmost node, and stay
+ * within the height bound 2 * log2(n + 1); rb_next_of_leftmost must agree
+ * with rb_next.
  */
 #include "harness.h"
 #include <tern/rbtree.h>
@@ -88,6 +89,19 @@ static void erase_at(int idx)
 	model_len--;
 }
 
+/* A free item with the same key takes model[idx]'s place. */
+static void replace_at(int idx, struct item *it)
+{
+	struct item *old = model[idx];
+
+	it->key = old->key;
+	it->seq = old->seq;
+	it->in_tree = true;
+	rb_replace_node_cached(&old->node, &it->node, &tree);
+	old->in_tree = false;
+	model[idx] = it;
+}
+
 /* Returns the black height below n (NULL leaves count 1), or -1 on error. */
 static int check_subtree(struct rb_node *n, struct rb_node *parent, int depth, int *max_depth,
 			 int *count)
@@ -150,6 +164,10 @@ static bool check_tree(void)
 	}
 	if (tree.rb_leftmost != rb_first(&tree.rb_root)) {
 		FAIL("leftmost cache is stale");
+		return false;
+	}
+	if (tree.rb_leftmost && rb_next_of_leftmost(tree.rb_leftmost) != rb_next(tree.rb_leftmost)) {
+		FAIL("rb_next_of_leftmost differs from rb_next");
 		return false;
 	}
 	for (i = 0, n = rb_first(&tree.rb_root); n; n = rb_next(n), i++) {
@@ -252,7 +270,33 @@ TEST(equal_keys_keep_insertion_order)
 			EXPECT(model[i - 1]->seq < model[i]->seq);
 }
 
-/* Random mixes of insert and erase, growing and shrinking the tree. */
+/* The fair scheduler's switch: the leftmost node gives its place to another. */
+TEST(replace_keeps_the_tree)
+{
+	int i;
+
+	reset(5);
+	for (i = 0; i < 50; i++)
+		insert(&items[i], i * 10);
+	replace_at(0, &items[60]);	/* the leftmost */
+	ASSERT(check_tree());
+	EXPECT(tree.rb_leftmost == &items[60].node);
+	for (i = 0; i < model_len; i++)
+		if (!model[i]->node.rb_parent)
+			break;
+	replace_at(i, &items[61]);	/* the root */
+	ASSERT(check_tree());
+	EXPECT(tree.rb_root.rb_node == &items[61].node);
+	replace_at(model_len - 1, &items[62]);	/* the rightmost */
+	ASSERT(check_tree());
+	while (model_len > 1)
+		erase_at(0);
+	replace_at(0, &items[63]);	/* the only node */
+	ASSERT(check_tree());
+	EXPECT(tree.rb_root.rb_node == &items[63].node && tree.rb_leftmost == &items[63].node);
+}
+
+/* Random mixes of insert, replace and erase, growing and shrinking the tree. */
 static void random_ops(unsigned long long seed, int ops, int key_range)
 {
 	int i;
@@ -265,6 +309,8 @@ static void random_ops(unsigned long long seed, int ops, int key_range)
 
 		if (it && (model_len == 0 || rnd(10) < (grow ? 7u : 3u)))
 			insert(it, (int)rnd(key_range));
+		else if (it && rnd(4) == 0)
+			replace_at((int)rnd(model_len), it);
 		else
 			erase_at((int)rnd(model_len));
 		if (!check_tree()) {

@@ -67,6 +67,50 @@ static inline struct rb_node *rb_first_cached(const struct rb_root_cached *root)
 	return root->rb_leftmost;
 }
 
+/*
+ * new, not in a tree, takes old's place in one as it is (parent,
+ * children, colour), and old leaves it: O(1), no comparison.  The caller
+ * makes sure new's key sorts where old's did.  Inline: the fair
+ * scheduler does it on a switch.
+ */
+static inline void rb_replace_node(struct rb_node *old, struct rb_node *new,
+				   struct rb_root *root)
+{
+	struct rb_node *parent = old->rb_parent;
+
+	*new = *old;
+	if (!parent)
+		root->rb_node = new;
+	else if (parent->rb_left == old)
+		parent->rb_left = new;
+	else
+		parent->rb_right = new;
+	if (old->rb_left)
+		old->rb_left->rb_parent = new;
+	if (old->rb_right)
+		old->rb_right->rb_parent = new;
+}
+
+static inline void rb_replace_node_cached(struct rb_node *old, struct rb_node *new,
+					  struct rb_root_cached *root)
+{
+	if (root->rb_leftmost == old)
+		root->rb_leftmost = new;
+	rb_replace_node(old, new, &root->rb_root);
+}
+
+/* rb_next of the leftmost node, which has no left child; inline, short. */
+static inline struct rb_node *rb_next_of_leftmost(const struct rb_node *leftmost)
+{
+	struct rb_node *n = leftmost->rb_right;
+
+	if (!n)
+		return leftmost->rb_parent;	/* a left child, or the root */
+	while (n->rb_left)
+		n = n->rb_left;
+	return n;
+}
+
 #define rb_entry(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
