@@ -5,9 +5,9 @@
  * linked into the test as it is) through kernel/sched/policy.h.
  *
  * It calls the policy as the core does: update_curr with the time since
- * the last call before every tick and every switch; enqueue the previous
- * task again if it is still runnable, with ENQUEUE_YIELD or
- * ENQUEUE_PREEMPT; ENQUEUE_WAKEUP for a task that wakes, then
+ * the last call before every tick and every switch; put_prev_pick_next
+ * for a previous task still runnable, with ENQUEUE_YIELD or
+ * ENQUEUE_PREEMPT, else pick_next; ENQUEUE_WAKEUP for a task that wakes, then
  * wakeup_preempt; init_task for new tasks; preemption at once (the
  * PREEMPT option).
  *
@@ -121,8 +121,9 @@ static inline void sim_schedule(struct sim *s, unsigned int flags)
 
 	sim_update_curr(s);
 	if (prev->state == TASK_RUNNING && prev != s->rq.idle && !prev->se.on_rq)
-		sched_policy.enqueue(&s->rq, prev, flags);
-	next = sched_policy.pick_next(&s->rq);
+		next = sched_policy.put_prev_pick_next(&s->rq, prev, flags);
+	else
+		next = sched_policy.pick_next(&s->rq);
 	if (!next)
 		next = s->rq.idle;
 	s->rq.need_resched = false;

@@ -46,6 +46,13 @@ static struct task *coop_pick_next(struct rq *rq)
 	return t;
 }
 
+static struct task *coop_put_prev_pick_next(struct rq *rq, struct task *prev,
+					   unsigned int flags)
+{
+	coop_enqueue(rq, prev, flags);
+	return coop_pick_next(rq);
+}
+
 static void coop_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
 }
@@ -76,6 +83,7 @@ const struct sched_class sched_policy = {
 	.enqueue	= coop_enqueue,
 	.dequeue	= coop_dequeue,
 	.pick_next	= coop_pick_next,
+	.put_prev_pick_next = coop_put_prev_pick_next,
 	.update_curr	= coop_update_curr,
 	.tick		= coop_tick,
 	.wakeup_preempt	= coop_wakeup_preempt,

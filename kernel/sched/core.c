@@ -372,8 +372,9 @@ static struct task *__cold pick_when_empty(struct rq *rq)
  * Picks the next task and switches to it; interrupts are off.  The rare
  * cases (an empty queue, a task leaving this CPU, one that exited) are
  * out of line, so that a switch between two queued tasks stays short.
+ * schedule() and yield() have it inline; the rest call __schedule.
  */
-static void __schedule(unsigned int enqueue_flags)
+static __always_inline void schedule_inline(unsigned int enqueue_flags)
 {
 	struct rq *rq = this_rq();
 	struct task *prev, *next;
@@ -381,13 +382,14 @@ static void __schedule(unsigned int enqueue_flags)
 	rq_lock(rq);
 	prev = rq->curr;
 	update_curr(rq);
-	if (stays_runnable(rq, prev, enqueue_flags)) {
-		if (likely(cpumask_test(prev->cpus_allowed, rq->cpu)))
-			sched_policy.enqueue(rq, prev, enqueue_flags);
-		else
-			prev->state = TASK_RUNNING;	/* finish_switch moves it */
+	if (!stays_runnable(rq, prev, enqueue_flags)) {
+		next = sched_policy.pick_next(rq);
+	} else if (likely(cpumask_test(prev->cpus_allowed, rq->cpu))) {
+		next = sched_policy.put_prev_pick_next(rq, prev, enqueue_flags);
+	} else {
+		prev->state = TASK_RUNNING;	/* finish_switch moves it */
+		next = sched_policy.pick_next(rq);
 	}
-	next = sched_policy.pick_next(rq);
 	if (unlikely(!next))
 		next = pick_when_empty(rq);
 	rq->need_resched = false;
@@ -402,11 +404,16 @@ static void __schedule(unsigned int enqueue_flags)
 	finish_switch(prev);
 }
 
+static __noinline void __schedule(unsigned int enqueue_flags)
+{
+	schedule_inline(enqueue_flags);
+}
+
 void schedule(void)
 {
 	unsigned long flags = local_irq_save();
 
-	__schedule(0);
+	schedule_inline(0);
 	local_irq_restore(flags);
 }
 
@@ -414,7 +421,7 @@ void yield(void)
 {
 	unsigned long flags = local_irq_save();
 
-	__schedule(ENQUEUE_YIELD);
+	schedule_inline(ENQUEUE_YIELD);
 	local_irq_restore(flags);
 }
 

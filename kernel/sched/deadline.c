@@ -267,6 +267,12 @@ static struct task *dl_pick_next(struct rq *rq)
 	return t;
 }
 
+static struct task *dl_put_prev_pick_next(struct rq *rq, struct task *prev, unsigned int flags)
+{
+	dl_enqueue(rq, prev, flags);
+	return dl_pick_next(rq);
+}
+
 /* t becomes a background task and its bandwidth is free; t is not queued. */
 static void dl_clear(struct sched_entity *se)
 {
@@ -414,6 +420,7 @@ const struct sched_class sched_policy = {
 	.enqueue	= dl_enqueue,
 	.dequeue	= dl_dequeue,
 	.pick_next	= dl_pick_next,
+	.put_prev_pick_next = dl_put_prev_pick_next,
 	.update_curr	= dl_update_curr,
 	.tick		= dl_tick,
 	.wakeup_preempt	= dl_wakeup_preempt,

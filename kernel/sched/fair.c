@@ -11,7 +11,7 @@
  * the CPU in proportion to their weights.
  *
  * rq->min_vruntime only grows: it follows the smallest vruntime of curr
- * and the queue.  A task that wakes is placed at no less than
+ * and the queue, at every tick and every pick.  A task that wakes is placed at no less than
  * min_vruntime - FAIR_SLEEPER_CREDIT_NS: enough to run soon and to
  * preempt, never the whole time it slept.
  *
@@ -102,12 +102,10 @@ static void fair_init_task(struct task *t)
 	set_weight(t);
 }
 
-static void fair_enqueue(struct rq *rq, struct task *t, unsigned int flags)
+/* Sets t's vruntime for its enqueue(flags), left being the leftmost task. */
+static void place_task(struct rq *rq, struct task *t, struct task *left, unsigned int flags)
 {
 	struct sched_entity *se = &t->se;
-	struct rb_node **link = &rq->tree.rb_root.rb_node, *parent = NULL;
-	struct task *left = fair_leftmost(rq);
-	bool leftmost = true;
 
 	if (flags & ENQUEUE_MIGRATED)
 		se->vruntime += rq->min_vruntime;
@@ -119,6 +117,14 @@ static void fair_enqueue(struct rq *rq, struct task *t, unsigned int flags)
 	else if ((flags & ENQUEUE_YIELD) && left)
 		/* Behind the first waiter (ties go right), so it runs next. */
 		se->vruntime = max_vruntime(se->vruntime, left->se.vruntime);
+}
+
+/* Links t, placed, into the tree. */
+static void insert_task(struct rq *rq, struct task *t)
+{
+	struct sched_entity *se = &t->se;
+	struct rb_node **link = &rq->tree.rb_root.rb_node, *parent = NULL;
+	bool leftmost = true;
 
 	while (*link) {
 		parent = *link;
@@ -135,6 +141,12 @@ static void fair_enqueue(struct rq *rq, struct task *t, unsigned int flags)
 	rq->nr_queued++;
 }
 
+static void fair_enqueue(struct rq *rq, struct task *t, unsigned int flags)
+{
+	place_task(rq, t, fair_leftmost(rq), flags);
+	insert_task(rq, t);
+}
+
 static void fair_dequeue(struct rq *rq, struct task *t)
 {
 	if (!t->se.on_rq)
@@ -144,6 +156,14 @@ static void fair_dequeue(struct rq *rq, struct task *t)
 	rq->nr_queued--;
 }
 
+/* t, out of the queue, is about to be curr, with the smallest vruntime of all. */
+static struct task *set_next(struct rq *rq, struct task *t)
+{
+	t->se.slice_left = FAIR_GRAN_NS;
+	rq->min_vruntime = max_vruntime(rq->min_vruntime, t->se.vruntime);
+	return t;
+}
+
 static struct task *fair_pick_next(struct rq *rq)
 {
 	struct task *t = fair_leftmost(rq);
@@ -151,10 +171,35 @@ static struct task *fair_pick_next(struct rq *rq)
 	if (!t)
 		return NULL;
 	fair_dequeue(rq, t);
-	t->se.slice_left = FAIR_GRAN_NS;
-	/* t is about to be curr, with the smallest vruntime of all. */
-	rq->min_vruntime = max_vruntime(rq->min_vruntime, t->se.vruntime);
-	return t;
+	return set_next(rq, t);
+}
+
+/*
+ * prev goes back into the queue and the leftmost task comes out.  If prev
+ * still sorts first, nothing moves.  If it sorts right after the leftmost
+ * task, before the one after that (ties go right), prev simply takes the
+ * leftmost task's place in the tree: no search, no rebalancing.  That is
+ * the usual case when two tasks take turns.  Otherwise it is an insert
+ * and an erase.
+ */
+static struct task *fair_put_prev_pick_next(struct rq *rq, struct task *prev,
+					    unsigned int flags)
+{
+	struct task *left = fair_leftmost(rq);
+	struct rb_node *after;
+
+	place_task(rq, prev, left, flags);
+	if (!left || vruntime_before(prev->se.vruntime, left->se.vruntime))
+		return set_next(rq, prev);
+	after = rb_next_of_leftmost(&left->se.rb_node);
+	if (after && !vruntime_before(prev->se.vruntime, task_of(after)->se.vruntime)) {
+		insert_task(rq, prev);
+		return fair_pick_next(rq);
+	}
+	rb_replace_node_cached(&left->se.rb_node, &prev->se.rb_node, &rq->tree);
+	prev->se.on_rq = true;
+	left->se.on_rq = false;
+	return set_next(rq, left);
 }
 
 static void fair_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
@@ -166,13 +211,18 @@ static void fair_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 	else
 		se->vruntime += delta_ns * NICE_0_WEIGHT / se->weight;
 	se->slice_left -= MIN(delta_ns, se->slice_left);
-	update_min_vruntime(rq);
 }
 
+/*
+ * min_vruntime follows curr here, on the tick, and at each pick (set_next):
+ * a task that wakes between two ticks is placed by a value at most a tick
+ * old, and a switch does not pay for it twice.
+ */
 static bool fair_tick(struct rq *rq, struct task *curr)
 {
 	struct task *left = fair_leftmost(rq);
 
+	update_min_vruntime(rq);
 	return left && curr->se.slice_left <= TICK_NSEC / 2 &&
 	       vruntime_before(left->se.vruntime, curr->se.vruntime);
 }
@@ -209,6 +259,7 @@ const struct sched_class sched_policy = {
 	.enqueue	= fair_enqueue,
 	.dequeue	= fair_dequeue,
 	.pick_next	= fair_pick_next,
+	.put_prev_pick_next = fair_put_prev_pick_next,
 	.update_curr	= fair_update_curr,
 	.tick		= fair_tick,
 	.wakeup_preempt	= fair_wakeup_preempt,

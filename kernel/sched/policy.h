@@ -63,6 +63,13 @@ struct sched_class {
 	/* Removes and returns the next task, or NULL if the queue is empty. */
 	struct task *(*pick_next)(struct rq *rq);
 	/*
+	 * A switch away from prev, which stays runnable: the same as
+	 * enqueue(rq, prev, flags) then pick_next(rq), in one call, so a
+	 * policy may do it in fewer steps (fair.c).  Never NULL: prev may
+	 * be the answer.
+	 */
+	struct task *(*put_prev_pick_next)(struct rq *rq, struct task *prev, unsigned int flags);
+	/*
 	 * curr ran delta_ns more: update its policy state (vruntime, slice).
 	 * A task that exits gets one last call, with state TASK_DEAD, at
 	 * its final switch: what it holds can be given back there.

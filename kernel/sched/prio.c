@@ -112,6 +112,13 @@ static struct task *prio_pick_next(struct rq *rq)
 	return t;
 }
 
+static struct task *prio_put_prev_pick_next(struct rq *rq, struct task *prev,
+					   unsigned int flags)
+{
+	prio_enqueue(rq, prev, flags);
+	return prio_pick_next(rq);
+}
+
 static void prio_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
 	curr->se.slice_left -= MIN(delta_ns, curr->se.slice_left);
@@ -191,6 +198,7 @@ const struct sched_class sched_policy = {
 	.enqueue	= prio_enqueue,
 	.dequeue	= prio_dequeue,
 	.pick_next	= prio_pick_next,
+	.put_prev_pick_next = prio_put_prev_pick_next,
 	.update_curr	= prio_update_curr,
 	.tick		= prio_tick,
 	.wakeup_preempt	= prio_wakeup_preempt,

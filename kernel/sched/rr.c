@@ -65,6 +65,13 @@ static struct task *rr_pick_next(struct rq *rq)
 	return t;
 }
 
+static struct task *rr_put_prev_pick_next(struct rq *rq, struct task *prev,
+					   unsigned int flags)
+{
+	rr_enqueue(rq, prev, flags);
+	return rr_pick_next(rq);
+}
+
 static void rr_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
 	curr->se.slice_left -= MIN(delta_ns, curr->se.slice_left);
@@ -104,6 +111,7 @@ const struct sched_class sched_policy = {
 	.enqueue	= rr_enqueue,
 	.dequeue	= rr_dequeue,
 	.pick_next	= rr_pick_next,
+	.put_prev_pick_next = rr_put_prev_pick_next,
 	.update_curr	= rr_update_curr,
 	.tick		= rr_tick,
 	.wakeup_preempt	= rr_wakeup_preempt,
