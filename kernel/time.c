@@ -13,8 +13,8 @@
 #include <tern/timer.h>
 
 static u32 timebase_hz;
-static u64 boot_ticks;
-static u64 ns_per_tick_32;	/* 1e9 * 2^32 / timebase_hz: see ticks_to_ns */
+u64 ktime_boot_ticks;		/* the time CSR at time_init */
+u64 ktime_ns_per_tick_32;	/* 1e9 * 2^32 / timebase_hz: see ticks_to_ns */
 
 int time_init(void)
 {
@@ -23,8 +23,8 @@ int time_init(void)
 
 	if (cpus < 0 || fdt_getprop_u32(&boot_fdt, cpus, "timebase-frequency", &hz) || !hz)
 		return -ENODEV;
-	boot_ticks = arch_read_time();
-	ns_per_tick_32 = (NSEC_PER_SEC << 32) / hz;
+	ktime_boot_ticks = arch_read_time();
+	ktime_ns_per_tick_32 = (NSEC_PER_SEC << 32) / hz;
 	timebase_hz = hz;
 	return 0;
 }
@@ -40,27 +40,15 @@ u64 time_since_boot_us(void)
 
 	if (!timebase_hz)
 		return 0;
-	ticks = arch_read_time() - boot_ticks;
+	ticks = arch_read_time() - ktime_boot_ticks;
 	/* Split to avoid overflowing ticks * 1e6 after ~30 minutes at 10 MHz. */
 	return ticks / timebase_hz * 1000000 + ticks % timebase_hz * 1000000 / timebase_hz;
 }
 
-/*
- * ns = ticks * 1e9 / hz without a division on the hot path (the scheduler
- * reads the clock on every switch): ns_per_tick_32 is 1e9 * 2^32 / hz
- * (0 before time_init, so every time is 0 then).  The 64-bit result
- * overflows after centuries.  Exact when 1e9 / hz is an integer, as on
- * QEMU (100 ns per tick); otherwise below the exact value by under a
- * nanosecond per 4 seconds.
- */
+/* The ticks_to_ns of ktime_ns (tern/timer.h, which says how it works). */
 static u64 ticks_to_ns(u64 ticks)
 {
-	return mul_u64_u64_shr32(ticks, ns_per_tick_32);
-}
-
-u64 ktime_ns(void)
-{
-	return ticks_to_ns(arch_read_time() - boot_ticks);
+	return mul_u64_u64_shr32(ticks, ktime_ns_per_tick_32);
 }
 
 /*
@@ -73,11 +61,11 @@ u64 ktime_to_time_csr(u64 ns)
 	u64 secs = ns / NSEC_PER_SEC, rem = ns % NSEC_PER_SEC, ticks;
 
 	if (ns == UINT64_MAX || !timebase_hz ||
-	    secs >= (UINT64_MAX - boot_ticks) / timebase_hz)
+	    secs >= (UINT64_MAX - ktime_boot_ticks) / timebase_hz)
 		return UINT64_MAX;
 	ticks = secs * timebase_hz + (rem * timebase_hz + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
 	/* ticks_to_ns may round below the exact value: step past it. */
 	while (ticks_to_ns(ticks) < ns)
 		ticks++;
-	return boot_ticks + ticks;
+	return ktime_boot_ticks + ticks;
 }
