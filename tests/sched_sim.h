@@ -107,8 +107,8 @@ static inline void sim_update_curr(struct sim *s)
 	u64 delta;
 
 	s->rq.clock = s->clock;
-	delta = s->clock - curr->se.exec_start;
-	curr->se.exec_start = s->clock;
+	delta = s->clock - s->rq.curr_start;
+	s->rq.curr_start = s->clock;
 	curr->se.sum_runtime += delta;
 	if (curr != s->rq.idle)
 		sched_policy.update_curr(&s->rq, curr, delta);
@@ -128,7 +128,6 @@ static inline void sim_schedule(struct sim *s, unsigned int flags)
 		next = s->rq.idle;
 	s->rq.need_resched = false;
 	if (next != prev) {
-		next->se.exec_start = s->clock;
 		s->rq.curr = next;
 		s->switches++;
 	}
@@ -261,7 +260,7 @@ static inline void sim_tick(struct sim *s)
 			st->first_ran = s->clock;
 		st->burst_done += s->tick_ns;
 		/* Runtime as the core will have it after the next update_curr. */
-		ran = curr->se.sum_runtime + (s->clock - curr->se.exec_start);
+		ran = curr->se.sum_runtime + (s->clock - s->rq.curr_start);
 		if (st->work_ns && ran >= st->work_ns)
 			act = SIM_EXIT;
 		else if (st->burst_ns && st->burst_done >= st->burst_ns)

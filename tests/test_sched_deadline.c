@@ -33,6 +33,8 @@ static unsigned int rnd(unsigned int bound)
 	return (unsigned int)((rng_state * 2685821657736338717ULL) >> 33) % bound;
 }
 
+#include "sched_put_prev.h"
+
 /* The core's sched_set_deadline, on the simulated run queue. */
 static int set_dl(struct sim_task *st, u64 runtime, u64 deadline, u64 period)
 {
@@ -576,6 +578,35 @@ TEST(reservation_changes_move_queued_tasks)
 }
 
 /* Random reservations, bursts, sleeps, yields, exits and changes. */
+/*
+ * A third of the tasks hold a reservation, with jobs in all states: ready,
+ * late, or ahead of their period (throttled once queued).  The others are
+ * background tasks, some with their slice spent.
+ */
+static void pp_dl_task(struct task *t, int i, const unsigned int r[PP_RANDOM])
+{
+	struct sched_entity *se = &t->se;
+
+	se->slice_left = r[3] % 3 ? r[3] % SLICE : TICK_NSEC / 2;
+	if (r[0] % 3)
+		return;
+	se->dl_runtime = (1 + r[1] % 5) * SIM_MSEC;
+	se->dl_deadline = se->dl_runtime + r[1] / 8 % 10 * SIM_MSEC;
+	se->dl_period = se->dl_deadline + r[1] / 128 % 10 * SIM_MSEC;
+	se->dl_abs_deadline = PP_CLOCK - 5 * SIM_MSEC + r[2] % 30 * SIM_MSEC +
+			      se->dl_deadline;
+	se->dl_runtime_left = 1 + (s64)(r[2] / 64 % se->dl_runtime);
+}
+
+/* deadline's shortcut: background tasks alone take turns on a list. */
+TEST(put_prev_pick_next_equals_enqueue_then_pick)
+{
+	static const struct pp_policy dl = { pp_dl_task, NULL, NULL };
+	static const unsigned int flags[] = { 0, ENQUEUE_YIELD, ENQUEUE_PREEMPT };
+
+	pp_compare(&dl, 20000, flags, 3);
+}
+
 TEST(invariants_hold_under_random_load)
 {
 	int i, round;

@@ -22,6 +22,8 @@ static unsigned int rnd(unsigned int bound)
 	return (unsigned int)((rng_state * 2685821657736338717ULL) >> 33) % bound;
 }
 
+#include "sched_put_prev.h"
+
 static u32 weight_of(int nice)
 {
 	return sched_nice_to_weight[nice - NICE_MIN];
@@ -366,76 +368,31 @@ TEST(shares_hold_across_the_vruntime_wrap)
 }
 
 /* Depth of a node: the key comparisons its enqueue made. */
-/*
- * put_prev_pick_next takes shortcuts (prev keeps the CPU, or takes the
- * leftmost task's place in the tree): it must end exactly as enqueue then
- * pick_next do.  Two run queues get the same tasks; one goes the long
- * way, the other the short one.  Small vruntimes make ties common.
- */
-#define PP_TASKS	8
-
-static struct rq pp_rq[2];
-static struct task pp_task[2][PP_TASKS + 1];	/* [PP_TASKS] is prev */
-
-static int pp_index(int side, struct task *t)
+/* Small vruntimes, so that ties are common. */
+static void pp_fair_task(struct task *t, int i, const unsigned int r[PP_RANDOM])
 {
-	return t ? (int)(t - pp_task[side]) : -1;
+	t->se.vruntime = 100 + r[0] % 8;
 }
 
-static bool pp_same_queues(void)
+static void pp_fair_rq(struct rq *rq, unsigned int r)
 {
-	struct rb_node *a = rb_first(&pp_rq[0].tree.rb_root);
-	struct rb_node *b = rb_first(&pp_rq[1].tree.rb_root);
-
-	if (pp_rq[1].tree.rb_leftmost != b)
-		return false;
-	for (; a && b; a = rb_next(a), b = rb_next(b))
-		if (pp_index(0, rb_entry(a, struct task, se.rb_node)) !=
-		    pp_index(1, rb_entry(b, struct task, se.rb_node)))
-			return false;
-	return !a && !b && pp_rq[0].nr_queued == pp_rq[1].nr_queued &&
-	       pp_rq[0].min_vruntime == pp_rq[1].min_vruntime;
+	rq->min_vruntime = 100 + r % 4;
 }
 
+static bool pp_fair_leftmost_cached(struct rq *rq)
+{
+	return rq->tree.rb_leftmost == rb_first(&rq->tree.rb_root);
+}
+
+/* fair's shortcuts: prev keeps the CPU, or takes the leftmost task's place. */
 TEST(put_prev_pick_next_equals_enqueue_then_pick)
 {
+	static const struct pp_policy fair = {
+		pp_fair_task, pp_fair_rq, pp_fair_leftmost_cached
+	};
 	static const unsigned int flags[] = { 0, ENQUEUE_YIELD, ENQUEUE_PREEMPT };
-	int trial, side, i;
 
-	for (trial = 0; trial < 20000; trial++) {
-		int queued = (int)rnd(PP_TASKS + 1);
-		u64 vr[PP_TASKS + 1], min = 100 + rnd(4);
-		unsigned int f = flags[rnd(3)];
-		struct task *next[2];
-
-		for (i = 0; i <= PP_TASKS; i++)
-			vr[i] = 100 + rnd(8);
-		for (side = 0; side < 2; side++) {
-			sched_policy.init_rq(&pp_rq[side]);
-			pp_rq[side].min_vruntime = min;
-			for (i = 0; i <= PP_TASKS; i++) {
-				struct task *t = &pp_task[side][i];
-
-				memset(t, 0, sizeof(*t));
-				sched_policy.init_task(t);
-				t->state = TASK_RUNNING;
-				t->se.vruntime = vr[i];
-				if (i < queued)
-					sched_policy.enqueue(&pp_rq[side], t, 0);
-			}
-		}
-		sched_policy.enqueue(&pp_rq[0], &pp_task[0][PP_TASKS], f);
-		next[0] = sched_policy.pick_next(&pp_rq[0]);
-		next[1] = sched_policy.put_prev_pick_next(&pp_rq[1], &pp_task[1][PP_TASKS], f);
-		if (!EXPECT_EQ(pp_index(0, next[0]), pp_index(1, next[1])) ||
-		    !EXPECT(pp_same_queues()))
-			break;
-		for (i = 0; i <= PP_TASKS; i++)
-			if (!EXPECT(pp_task[0][i].se.on_rq == pp_task[1][i].se.on_rq &&
-				    pp_task[0][i].se.vruntime == pp_task[1][i].se.vruntime &&
-				    pp_task[0][i].se.slice_left == pp_task[1][i].se.slice_left))
-				return;
-	}
+	pp_compare(&fair, 20000, flags, 3);
 }
 
 static int depth(struct rb_node *n)

@@ -25,6 +25,8 @@ static unsigned int rnd(unsigned int bound)
 	return (unsigned int)((rng_state * 2685821657736338717ULL) >> 33) % bound;
 }
 
+#include "sched_put_prev.h"
+
 /* Bit p set exactly when level p is not empty; queued tasks are at their level. */
 static void check_bitmap(struct sim *s)
 {
@@ -291,6 +293,22 @@ TEST(prio_change_requeues)
 }
 
 /* Random priorities, bursts, sleeps, yields, exits and priority changes. */
+/* Four levels, so that prev's is often the highest, often not; some slices spent. */
+static void pp_prio_task(struct task *t, int i, const unsigned int r[PP_RANDOM])
+{
+	t->se.prio = SCHED_PRIO_DEFAULT + (int)(r[0] % 4);
+	t->se.slice_left = r[1] % 3 ? r[2] % SLICE : TICK_NSEC / 2;
+}
+
+/* prio's shortcut: nothing above prev's level, so the pick stays on it. */
+TEST(put_prev_pick_next_equals_enqueue_then_pick)
+{
+	static const struct pp_policy prio = { pp_prio_task, NULL, NULL };
+	static const unsigned int flags[] = { 0, ENQUEUE_YIELD, ENQUEUE_PREEMPT };
+
+	pp_compare(&prio, 20000, flags, 3);
+}
+
 TEST(highest_level_always_runs_under_random_load)
 {
 	int i, round;

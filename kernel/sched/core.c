@@ -89,15 +89,19 @@ static void __cold send_owed_ipis(struct rq *this)
 	}
 }
 
-static inline void rq_unlock(struct rq *rq)
+/* Unlocks rq, and sends the IPIs that this CPU (whose queue is this) owes. */
+static inline void rq_unlock_owed(struct rq *rq, struct rq *this)
 {
 	if (IS_ENABLED(CONFIG_SMP)) {
-		struct rq *this = this_rq();
-
 		spin_unlock(&rq->lock);
 		if (unlikely(this->ipis_owed))
 			send_owed_ipis(this);
 	}
+}
+
+static inline void rq_unlock(struct rq *rq)
+{
+	rq_unlock_owed(rq, this_rq());
 }
 
 /* Turns interrupts off and locks t's run queue; t stays on it until unlocked. */
@@ -164,8 +168,8 @@ static __always_inline void update_curr(struct rq *rq)
 	u64 delta;
 
 	rq->clock = ktime_ns();
-	delta = rq->clock - curr->se.exec_start;
-	curr->se.exec_start = rq->clock;
+	delta = rq->clock - rq->curr_start;
+	rq->curr_start = rq->clock;	/* and when next starts, on a switch */
 	curr->se.sum_runtime += delta;
 	if (curr != rq->idle)
 		sched_policy.update_curr(rq, curr, delta);
@@ -336,9 +340,9 @@ static inline void finish_switch(struct task *prev)
 {
 	struct rq *rq = this_rq();
 
-	if (likely(prev->state == TASK_SLEEPING || prev->se.on_rq || prev == rq->idle ||
+	if (likely(prev->se.on_rq || prev->state == TASK_SLEEPING || prev == rq->idle ||
 		   (!IS_ENABLED(CONFIG_SMP) && prev->state == TASK_RUNNING)))
-		rq_unlock(rq);
+		rq_unlock_owed(rq, rq);
 	else
 		finish_switch_slow(rq, prev);
 }
@@ -384,7 +388,7 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 	update_curr(rq);
 	if (!stays_runnable(rq, prev, enqueue_flags)) {
 		next = sched_policy.pick_next(rq);
-	} else if (likely(cpumask_test(prev->cpus_allowed, rq->cpu))) {
+	} else if (likely((prev->cpus_allowed >> rq->cpu) & 1)) {	/* rq->cpu < NR_CPUS */
 		next = sched_policy.put_prev_pick_next(rq, prev, enqueue_flags);
 	} else {
 		prev->state = TASK_RUNNING;	/* finish_switch moves it */
@@ -397,7 +401,6 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 		rq_unlock(rq);
 		return;
 	}
-	next->se.exec_start = rq->clock;
 	rq->curr = next;
 	rq->nr_switches++;
 	prev = __switch_to(prev, next);
@@ -485,7 +488,7 @@ bool wake_up_process(struct task *t)
 		return true;
 	}
 	/* A task that never ran is new, not a sleeper owed credit. */
-	enqueue_flags = t->se.exec_start ? ENQUEUE_WAKEUP : ENQUEUE_NEW;
+	enqueue_flags = t->se.has_run ? ENQUEUE_WAKEUP : ENQUEUE_NEW;
 	cpu = select_cpu(t);
 	if (cpu == rq->cpu) {
 		activate(rq, t, enqueue_flags);
@@ -534,6 +537,7 @@ static void __noreturn kthread_start(struct task *prev)
 {
 	struct task *self = current;
 
+	self->se.has_run = true;	/* under the run queue lock, for wake_up_process */
 	finish_switch(prev);
 	local_irq_enable();
 	kthread_exit(self->fn(self->arg));
@@ -749,6 +753,7 @@ static struct task *create_idle(unsigned int cpu)
 	set_task_cpu(t, cpu);
 	t->cpus_allowed = cpumask_of(cpu);
 	t->state = TASK_RUNNING;	/* never queued: picked when nothing else is */
+	t->se.has_run = true;
 	rq->idle = t;
 	return t;
 }
@@ -767,7 +772,7 @@ struct task *sched_prepare_secondary(unsigned int cpu)
 /* A secondary hart, on its idle task, interrupts off. */
 void sched_start_secondary(void)
 {
-	current->se.exec_start = ktime_ns();
+	this_rq()->curr_start = ktime_ns();
 	tick_init();
 	local_irq_enable();
 	idle_loop(NULL);
@@ -787,6 +792,7 @@ void sched_init(void)
 	set_task_cpu(&init_task, 0);
 	strlcpy(init_task.name, "boot", sizeof(init_task.name));
 	init_task.state = TASK_RUNNING;
+	init_task.se.has_run = true;
 	/*
 	 * The boot task runs the ktests and benchmarks, which pin their
 	 * threads to its CPU: it must not wander off.
@@ -796,7 +802,7 @@ void sched_init(void)
 	sched_policy.init_task(&init_task);
 	add_task(&init_task);
 	cpu_rq(0)->curr = &init_task;
-	init_task.se.exec_start = ktime_ns();
+	cpu_rq(0)->curr_start = ktime_ns();
 
 	if (!create_idle(0))
 		panic("sched_init: no memory for the idle task");

@@ -187,10 +187,15 @@ static void dl_postpone(struct sched_entity *se)
 }
 
 /* Round-robin as in rr.c: a fresh slice after a yield or a preemption. */
-static void bg_enqueue(struct rq *rq, struct task *t, unsigned int flags)
+static void bg_refill(struct task *t, unsigned int flags)
 {
 	if ((flags & (ENQUEUE_YIELD | ENQUEUE_PREEMPT)) || slice_spent(t))
 		t->se.slice_left = BG_SLICE_NS;
+}
+
+static void bg_enqueue(struct rq *rq, struct task *t, unsigned int flags)
+{
+	bg_refill(t, flags);
 	list_add_tail(&t->se.run_list, &rq->queue);
 }
 
@@ -267,10 +272,34 @@ static struct task *dl_pick_next(struct rq *rq)
 	return t;
 }
 
-static struct task *dl_put_prev_pick_next(struct rq *rq, struct task *prev, unsigned int flags)
+static __noinline struct task *enqueue_then_pick(struct rq *rq, struct task *prev,
+						 unsigned int flags)
 {
 	dl_enqueue(rq, prev, flags);
 	return dl_pick_next(rq);
+}
+
+/*
+ * A background prev with no reservation queued, ready or throttled: it is
+ * round-robin on rq->queue, as in rr.c, and only the list moves (with no
+ * stack frame: the other case is out of line).
+ */
+static struct task *dl_put_prev_pick_next(struct rq *rq, struct task *prev, unsigned int flags)
+{
+	struct task *next;
+
+	if (prev->se.dl_runtime || rb_first_cached(&rq->dl_tree) ||
+	    rb_first_cached(&rq->dl_throttled))
+		return enqueue_then_pick(rq, prev, flags);
+	bg_refill(prev, flags);
+	if (list_empty(&rq->queue))
+		return prev;
+	next = list_first_entry(&rq->queue, struct task, se.run_list);
+	list_del_init(&next->se.run_list);
+	next->se.on_rq = false;
+	list_add_tail(&prev->se.run_list, &rq->queue);
+	prev->se.on_rq = true;
+	return next;
 }
 
 /* t becomes a background task and its bandwidth is free; t is not queued. */
@@ -287,14 +316,11 @@ static void dl_clear(struct sched_entity *se)
  * was nobody's).  Newly throttled, it goes behind the waiting background
  * tasks at the next tick.
  */
-static void dl_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
+static __noinline void dl_charge(struct rq *rq, struct task *curr, u64 delta_ns)
 {
 	struct sched_entity *se = &curr->se;
 	bool ahead;
 
-	se->slice_left -= MIN(delta_ns, se->slice_left);
-	if (!se->dl_runtime)
-		return;
 	if (curr->state == TASK_DEAD) {
 		dl_clear(se);
 		return;
@@ -308,6 +334,14 @@ static void dl_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 	if (ahead && !se->dl_throttled)
 		se->slice_left = 0;
 	se->dl_throttled = ahead;
+}
+
+/* Background tasks only count their slice: dl_charge is out of line, for them. */
+static void dl_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
+{
+	curr->se.slice_left -= MIN(delta_ns, curr->se.slice_left);
+	if (curr->se.dl_runtime)
+		dl_charge(rq, curr, delta_ns);
 }
 
 static bool dl_tick(struct rq *rq, struct task *curr)

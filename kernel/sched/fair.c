@@ -103,10 +103,17 @@ static void fair_init_task(struct task *t)
 }
 
 /* Sets t's vruntime for its enqueue(flags), left being the leftmost task. */
-static void place_task(struct rq *rq, struct task *t, struct task *left, unsigned int flags)
+static __always_inline void place_task(struct rq *rq, struct task *t, struct task *left, unsigned int flags)
 {
 	struct sched_entity *se = &t->se;
 
+	/* A switch (a yield, a preemption) first: it is the common case. */
+	if (likely(!(flags & (ENQUEUE_MIGRATED | ENQUEUE_NEW | ENQUEUE_WAKEUP)))) {
+		if ((flags & ENQUEUE_YIELD) && left)
+			/* Behind the first waiter (ties go right), so it runs next. */
+			se->vruntime = max_vruntime(se->vruntime, left->se.vruntime);
+		return;
+	}
 	if (flags & ENQUEUE_MIGRATED)
 		se->vruntime += rq->min_vruntime;
 	if (flags & ENQUEUE_NEW)
@@ -114,9 +121,6 @@ static void place_task(struct rq *rq, struct task *t, struct task *left, unsigne
 	else if (flags & ENQUEUE_WAKEUP)
 		se->vruntime = max_vruntime(se->vruntime,
 					    rq->min_vruntime - FAIR_SLEEPER_CREDIT_NS);
-	else if ((flags & ENQUEUE_YIELD) && left)
-		/* Behind the first waiter (ties go right), so it runs next. */
-		se->vruntime = max_vruntime(se->vruntime, left->se.vruntime);
 }
 
 /* Links t, placed, into the tree. */
@@ -180,8 +184,14 @@ static struct task *fair_pick_next(struct rq *rq)
  * task, before the one after that (ties go right), prev simply takes the
  * leftmost task's place in the tree: no search, no rebalancing.  That is
  * the usual case when two tasks take turns.  Otherwise it is an insert
- * and an erase.
+ * and an erase, out of line so that the shortcuts need no stack frame.
  */
+static __noinline struct task *insert_then_pick(struct rq *rq, struct task *prev)
+{
+	insert_task(rq, prev);
+	return fair_pick_next(rq);
+}
+
 static struct task *fair_put_prev_pick_next(struct rq *rq, struct task *prev,
 					    unsigned int flags)
 {
@@ -192,25 +202,35 @@ static struct task *fair_put_prev_pick_next(struct rq *rq, struct task *prev,
 	if (!left || vruntime_before(prev->se.vruntime, left->se.vruntime))
 		return set_next(rq, prev);
 	after = rb_next_of_leftmost(&left->se.rb_node);
-	if (after && !vruntime_before(prev->se.vruntime, task_of(after)->se.vruntime)) {
-		insert_task(rq, prev);
-		return fair_pick_next(rq);
-	}
-	rb_replace_node_cached(&left->se.rb_node, &prev->se.rb_node, &rq->tree);
+	if (after && !vruntime_before(prev->se.vruntime, task_of(after)->se.vruntime))
+		return insert_then_pick(rq, prev);
+	rb_replace_node(&left->se.rb_node, &prev->se.rb_node, &rq->tree.rb_root);
+	rq->tree.rb_leftmost = &prev->se.rb_node;	/* in the leftmost's place */
 	prev->se.on_rq = true;
 	left->se.on_rq = false;
 	return set_next(rq, left);
+}
+
+/*
+ * vruntime grows by delta_ns scaled by NICE_0_WEIGHT / weight.  Out of
+ * line, and called last: the division (a libgcc call on rv32) would
+ * otherwise make every update_curr keep registers for after it, nice 0
+ * included.
+ */
+static __noinline void add_weighted(struct sched_entity *se, u64 delta_ns)
+{
+	se->vruntime += delta_ns * NICE_0_WEIGHT / se->weight;
 }
 
 static void fair_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
 	struct sched_entity *se = &curr->se;
 
-	if (se->weight == NICE_0_WEIGHT)
+	se->slice_left -= MIN(delta_ns, se->slice_left);
+	if (likely(se->weight == NICE_0_WEIGHT))
 		se->vruntime += delta_ns;
 	else
-		se->vruntime += delta_ns * NICE_0_WEIGHT / se->weight;
-	se->slice_left -= MIN(delta_ns, se->slice_left);
+		add_weighted(se, delta_ns);
 }
 
 /*

@@ -31,6 +31,7 @@ struct rq {
 	struct task *curr, *idle;
 	unsigned int nr_queued;		/* tasks in the policy's queue */
 	u64 clock;			/* ns, updated by the core before each call */
+	u64 curr_start;			/* core: clock when curr's runtime was last charged */
 	bool need_resched;
 	unsigned long nr_switches;
 	unsigned long ipis_owed;	/* CPUs this CPU owes a reschedule IPI (core.c) */

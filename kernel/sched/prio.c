@@ -69,19 +69,30 @@ static void prio_init_task(struct task *t)
 	t->se.slice_left = PRIO_SLICE_NS;
 }
 
+/*
+ * Where t goes in its level for enqueue(flags): true for the head, when a
+ * higher level preempted it mid-slice (it keeps its turn and its slice);
+ * else the tail, with a fresh slice after a yield, a preemption or a
+ * spent slice.
+ */
+static bool requeue_at_head(struct task *t, unsigned int flags)
+{
+	if ((flags & ENQUEUE_PREEMPT) && !slice_spent(t))
+		return true;
+	if ((flags & (ENQUEUE_YIELD | ENQUEUE_PREEMPT)) || slice_spent(t))
+		t->se.slice_left = PRIO_SLICE_NS;
+	return false;
+}
+
 static void prio_enqueue(struct rq *rq, struct task *t, unsigned int flags)
 {
 	struct sched_entity *se = &t->se;
 	struct list_head *q = &rq->prio_queue[se->prio];
 
-	if ((flags & ENQUEUE_PREEMPT) && !slice_spent(t)) {
-		/* Preempted mid-slice by a higher level: keep the turn. */
+	if (requeue_at_head(t, flags))
 		list_add(&se->run_list, q);
-	} else {
-		if ((flags & (ENQUEUE_YIELD | ENQUEUE_PREEMPT)) || slice_spent(t))
-			se->slice_left = PRIO_SLICE_NS;
+	else
 		list_add_tail(&se->run_list, q);
-	}
 	rq->prio_bitmap |= 1u << se->prio;
 	se->on_rq = true;
 	rq->nr_queued++;
@@ -112,22 +123,46 @@ static struct task *prio_pick_next(struct rq *rq)
 	return t;
 }
 
-static struct task *prio_put_prev_pick_next(struct rq *rq, struct task *prev,
-					   unsigned int flags)
+/* Levels above p: 2u << 31 is 0, so p = 31 gives an empty mask. */
+static inline u32 levels_above(int p)
+{
+	return ~((2u << p) - 1);
+}
+
+static __noinline struct task *enqueue_then_pick(struct rq *rq, struct task *prev,
+						 unsigned int flags)
 {
 	prio_enqueue(rq, prev, flags);
 	return prio_pick_next(rq);
 }
 
+/*
+ * When no level above prev's has tasks, the next task comes from prev's
+ * level: prev itself if it goes to the head or is alone, else the head,
+ * with prev at the tail.  No bitmap to search or change, and no stack
+ * frame: the other case is out of line.
+ */
+static struct task *prio_put_prev_pick_next(struct rq *rq, struct task *prev,
+					    unsigned int flags)
+{
+	struct list_head *q = &rq->prio_queue[prev->se.prio];
+	struct task *next;
+
+	if (rq->prio_bitmap & levels_above(prev->se.prio))
+		return enqueue_then_pick(rq, prev, flags);
+	if (requeue_at_head(prev, flags) || list_empty(q))
+		return prev;
+	next = list_first_entry(q, struct task, se.run_list);
+	list_del_init(&next->se.run_list);
+	next->se.on_rq = false;
+	list_add_tail(&prev->se.run_list, q);
+	prev->se.on_rq = true;
+	return next;
+}
+
 static void prio_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
 	curr->se.slice_left -= MIN(delta_ns, curr->se.slice_left);
-}
-
-/* Levels above p: 2u << 31 is 0, so p = 31 gives an empty mask. */
-static inline u32 levels_above(int p)
-{
-	return ~((2u << p) - 1);
 }
 
 static bool prio_tick(struct rq *rq, struct task *curr)
