@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
  * Device interrupt lines: one handler per line in a table of NR_IRQS, and
- * the one interrupt controller (drivers/irqchip/) that delivers them to
- * this hart.  Line 0 means "nothing pending" to the PLIC and cannot be
- * requested.
+ * the one interrupt controller (drivers/irqchip/) that delivers them.
+ * Line 0 means "nothing pending" to the PLIC and cannot be requested.
  *
- * Locking: the table and the controller are changed with interrupts off;
- * handlers run from handle_external_irq, with interrupts off.
+ * Locking: irq_lock (interrupts off) guards the table, each line's CPU
+ * and the calls that enable and disable lines.  A handler runs without
+ * it, with interrupts off, on the CPU its line goes to; free_irq waits
+ * until no CPU runs the handler it removed.
  */
 #include <asm/csr.h>
 #include <tern/errno.h>
@@ -14,15 +15,19 @@
 #include <tern/arch.h>
 #include <tern/printk.h>
 #include <tern/smp.h>
+#include <tern/spinlock.h>
 
 struct irq_desc {
 	irq_handler_t handler;		/* NULL: the line is free */
 	void *dev;
 	const char *name;
+	unsigned int cpu;		/* where the line goes */
+	unsigned int running;		/* CPUs in its handler now */
 	unsigned long count;		/* interrupts handled */
 };
 
 static struct irq_desc irq_table[NR_IRQS];
+static spinlock_t irq_lock = SPINLOCK_INIT;
 static const struct irqchip *irqchip;
 static unsigned long unhandled;
 static unsigned long ipis;
@@ -38,33 +43,66 @@ int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void 
 		return -ENODEV;
 	if (irq > irqchip->max_irq)
 		return -EINVAL;
-	flags = local_irq_save();
+	flags = spin_lock_irqsave(&irq_lock);
 	if (irq_table[irq].handler) {
 		err = -EBUSY;
 	} else {
-		irq_table[irq] = (struct irq_desc){ handler, dev, name, irq_table[irq].count };
-		irqchip->enable(irq);
+		struct irq_desc *desc = &irq_table[irq];
+
+		desc->handler = handler;
+		desc->dev = dev;
+		desc->name = name;
+		desc->cpu = 0;		/* the boot CPU: the controller always reaches it */
+		irqchip->enable(irq, desc->cpu);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&irq_lock, flags);
 	return err;
 }
 
 void free_irq(unsigned int irq, void *dev)
 {
+	struct irq_desc *desc;
 	unsigned long flags;
+	bool freed = false;
 
 	if (!irq || irq >= NR_IRQS)
 		return;
-	flags = local_irq_save();
-	if (irq_table[irq].handler && irq_table[irq].dev == dev) {
-		irqchip->disable(irq);
-		irq_table[irq].handler = NULL;
-		irq_table[irq].dev = NULL;
-		irq_table[irq].name = NULL;
-	} else {
-		pr_warn("irq: free_irq(%u): not held by this device\n", irq);
+	desc = &irq_table[irq];
+	flags = spin_lock_irqsave(&irq_lock);
+	if (desc->handler && desc->dev == dev) {
+		irqchip->disable(irq, desc->cpu);
+		desc->handler = NULL;
+		desc->dev = NULL;
+		desc->name = NULL;
+		freed = true;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&irq_lock, flags);
+	if (!freed) {
+		pr_warn("irq: free_irq(%u): not held by this device\n", irq);
+		return;
+	}
+	while (__atomic_load_n(&desc->running, __ATOMIC_ACQUIRE))
+		;	/* a handler that started before the line was disabled */
+}
+
+int irq_set_affinity(unsigned int irq, unsigned int cpu)
+{
+	struct irq_desc *desc;
+	unsigned long flags;
+	int err = -EINVAL;
+
+	if (!irq || irq >= NR_IRQS || !irqchip || !cpu_online(cpu) || !irqchip->has_cpu(cpu))
+		return -EINVAL;
+	desc = &irq_table[irq];
+	flags = spin_lock_irqsave(&irq_lock);
+	if (desc->handler) {
+		irqchip->disable(irq, desc->cpu);
+		desc->cpu = cpu;
+		irqchip->enable(irq, cpu);
+		err = 0;
+	}
+	spin_unlock_irqrestore(&irq_lock, flags);
+	return err;
 }
 
 void irqchip_register(const struct irqchip *chip)
@@ -78,9 +116,41 @@ void irqchip_register(const struct irqchip *chip)
 	csr_set(sie, SIE_SEIE);
 }
 
+void irq_cpu_online(void)
+{
+	unsigned int cpu = smp_processor_id();
+
+	if (irqchip && irqchip->has_cpu(cpu)) {
+		irqchip->cpu_online(cpu);
+		csr_set(sie, SIE_SEIE);
+	}
+}
+
 const struct irqchip *irqchip_get(void)
 {
 	return irqchip;
+}
+
+/* Runs the handler of line irq, claimed on this CPU; false if it has none. */
+static bool run_handler(unsigned int irq)
+{
+	struct irq_desc *desc = &irq_table[irq];
+	irq_handler_t handler;
+	void *dev;
+
+	spin_lock(&irq_lock);
+	handler = desc->handler;
+	dev = desc->dev;
+	if (handler) {
+		desc->count++;
+		desc->running++;
+	}
+	spin_unlock(&irq_lock);
+	if (!handler)
+		return false;
+	handler(irq, dev);
+	__atomic_fetch_sub(&desc->running, 1, __ATOMIC_RELEASE);
+	return true;
 }
 
 void handle_external_irq(void)
@@ -93,16 +163,11 @@ void handle_external_irq(void)
 		return;
 	}
 	while ((irq = irqchip->claim())) {
-		struct irq_desc *desc = irq < NR_IRQS ? &irq_table[irq] : NULL;
-
-		if (desc && desc->handler) {
-			desc->count++;
-			desc->handler(irq, desc->dev);
+		if (irq < NR_IRQS && run_handler(irq)) {
 			irqchip->complete(irq);
 		} else {
-			/* Complete first: a PLIC ignores completing a disabled line. */
 			irqchip->complete(irq);
-			irqchip->disable(irq);
+			irqchip->disable(irq, smp_processor_id());	/* it came here */
 			irq_unhandled("line", irq);
 		}
 	}
@@ -115,7 +180,7 @@ unsigned long irq_count(unsigned int irq)
 
 void irq_unhandled(const char *what, unsigned long which)
 {
-	unhandled++;
+	__atomic_fetch_add(&unhandled, 1, __ATOMIC_RELAXED);
 	pr_warn("irq: unhandled %s %lu, masked\n", what, which);
 }
 

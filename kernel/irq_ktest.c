@@ -14,6 +14,8 @@
 #include <tern/irq.h>
 #include <tern/ktest.h>
 #include <tern/string.h>
+#include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/timer.h>
 
 #define SPIN_TIMEOUT_NS	(5 * NSEC_PER_SEC)
@@ -89,6 +91,7 @@ struct uart {
 	unsigned int irq;
 	u8 ier;			/* as found, restored by the handler */
 	unsigned long interrupts;
+	unsigned int cpu;	/* where the handler last ran */
 };
 
 static int find_uart(struct uart *u)
@@ -110,6 +113,7 @@ static void uart_thre_handler(unsigned int irq, void *dev)
 	struct uart *u = dev;
 
 	u->interrupts++;
+	u->cpu = smp_processor_id();
 	u->regs[UART_IER] = u->ier;	/* ETBEI off: the line drops */
 	(void)u->regs[UART_IIR];	/* and reading IIR acknowledges THRE */
 }
@@ -146,6 +150,46 @@ static void uart_interrupt_end_to_end(struct ktest *t)
 	KTEST_EXPECT_EQ(t, u.regs[UART_IER] & UART_IER_ETBEI, 0);
 }
 
+/*
+ * Each online CPU in turn: the line goes there (through that hart's PLIC
+ * context) and the handler runs there.  The test thread sleeps while it
+ * waits, so that under -icount the other hart gets to run.
+ */
+static void uart_interrupt_follows_affinity(struct ktest *t)
+{
+	const struct irqchip *chip = irqchip_get();
+	struct uart u = { 0 };
+	unsigned int cpu, waited;
+
+	if (!chip)		/* IRQCHIP_SIFIVE_PLIC=n: checked above */
+		return;
+	KTEST_ASSERT(t, find_uart(&u) == 0);
+	KTEST_EXPECT_EQ(t, irq_set_affinity(u.irq, 0), -EINVAL);	/* not requested */
+	KTEST_ASSERT(t, request_irq(u.irq, uart_thre_handler, "ktest-uart", &u) == 0);
+	KTEST_EXPECT_EQ(t, irq_set_affinity(u.irq, NR_CPUS), -EINVAL);
+	KTEST_EXPECT_EQ(t, irq_set_affinity(0, 0), -EINVAL);
+	for_each_online_cpu(cpu) {
+		unsigned long flags;
+		int err = irq_set_affinity(u.irq, cpu);
+
+		KTEST_EXPECT(t, chip->has_cpu(cpu));
+		KTEST_EXPECT_EQ(t, err, 0);
+		if (err)
+			continue;
+		WRITE_ONCE(u.interrupts, 0);
+		flags = local_irq_save();
+		uart_raise_thre(&u);
+		local_irq_restore(flags);
+		for (waited = 0; !READ_ONCE(u.interrupts) && waited < 5000; waited++)
+			msleep(1);
+		KTEST_EXPECT_EQ(t, READ_ONCE(u.interrupts), 1);
+		KTEST_EXPECT_EQ(t, READ_ONCE(u.cpu), cpu);
+	}
+	free_irq(u.irq, &u);
+	u.regs[UART_IER] = u.ier;	/* in case one never came */
+	KTEST_EXPECT_EQ(t, irq_set_affinity(u.irq, 0), -EINVAL);	/* freed */
+}
+
 /* A line enabled with no handler: counted, masked, no crash. */
 static void unhandled_line_is_masked(struct ktest *t)
 {
@@ -158,13 +202,13 @@ static void unhandled_line_is_masked(struct ktest *t)
 	KTEST_ASSERT(t, find_uart(&u) == 0);
 	KTEST_ASSERT(t, !(u.regs[UART_LCR] & UART_LCR_DLAB));
 	flags = local_irq_save();
-	chip->enable(u.irq);
+	chip->enable(u.irq, 0);
 	uart_raise_thre(&u);
 	local_irq_enable();
 	KTEST_EXPECT(t, SPIN_UNTIL(irq_unhandled_count() > before));
 	local_irq_disable();
 	u.regs[UART_IER] = u.ier;
-	chip->disable(u.irq);
+	chip->disable(u.irq, 0);
 	local_irq_restore(flags);
 	/* Masked after the first: still asserted, but taken once. */
 	KTEST_EXPECT_EQ(t, irq_unhandled_count() - before, 1);
@@ -198,5 +242,6 @@ KTEST_SUITE(irq,
 	    KTEST_CASE(controller_is_registered),
 	    KTEST_CASE(request_irq_validates),
 	    KTEST_CASE(uart_interrupt_end_to_end),
+	    KTEST_CASE(uart_interrupt_follows_affinity),
 	    KTEST_CASE(unhandled_line_is_masked),
 	    KTEST_CASE(software_interrupt_reaches_handle_ipi));

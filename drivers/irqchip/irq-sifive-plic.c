@@ -22,8 +22,10 @@
  * entries: the entry that points at a hart's interrupt controller
  * ("riscv,cpu-intc", a child of its cpu node) with interrupt 9, the
  * supervisor external interrupt, is that hart's S-mode context.  This
- * driver uses the boot hart's, with threshold 0 and every source it
- * enables at priority 1.
+ * driver finds the S-mode context of every CPU (the boot CPU's must
+ * exist), sets each threshold to 0, and enables a source at priority 1
+ * in the context of the one CPU it goes to (kernel/irq.c says which).
+ * Each hart claims and completes in its own context.
  */
 #include <asm/csr.h>
 #include <tern/arch.h>
@@ -33,6 +35,8 @@
 #include <tern/init.h>
 #include <tern/irq.h>
 #include <tern/printk.h>
+#include <tern/smp.h>
+#include <tern/spinlock.h>
 
 #define PLIC_PRIORITY(src)	(4UL * (src))
 #define PLIC_ENABLE(ctx, src)	(0x2000UL + 0x80UL * (ctx) + 4UL * ((src) / 32))
@@ -41,10 +45,13 @@
 #define PLIC_MAX_SOURCES	1023
 #define PLIC_MAX_CONTEXTS	15872
 
+#define NO_CONTEXT		(-1)
+
 static struct plic {
 	uintptr_t base;
 	unsigned int ndev;		/* sources 1..ndev */
-	unsigned int context;		/* the boot hart's S-mode context */
+	int context[NR_CPUS];		/* each CPU's S-mode context, or NO_CONTEXT */
+	spinlock_t enable_lock;		/* read-modify-write of the enable words */
 } plic;
 
 /*
@@ -66,33 +73,79 @@ static void plic_write(unsigned long off, u32 v)
 	*(volatile u32 *)(plic.base + off) = v;
 }
 
-static void plic_enable(unsigned int irq)
+static bool plic_has_cpu(unsigned int cpu)
 {
-	unsigned long off = PLIC_ENABLE(plic.context, irq);
-
-	plic_write(PLIC_PRIORITY(irq), 1);
-	plic_write(off, plic_read(off) | 1u << (irq % 32));
+	return cpu < NR_CPUS && plic.context[cpu] != NO_CONTEXT;
 }
 
-static void plic_disable(unsigned int irq)
+/* Sets or clears irq's enable bit in context ctx; returns whether it was set. */
+static bool plic_set_enable(int ctx, unsigned int irq, bool on)
 {
-	unsigned long off = PLIC_ENABLE(plic.context, irq);
+	unsigned long off = PLIC_ENABLE(ctx, irq);
+	u32 bit = 1u << (irq % 32), word;
 
-	plic_write(off, plic_read(off) & ~(1u << (irq % 32)));
+	spin_lock(&plic.enable_lock);
+	word = plic_read(off);
+	plic_write(off, on ? word | bit : word & ~bit);
+	spin_unlock(&plic.enable_lock);
+	return word & bit;
+}
+
+static void plic_enable(unsigned int irq, unsigned int cpu)
+{
+	plic_write(PLIC_PRIORITY(irq), 1);
+	plic_set_enable(plic.context[cpu], irq, true);
+}
+
+static void plic_disable(unsigned int irq, unsigned int cpu)
+{
+	plic_set_enable(plic.context[cpu], irq, false);
 }
 
 static unsigned int plic_claim(void)
 {
-	return plic_read(PLIC_CLAIM(plic.context));
+	return plic_read(PLIC_CLAIM(plic.context[smp_processor_id()]));
 }
 
+/*
+ * The PLIC ignores a completion for a source not enabled in the context:
+ * if the line moved to another CPU while this one handled it, it is
+ * enabled here for the moment of the completion, or the gateway would
+ * never forward it again.
+ */
 static void plic_complete(unsigned int irq)
 {
-	plic_write(PLIC_CLAIM(plic.context), irq);
+	int ctx = plic.context[smp_processor_id()];
+	bool was_on = plic_set_enable(ctx, irq, true);
+
+	plic_write(PLIC_CLAIM(ctx), irq);
+	if (!was_on)
+		plic_set_enable(ctx, irq, false);
+}
+
+/* Nothing enabled, threshold 0: quiet until a line is enabled there. */
+static void plic_reset_context(int ctx)
+{
+	unsigned int src;
+
+	for (src = 0; src <= plic.ndev; src += 32)
+		plic_write(PLIC_ENABLE(ctx, src), 0);
+	plic_write(PLIC_THRESHOLD(ctx), 0);
+}
+
+/*
+ * The firmware may reset a hart's contexts when it starts the hart (OpenSBI
+ * does): set this CPU's up again on the CPU itself, once it runs.
+ */
+static void plic_cpu_online(unsigned int cpu)
+{
+	plic_reset_context(plic.context[cpu]);
 }
 
 static struct irqchip plic_chip = {
 	.name = "sifive-plic",
+	.has_cpu = plic_has_cpu,
+	.cpu_online = plic_cpu_online,
 	.enable = plic_enable,
 	.disable = plic_disable,
 	.claim = plic_claim,
@@ -111,81 +164,96 @@ static int node_by_phandle(u32 ph)
 	return node;
 }
 
-/* Is intc the interrupt controller of the boot hart's cpu node? */
-static bool is_boot_hart_intc(int intc)
+/* The CPU whose cpu node holds interrupt controller intc, or -1. */
+static int intc_cpu(int intc)
 {
-	int cpu = fdt_parent_offset(&boot_fdt, intc);
+	int cpu_node = fdt_parent_offset(&boot_fdt, intc);
 	u64 hartid, unused;
+	unsigned int cpu;
 
-	return fdt_node_check_compatible(&boot_fdt, intc, "riscv,cpu-intc") == 0 &&
-	       cpu >= 0 && !fdt_get_reg(&boot_fdt, cpu, 0, &hartid, &unused) &&
-	       hartid == boot_hartid;
+	if (fdt_node_check_compatible(&boot_fdt, intc, "riscv,cpu-intc") || cpu_node < 0 ||
+	    fdt_get_reg(&boot_fdt, cpu_node, 0, &hartid, &unused))
+		return -1;
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpu_to_hartid(cpu) == hartid)
+			return (int)cpu;
+	return -1;
 }
 
 /*
- * The index of the interrupts-extended entry <intc-phandle 9> of the boot
- * hart: its S-mode context.  Entries are a phandle and that controller's
+ * Fills plic.context from the interrupts-extended entries <intc-phandle 9>:
+ * entry i is context i.  Entries are a phandle and that controller's
  * #interrupt-cells cells (OpenSBI turns the M-mode ones into -1).
+ * Returns the highest context found, or a negative error.
  */
-static int plic_find_context(int node)
+static int plic_find_contexts(int node)
 {
-	int len, ctx;
+	int len, ctx, highest = -ENOENT;
 	const u8 *cells = fdt_getprop(&boot_fdt, node, "interrupts-extended", &len);
+	unsigned int cpu;
 	u32 i, n;
 
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		plic.context[cpu] = NO_CONTEXT;
 	if (!cells || len <= 0 || len % 4)
 		return -EINVAL;
 	n = (u32)len / 4;
-	for (i = 0, ctx = 0; i < n; ctx++) {
+	for (i = 0, ctx = 0; i < n && ctx < PLIC_MAX_CONTEXTS; ctx++) {
 		int intc = node_by_phandle(fdt_read_u32(cells + 4 * i));
 		u32 ncells = 1;		/* if the controller does not say */
+		int c = -1;
 
 		if (intc < 0)
 			return -EINVAL;
 		fdt_getprop_u32(&boot_fdt, intc, "#interrupt-cells", &ncells);
 		if (ncells < 1 || ncells > n - i - 1)
 			return -EINVAL;
-		if (fdt_read_u32(cells + 4 * (i + 1)) == IRQ_S_EXT && is_boot_hart_intc(intc))
-			return ctx;
+		if (fdt_read_u32(cells + 4 * (i + 1)) == IRQ_S_EXT)
+			c = intc_cpu(intc);
+		if (c >= 0 && plic.context[c] == NO_CONTEXT) {
+			plic.context[c] = ctx;
+			highest = ctx;
+		}
 		i += 1 + ncells;
 	}
-	return -ENOENT;
+	return highest;
 }
 
 static int plic_probe(int node)
 {
+	unsigned int src, cpu, reached = 0;
 	u64 base, size;
+	int highest;
 	u32 ndev;
-	int ctx;
-	unsigned int src;
 
 	if (fdt_get_reg(&boot_fdt, node, 0, &base, &size) ||
 	    fdt_getprop_u32(&boot_fdt, node, "riscv,ndev", &ndev) ||
 	    !ndev || ndev > PLIC_MAX_SOURCES)
 		return -EINVAL;
-	ctx = plic_find_context(node);
-	if (ctx < 0 || ctx >= PLIC_MAX_CONTEXTS) {
+	highest = plic_find_contexts(node);
+	if (highest < 0 || plic.context[0] == NO_CONTEXT) {
 		pr_warn("plic: no S-mode context for hart %lu in interrupts-extended\n",
 			boot_hartid);
-		return ctx < 0 ? ctx : -EINVAL;
+		return highest < 0 ? highest : -ENOENT;
 	}
-	if (size < PLIC_CLAIM(ctx) + 4)
+	if (size < PLIC_CLAIM(highest) + 4)
 		return -EINVAL;
 
 	plic.base = (uintptr_t)base;
 	plic.ndev = ndev;
-	plic.context = (unsigned int)ctx;
-	/* Nothing enabled, every priority 0, threshold 0: quiet until request_irq. */
-	for (src = 0; src <= ndev; src += 32)
-		plic_write(PLIC_ENABLE(ctx, src), 0);
+	spin_lock_init(&plic.enable_lock);
 	for (src = 1; src <= ndev; src++)
 		plic_write(PLIC_PRIORITY(src), 0);
-	plic_write(PLIC_THRESHOLD(ctx), 0);
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (plic_has_cpu(cpu)) {
+			plic_reset_context(plic.context[cpu]);
+			reached++;
+		}
 
 	plic_chip.max_irq = MIN(ndev, NR_IRQS - 1);
 	irqchip_register(&plic_chip);
-	pr_info("plic: %#llx, %u sources, context %d (hart %lu S-mode)\n",
-		(unsigned long long)base, plic.ndev, ctx, boot_hartid);
+	pr_info("plic: %#llx, %u sources, S-mode contexts for %u of %u CPUs (CPU 0: %d)\n",
+		(unsigned long long)base, plic.ndev, reached, nr_cpus_possible, plic.context[0]);
 	return 0;
 }
 

@@ -4,7 +4,9 @@
  * tree "interrupts" property) with request_irq; the interrupt controller
  * driver (drivers/irqchip/, found in the device tree) registers itself with
  * irqchip_register, and the trap code calls handle_external_irq on a
- * supervisor external interrupt.
+ * supervisor external interrupt.  Each line goes to one CPU, CPU 0 unless
+ * irq_set_affinity says otherwise; every CPU the controller reaches takes
+ * external interrupts.
  */
 #ifndef TERN_IRQ_H
 #define TERN_IRQ_H
@@ -18,16 +20,34 @@ typedef void (*irq_handler_t)(unsigned int irq, void *dev);
 
 /* 0, -EINVAL (bad line or handler), -EBUSY (taken), -ENODEV (no controller). */
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev);
+/*
+ * Releases the line.  Once it returns, the handler runs on no CPU: so it
+ * must not be called from that handler.
+ */
 void free_irq(unsigned int irq, void *dev);
 
-/* The operations are called with interrupts off. */
+/*
+ * Sends a requested line to cpu.  0, or -EINVAL for a line nobody
+ * requested, or a CPU that is offline or that the controller cannot
+ * interrupt.
+ */
+int irq_set_affinity(unsigned int irq, unsigned int cpu);
+
+/* On a secondary CPU as it comes up, interrupts off: take external interrupts. */
+void irq_cpu_online(void);
+
+/* The operations are called with interrupts off, and may run on several harts at once. */
 struct irqchip {
 	const char *name;
 	unsigned int max_irq;			/* highest line it has (lines start at 1) */
-	void (*enable)(unsigned int irq);	/* on this hart's context, priority 1 */
-	void (*disable)(unsigned int irq);
-	unsigned int (*claim)(void);		/* 0: nothing pending */
-	void (*complete)(unsigned int irq);
+	bool (*has_cpu)(unsigned int cpu);	/* can it interrupt that CPU? */
+	/* On a CPU that has_cpu, as it comes online: ready to take interrupts. */
+	void (*cpu_online)(unsigned int cpu);
+	/* Delivers irq to cpu (which has_cpu), priority 1; or stops that. */
+	void (*enable)(unsigned int irq, unsigned int cpu);
+	void (*disable)(unsigned int irq, unsigned int cpu);
+	unsigned int (*claim)(void);		/* on this hart; 0: nothing pending */
+	void (*complete)(unsigned int irq);	/* on this hart, even if moved since */
 };
 
 /* One controller; registering it enables the external interrupt (sie.SEIE). */

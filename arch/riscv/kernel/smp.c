@@ -38,6 +38,7 @@ unsigned int num_online_cpus(void)
 void smp_secondary_start(void)
 {
 	csr_set(sie, SIE_SSIE);
+	irq_cpu_online();
 	__atomic_fetch_or(&cpu_online_mask, cpumask_of(current->cpu), __ATOMIC_RELEASE);
 	sched_start_secondary();
 }
