@@ -17,18 +17,6 @@ static inline bool is_red(const struct rb_node *n)
 	return n && n->rb_red;
 }
 
-/* Makes new take old's place under parent (or at the root). */
-static void replace_child(struct rb_node *parent, struct rb_node *old, struct rb_node *new,
-			  struct rb_root *root)
-{
-	if (!parent)
-		root->rb_node = new;
-	else if (parent->rb_left == old)
-		parent->rb_left = new;
-	else
-		parent->rb_right = new;
-}
-
 /*
  *     x              y
  *    / \            / \
@@ -44,7 +32,7 @@ static void rotate_left(struct rb_node *x, struct rb_root *root)
 	if (y->rb_left)
 		y->rb_left->rb_parent = x;
 	y->rb_parent = x->rb_parent;
-	replace_child(x->rb_parent, x, y, root);
+	rb_replace_child(x->rb_parent, x, y, root);
 	y->rb_left = x;
 	x->rb_parent = y;
 }
@@ -58,7 +46,7 @@ static void rotate_right(struct rb_node *x, struct rb_root *root)
 	if (y->rb_right)
 		y->rb_right->rb_parent = x;
 	y->rb_parent = x->rb_parent;
-	replace_child(x->rb_parent, x, y, root);
+	rb_replace_child(x->rb_parent, x, y, root);
 	y->rb_right = x;
 	x->rb_parent = y;
 }
@@ -189,7 +177,7 @@ void rb_erase(struct rb_node *node, struct rb_root *root)
 		removed_black = !node->rb_red;
 		if (child)
 			child->rb_parent = parent;
-		replace_child(parent, node, child, root);
+		rb_replace_child(parent, node, child, root);
 	} else {
 		/*
 		 * Two children: the successor (leftmost of the right subtree,
@@ -216,7 +204,7 @@ void rb_erase(struct rb_node *node, struct rb_root *root)
 		succ->rb_left->rb_parent = succ;
 		succ->rb_parent = node->rb_parent;
 		succ->rb_red = node->rb_red;
-		replace_child(node->rb_parent, node, succ, root);
+		rb_replace_child(node->rb_parent, node, succ, root);
 	}
 	if (removed_black)
 		erase_fixup(child, parent, root);

@@ -67,6 +67,18 @@ static inline struct rb_node *rb_first_cached(const struct rb_root_cached *root)
 	return root->rb_leftmost;
 }
 
+/* Makes new take old's place under parent (or at the root); for lib/rbtree.c too. */
+static inline void rb_replace_child(struct rb_node *parent, struct rb_node *old,
+				    struct rb_node *new, struct rb_root *root)
+{
+	if (!parent)
+		root->rb_node = new;
+	else if (parent->rb_left == old)
+		parent->rb_left = new;
+	else
+		parent->rb_right = new;
+}
+
 /*
  * new, not in a tree, takes old's place in one as it is (parent,
  * children, colour), and old leaves it: O(1), no comparison.  The caller
@@ -76,15 +88,8 @@ static inline struct rb_node *rb_first_cached(const struct rb_root_cached *root)
 static inline void rb_replace_node(struct rb_node *old, struct rb_node *new,
 				   struct rb_root *root)
 {
-	struct rb_node *parent = old->rb_parent;
-
 	*new = *old;
-	if (!parent)
-		root->rb_node = new;
-	else if (parent->rb_left == old)
-		parent->rb_left = new;
-	else
-		parent->rb_right = new;
+	rb_replace_child(old->rb_parent, old, new, root);
 	if (old->rb_left)
 		old->rb_left->rb_parent = new;
 	if (old->rb_right)

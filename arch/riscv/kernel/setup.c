@@ -44,21 +44,7 @@ void arch_print_info(void)
 
 u64 read_instret(void)
 {
-#if __riscv_xlen == 32
-	u32 hi, lo, hi2;
-
-	do {
-		__asm__ __volatile__("rdinstreth %0" : "=r"(hi));
-		__asm__ __volatile__("rdinstret %0" : "=r"(lo));
-		__asm__ __volatile__("rdinstreth %0" : "=r"(hi2));
-	} while (hi != hi2);
-	return ((u64)hi << 32) | lo;
-#else
-	unsigned long n;
-
-	__asm__ __volatile__("rdinstret %0" : "=r"(n));
-	return n;
-#endif
+	return read_counter64(instret);
 }
 
 void arch_cpu_relax_forever(void)
