@@ -39,8 +39,8 @@ struct sched_entity {
 	struct rb_node rb_node;		/* fair; deadline: in rq->dl_tree or rq->dl_throttled */
 	u64 vruntime;			/* fair: weighted runtime, ns */
 	u32 weight;			/* fair: from nice (Linux's table) */
-	u64 slice_left;			/* round-robin, priority, deadline background: ns left;
-					   fair: granularity left */
+	unsigned long slice_left;	/* round-robin, priority, deadline background: ns left;
+					   fair: granularity left; at most 1 s (Kconfig) */
 	/* deadline: the reservation, all 0 for a background task (sched_set_deadline) */
 	u64 dl_runtime;			/* ns of CPU time in each period */
 	u64 dl_deadline;		/* ns from the start of a period to its job's deadline */

@@ -161,18 +161,20 @@ unsigned long sched_nr_switches(unsigned int cpu)
 	return cpu < NR_CPUS ? READ_ONCE(cpu_rq(cpu)->nr_switches) : 0;
 }
 
-/* Charge curr for the time since it last was; rq locked. */
-static __always_inline void update_curr(struct rq *rq)
+/* Charge curr for the time since it last was; rq locked.  Is curr the idle task? */
+static __always_inline bool update_curr(struct rq *rq)
 {
 	struct task *curr = rq->curr;
+	bool idle = curr == rq->idle;
 	u64 delta;
 
 	rq->clock = ktime_ns();
 	delta = rq->clock - rq->curr_start;
 	rq->curr_start = rq->clock;	/* and when next starts, on a switch */
 	curr->se.sum_runtime += delta;
-	if (curr != rq->idle)
+	if (!idle)
 		sched_policy.update_curr(rq, curr, delta);
+	return idle;
 }
 
 /* Asks rq's CPU to call schedule() soon; rq locked. */
@@ -356,9 +358,9 @@ static inline void finish_switch(struct task *prev)
  * running.  (A task woken between marking itself sleeping and here is
  * simply running again.)
  */
-static bool stays_runnable(struct rq *rq, struct task *prev, unsigned int enqueue_flags)
+static bool stays_runnable(struct task *prev, bool idle, unsigned int enqueue_flags)
 {
-	if (prev == rq->idle || prev->se.on_rq || prev->state == TASK_DEAD)
+	if (idle || prev->se.on_rq || prev->state == TASK_DEAD)
 		return false;
 	return prev->state == TASK_RUNNING ||
 	       (enqueue_flags & (ENQUEUE_PREEMPT | ENQUEUE_YIELD));
@@ -382,11 +384,12 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 {
 	struct rq *rq = this_rq();
 	struct task *prev, *next;
+	bool prev_idle;
 
 	rq_lock(rq);
 	prev = rq->curr;
-	update_curr(rq);
-	if (!stays_runnable(rq, prev, enqueue_flags)) {
+	prev_idle = update_curr(rq);
+	if (!stays_runnable(prev, prev_idle, enqueue_flags)) {
 		next = sched_policy.pick_next(rq);
 	} else if (likely((prev->cpus_allowed >> rq->cpu) & 1)) {	/* rq->cpu < NR_CPUS */
 		next = sched_policy.put_prev_pick_next(rq, prev, enqueue_flags);

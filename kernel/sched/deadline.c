@@ -58,7 +58,9 @@
 
 #include "policy.h"
 
-#define BG_SLICE_NS	((u64)CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC)
+#define BG_SLICE_NS	((unsigned long)(CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC))
+_Static_assert(CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC <= SLICE_MAX_NS,
+	       "se.slice_left holds it");
 #define DL_BW_SHIFT	20
 /* Rounded up like se.dl_bw: a set exactly at the limit passes, and 100% is exact. */
 #define DL_BW_LIMIT	((((u32)CONFIG_SCHED_DEADLINE_BW_PERCENT << DL_BW_SHIFT) + 99) / 100)
@@ -339,7 +341,7 @@ static __noinline void dl_charge(struct rq *rq, struct task *curr, u64 delta_ns)
 /* Background tasks only count their slice: dl_charge is out of line, for them. */
 static void dl_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
-	curr->se.slice_left -= MIN(delta_ns, curr->se.slice_left);
+	slice_charge(curr, delta_ns);
 	if (curr->se.dl_runtime)
 		dl_charge(rq, curr, delta_ns);
 }

@@ -27,7 +27,9 @@
 
 #include "policy.h"
 
-#define FAIR_GRAN_NS		((u64)CONFIG_SCHED_MIN_GRANULARITY_MS * NSEC_PER_MSEC)
+#define FAIR_GRAN_NS		((unsigned long)(CONFIG_SCHED_MIN_GRANULARITY_MS * NSEC_PER_MSEC))
+_Static_assert(CONFIG_SCHED_MIN_GRANULARITY_MS * NSEC_PER_MSEC <= SLICE_MAX_NS,
+	       "se.slice_left holds it");
 #define FAIR_SLEEPER_CREDIT_NS	(2 * FAIR_GRAN_NS)
 #define NICE_0_WEIGHT		1024
 
@@ -226,7 +228,7 @@ static void fair_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
 	struct sched_entity *se = &curr->se;
 
-	se->slice_left -= MIN(delta_ns, se->slice_left);
+	slice_charge(curr, delta_ns);
 	if (likely(se->weight == NICE_0_WEIGHT))
 		se->vruntime += delta_ns;
 	else

@@ -104,6 +104,20 @@ struct sched_class {
 
 extern const struct sched_class sched_policy;
 
+/*
+ * Spends delta_ns of a slice, down to 0.  Slices are at most a second
+ * (the Kconfig ranges of SCHED_RR_SLICE_MS and SCHED_MIN_GRANULARITY_MS),
+ * so a word holds them: on rv32 that halves the work of every switch.
+ */
+#define SLICE_MAX_NS	1000000000u
+
+static inline void slice_charge(struct task *t, u64 delta_ns)
+{
+	unsigned long left = t->se.slice_left;
+
+	t->se.slice_left = delta_ns >= left ? 0 : left - (unsigned long)delta_ns;
+}
+
 /* next_queued for a FIFO queue of tasks linked through se.run_list. */
 static inline struct task *queue_next(struct list_head *queue, struct task *t)
 {

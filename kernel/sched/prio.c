@@ -16,7 +16,9 @@
 
 #include "policy.h"
 
-#define PRIO_SLICE_NS	((u64)CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC)
+#define PRIO_SLICE_NS	((unsigned long)(CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC))
+_Static_assert(CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC <= SLICE_MAX_NS,
+	       "se.slice_left holds it");
 
 /*
  * Index of the highest set bit of x != 0: a five-step binary search, no
@@ -162,7 +164,7 @@ static struct task *prio_put_prev_pick_next(struct rq *rq, struct task *prev,
 
 static void prio_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
-	curr->se.slice_left -= MIN(delta_ns, curr->se.slice_left);
+	slice_charge(curr, delta_ns);
 }
 
 static bool prio_tick(struct rq *rq, struct task *curr)

@@ -15,7 +15,9 @@
 
 #include "policy.h"
 
-#define RR_SLICE_NS	((u64)CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC)
+#define RR_SLICE_NS	((unsigned long)(CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC))
+_Static_assert(CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC <= SLICE_MAX_NS,
+	       "se.slice_left holds it");
 
 /* Less than half a tick left: ending now is nearer the slice than one more tick. */
 static inline bool slice_spent(const struct task *t)
@@ -74,7 +76,7 @@ static struct task *rr_put_prev_pick_next(struct rq *rq, struct task *prev,
 
 static void rr_update_curr(struct rq *rq, struct task *curr, u64 delta_ns)
 {
-	curr->se.slice_left -= MIN(delta_ns, curr->se.slice_left);
+	slice_charge(curr, delta_ns);
 }
 
 static bool rr_tick(struct rq *rq, struct task *curr)
