@@ -107,6 +107,18 @@ static inline bool harness_memeq(const void *a, const void *b, size_t n, const c
 	       harness_fail(file, line, "expected %zu bytes of %s == %s", n, as, bs);
 }
 
+/*
+ * A reproducible random number below bound from *state (xorshift64*),
+ * the same on every host; each test keeps and seeds its own state.
+ */
+static inline unsigned int harness_rnd(unsigned long long *state, unsigned int bound)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return (unsigned int)((*state * 2685821657736338717ULL) >> 33) % bound;
+}
+
 #define EXPECT(c)		harness_check(!!(c), __FILE__, __LINE__, #c)
 #define EXPECT_EQ(a, b)		harness_eq((a), (b), __FILE__, __LINE__, #a, #b)
 #define EXPECT_STREQ(a, b)	harness_streq((a), (b), __FILE__, __LINE__, #a, #b)

@@ -30,11 +30,7 @@ static unsigned long long rng_state;
 
 static unsigned int rnd(unsigned int bound)
 {
-	/* xorshift64*: reproducible across hosts */
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (unsigned int)((rng_state * 2685821657736338717ULL) >> 33) % bound;
+	return harness_rnd(&rng_state, bound);
 }
 
 static void reset(unsigned long long seed)

@@ -19,10 +19,7 @@ static unsigned long long rng_state = 1;
 
 static unsigned int rnd(unsigned int bound)
 {
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (unsigned int)((rng_state * 2685821657736338717ULL) >> 33) % bound;
+	return harness_rnd(&rng_state, bound);
 }
 
 #include "sched_put_prev.h"
