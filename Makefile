@@ -12,7 +12,9 @@ MAKEFLAGS += -rR --no-print-directory
 export LC_ALL := C
 export PYTHONDONTWRITEBYTECODE := 1
 
-# V=1 prints every command in full; the default is one line per step.
+# V=1 prints every command in full; the default is one line per step;
+# make -s prints nothing but warnings and errors.  (make 4 keeps the
+# one-letter options in the first word of MAKEFLAGS.)
 ifeq ("$(origin V)", "command line")
 KBUILD_VERBOSE := $(V)
 endif
@@ -23,7 +25,21 @@ else
 quiet := quiet_
 Q := @
 endif
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+quiet := silent_
+Q := @
+KBUILD_VERBOSE := 0
+endif
 export quiet Q KBUILD_VERBOSE
+
+# Tern is RISC-V only; the ISA width is a configuration choice (rv32 or
+# rv64), not an ARCH.  Say so rather than build riscv under another name.
+ifneq ($(ARCH),)
+ifneq ($(ARCH),riscv)
+$(error ARCH=$(ARCH) (from the $(origin ARCH)): Tern builds only ARCH=riscv; \
+	pick rv32 or rv64 with a defconfig, e.g. qemu_virt32_defconfig)
+endif
+endif
 
 srctree := .
 ifneq ($(O),)
@@ -111,7 +127,7 @@ ifdef need-config
 
 # No .config yet: start from the default board, and say so.
 $(KCONFIG_CONFIG):
-	@echo "  CONFIG  no .config in $(objtree): using configs/$(KBUILD_DEFCONFIG)"
+	@$(kecho) "  CONFIG  no .config in $(objtree): using configs/$(KBUILD_DEFCONFIG)"
 	$(Q)$(KCONFIG) defconfig $(srctree)/configs/$(KBUILD_DEFCONFIG)
 
 # .config or any Kconfig file changed: regenerate the build's view of it.
@@ -141,6 +157,7 @@ KBUILD_CFLAGS += $(if $(CONFIG_CC_OPTIMIZE_FOR_SIZE),-Os,-O2)
 KBUILD_CFLAGS += $(if $(CONFIG_DEBUG_INFO),-g)
 # Extra flags from the command line, as in Linux: make KCFLAGS=...
 KBUILD_CFLAGS += $(KCFLAGS)
+include $(srctree)/scripts/Makefile.extrawarn
 KBUILD_AFLAGS := $(arch-cflags) $(if $(CONFIG_DEBUG_INFO),-g)
 KBUILD_LDFLAGS := $(arch-ldflags) --no-warn-rwx-segments
 export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS KBUILD_LDFLAGS
