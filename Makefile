@@ -208,6 +208,31 @@ $(objtree)/arch/riscv/boot/Image: $(objtree)/vmlinux FORCE
 -include $(objtree)/.vmlinux.cmd
 
 # ---------------------------------------------------------------------------
+# Single targets, as in Linux: "make kernel/main.o" (or .s: the compiler's
+# assembly, .i: the preprocessed source, .lds) builds that one file with its
+# directory's flags; "make kernel/" builds the directory's built-in.a.  Both
+# configure and prepare first if needed.  The goals of one directory go to
+# one sub-make of scripts/Makefile.build.
+single-goals := $(filter %.o %.s %.i %.lds %/,$(MAKECMDGOALS))
+ifneq ($(single-goals),)
+single-dir = $(patsubst %/,%,$(dir $(patsubst ./%,%,$(1))))
+single-dirs := $(sort $(foreach g,$(single-goals),$(call single-dir,$(g))))
+single-bad := $(filter-out $(vmlinux-dirs) $(addsuffix /%,$(vmlinux-dirs)),$(single-dirs))
+ifneq ($(single-bad),)
+$(error make $(single-goals): $(single-bad) is not a kernel source directory; \
+	single targets are <dir>/<file>.o|.s|.i|.lds or <dir>/, in $(vmlinux-dirs))
+endif
+# The goals of directory $(1), as Makefile.build names them.
+single-goals-in = $(foreach g,$(single-goals),$(if $(filter $(1),$(call single-dir,$(g))),\
+	$(if $(filter %/,$(g)),__build,$(objtree)/$(1)/$(notdir $(g)))))
+
+PHONY += $(single-goals) $(addprefix __single/,$(single-dirs))
+$(foreach g,$(single-goals),$(eval $(g): __single/$(call single-dir,$(g)) ; @:))
+$(addprefix __single/,$(single-dirs)): __single/%: prepare FORCE
+	$(Q)$(MAKE) $(build)=$* $(sort $(call single-goals-in,$*))
+endif
+
+# ---------------------------------------------------------------------------
 # Running, debugging, testing
 
 QEMU_CMD = $(srctree)/scripts/qemu-cmd.sh
