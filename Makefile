@@ -61,11 +61,13 @@ include $(srctree)/scripts/Kbuild.include
 
 # ---------------------------------------------------------------------------
 # Host tools.  Kconfiglib is Debian's python3-kconfiglib, importable by the
-# system interpreter; a python3 earlier on PATH may not see it.
-no-tools-goals := help clean distclean
+# system interpreter; a python3 earlier on PATH may not see it.  tags and
+# cscope need their indexers too, installed only when asked for.
+no-tools-goals := help clean mrproper distclean kernelversion checkdocs
 ifneq ($(filter-out $(no-tools-goals),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(MAKELEVEL),0)
-tools-status := $(shell $(srctree)/scripts/install-deps.sh >&2 && echo ok)
+tools-status := $(shell $(srctree)/scripts/install-deps.sh \
+	$(filter tags cscope,$(MAKECMDGOALS)) >&2 && echo ok)
 ifneq ($(tools-status),ok)
 $(error missing build tools: see the messages above)
 endif
@@ -92,7 +94,8 @@ export CROSS_COMPILE CC CPP LD AR NM OBJCOPY OBJDUMP HOSTCC
 # ("make qemu_virt_defconfig debug.config all" configures, then builds).
 config-goals := $(filter %config %_defconfig checkdefconfigs checkkconfig, $(MAKECMDGOALS))
 build-goals  := $(filter-out $(config-goals), $(MAKECMDGOALS))
-no-dot-config-goals := help clean distclean test hosttests bench
+no-dot-config-goals := help clean mrproper distclean kernelversion tags cscope \
+		       checkdocs test hosttests bench
 
 ifneq ($(config-goals),)
 ifneq ($(build-goals),)
@@ -165,8 +168,9 @@ export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS KBUILD_LDFLAGS
 vmlinux-libs := $(addprefix $(objtree)/,$(addsuffix /built-in.a,$(vmlinux-dirs)))
 vmlinux-lds  := $(objtree)/arch/riscv/kernel/vmlinux.lds
 
-PHONY += all vmlinux prepare $(vmlinux-dirs)
+PHONY += all vmlinux Image prepare $(vmlinux-dirs)
 all: vmlinux $(objtree)/arch/riscv/boot/Image $(arch-all)
+Image: $(objtree)/arch/riscv/boot/Image
 
 # Generated before anything compiles.
 prepare: $(objtree)/include/config/auto.conf $(objtree)/scripts/basic/fixdep \
@@ -259,23 +263,50 @@ bench:
 PHONY += compile_commands.json
 compile_commands.json: all
 	$(Q)$(PYTHON) $(srctree)/scripts/gen_compile_commands.py $(objtree) > $(objtree)/$@
-	@echo '  GEN     compile_commands.json'
+	@$(kecho) '  GEN     compile_commands.json'
 
 endif # config-goals
 
 # ---------------------------------------------------------------------------
-PHONY += clean distclean help
+# Goals that need no configuration
+
+# Indexes of the kernel's sources, written to the build folder.
+quiet_cmd_tags = GEN     $@
+      cmd_tags = $(srctree)/scripts/tags.sh $@ $(objtree)
+
+PHONY += tags cscope
+tags cscope:
+	$(call cmd,tags)
+
+PHONY += kernelversion checkdocs
+kernelversion:
+	@echo $(KERNELVERSION)
+
+checkdocs:
+	$(Q)$(srctree)/scripts/check-docs.sh
+
+# clean: build outputs; mrproper: also the configuration and everything
+# generated; distclean: also editor backups and patch leftovers.  As in
+# Linux, each works in the build folder: the source tree for in-tree builds.
+# .git is never entered.
+clean-find = find . -name .git -prune -o \( $(1) \) -type f -print0 | xargs -0r rm -f
+
+PHONY += clean mrproper distclean help
 clean:
 	$(Q)if [ -d "$(objtree)" ]; then cd $(objtree) && \
-		find . \( -name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
-		-o -name '*.lds' -o -name '*.tmp' \) -type f -delete; \
+		$(call clean-find,-name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
+		-o -name '*.lds' -o -name '*.s' -o -name '*.i' -o -name '*.tmp') && \
 		rm -f vmlinux .tmp_vmlinux* System.map arch/riscv/boot/Image *.log \
 		arch/riscv/firmware/tern-fw.*; fi
 
-distclean: clean
+mrproper: clean
 	$(Q)cd $(objtree) && rm -rf .config .config.old defconfig include/config \
 		include/generated scripts/basic/fixdep compile_commands.json build/test \
-		build/tests build/bench
+		build/tests build/bench tags cscope.files cscope.out cscope.out.in cscope.out.po
+
+distclean: mrproper
+	$(Q)cd $(objtree) && $(call clean-find,-name '*.orig' -o -name '*.rej' \
+		-o -name '*~' -o -name '*.bak' -o -name '#*#')
 
 help:
 	@$(srctree)/scripts/help.sh
