@@ -12,7 +12,9 @@ MAKEFLAGS += -rR --no-print-directory
 export LC_ALL := C
 export PYTHONDONTWRITEBYTECODE := 1
 
-# V=1 prints every command in full; the default is one line per step.
+# V=1 prints every command in full; the default is one line per step;
+# make -s prints nothing but warnings and errors.  (make 4 keeps the
+# one-letter options in the first word of MAKEFLAGS.)
 ifeq ("$(origin V)", "command line")
 KBUILD_VERBOSE := $(V)
 endif
@@ -23,7 +25,21 @@ else
 quiet := quiet_
 Q := @
 endif
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+quiet := silent_
+Q := @
+KBUILD_VERBOSE := 0
+endif
 export quiet Q KBUILD_VERBOSE
+
+# Tern is RISC-V only; the ISA width is a configuration choice (rv32 or
+# rv64), not an ARCH.  Say so rather than build riscv under another name.
+ifneq ($(ARCH),)
+ifneq ($(ARCH),riscv)
+$(error ARCH=$(ARCH) (from the $(origin ARCH)): Tern builds only ARCH=riscv; \
+	pick rv32 or rv64 with a defconfig, e.g. qemu_virt32_defconfig)
+endif
+endif
 
 srctree := .
 ifneq ($(O),)
@@ -45,11 +61,13 @@ include $(srctree)/scripts/Kbuild.include
 
 # ---------------------------------------------------------------------------
 # Host tools.  Kconfiglib is Debian's python3-kconfiglib, importable by the
-# system interpreter; a python3 earlier on PATH may not see it.
-no-tools-goals := help clean distclean
+# system interpreter; a python3 earlier on PATH may not see it.  tags and
+# cscope need their indexers too, installed only when asked for.
+no-tools-goals := help clean mrproper distclean kernelversion checkdocs
 ifneq ($(filter-out $(no-tools-goals),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(MAKELEVEL),0)
-tools-status := $(shell $(srctree)/scripts/install-deps.sh >&2 && echo ok)
+tools-status := $(shell $(srctree)/scripts/install-deps.sh \
+	$(filter tags cscope,$(MAKECMDGOALS)) >&2 && echo ok)
 ifneq ($(tools-status),ok)
 $(error missing build tools: see the messages above)
 endif
@@ -76,7 +94,8 @@ export CROSS_COMPILE CC CPP LD AR NM OBJCOPY OBJDUMP HOSTCC
 # ("make qemu_virt_defconfig debug.config all" configures, then builds).
 config-goals := $(filter %config %_defconfig checkdefconfigs checkkconfig, $(MAKECMDGOALS))
 build-goals  := $(filter-out $(config-goals), $(MAKECMDGOALS))
-no-dot-config-goals := help clean distclean test hosttests bench
+no-dot-config-goals := help clean mrproper distclean kernelversion tags cscope \
+		       checkdocs test hosttests bench
 
 ifneq ($(config-goals),)
 ifneq ($(build-goals),)
@@ -111,7 +130,7 @@ ifdef need-config
 
 # No .config yet: start from the default board, and say so.
 $(KCONFIG_CONFIG):
-	@echo "  CONFIG  no .config in $(objtree): using configs/$(KBUILD_DEFCONFIG)"
+	@$(kecho) "  CONFIG  no .config in $(objtree): using configs/$(KBUILD_DEFCONFIG)"
 	$(Q)$(KCONFIG) defconfig $(srctree)/configs/$(KBUILD_DEFCONFIG)
 
 # .config or any Kconfig file changed: regenerate the build's view of it.
@@ -141,6 +160,7 @@ KBUILD_CFLAGS += $(if $(CONFIG_CC_OPTIMIZE_FOR_SIZE),-Os,-O2)
 KBUILD_CFLAGS += $(if $(CONFIG_DEBUG_INFO),-g)
 # Extra flags from the command line, as in Linux: make KCFLAGS=...
 KBUILD_CFLAGS += $(KCFLAGS)
+include $(srctree)/scripts/Makefile.extrawarn
 KBUILD_AFLAGS := $(arch-cflags) $(if $(CONFIG_DEBUG_INFO),-g)
 KBUILD_LDFLAGS := $(arch-ldflags) --no-warn-rwx-segments
 export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS KBUILD_LDFLAGS
@@ -148,8 +168,9 @@ export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS KBUILD_LDFLAGS
 vmlinux-libs := $(addprefix $(objtree)/,$(addsuffix /built-in.a,$(vmlinux-dirs)))
 vmlinux-lds  := $(objtree)/arch/riscv/kernel/vmlinux.lds
 
-PHONY += all vmlinux prepare $(vmlinux-dirs)
+PHONY += all vmlinux Image prepare $(vmlinux-dirs)
 all: vmlinux $(objtree)/arch/riscv/boot/Image $(arch-all)
+Image: $(objtree)/arch/riscv/boot/Image
 
 # Generated before anything compiles.
 prepare: $(objtree)/include/config/auto.conf $(objtree)/scripts/basic/fixdep \
@@ -191,6 +212,31 @@ $(objtree)/arch/riscv/boot/Image: $(objtree)/vmlinux FORCE
 -include $(objtree)/.vmlinux.cmd
 
 # ---------------------------------------------------------------------------
+# Single targets, as in Linux: "make kernel/main.o" (or .s: the compiler's
+# assembly, .i: the preprocessed source, .lds) builds that one file with its
+# directory's flags; "make kernel/" builds the directory's built-in.a.  Both
+# configure and prepare first if needed.  The goals of one directory go to
+# one sub-make of scripts/Makefile.build.
+single-goals := $(filter %.o %.s %.i %.lds %/,$(MAKECMDGOALS))
+ifneq ($(single-goals),)
+single-dir = $(patsubst %/,%,$(dir $(patsubst ./%,%,$(1))))
+single-dirs := $(sort $(foreach g,$(single-goals),$(call single-dir,$(g))))
+single-bad := $(filter-out $(vmlinux-dirs) $(addsuffix /%,$(vmlinux-dirs)),$(single-dirs))
+ifneq ($(single-bad),)
+$(error make $(single-goals): $(single-bad) is not a kernel source directory; \
+	single targets are <dir>/<file>.o|.s|.i|.lds or <dir>/, in $(vmlinux-dirs))
+endif
+# The goals of directory $(1), as Makefile.build names them.
+single-goals-in = $(foreach g,$(single-goals),$(if $(filter $(1),$(call single-dir,$(g))),\
+	$(if $(filter %/,$(g)),__build,$(objtree)/$(1)/$(notdir $(g)))))
+
+PHONY += $(single-goals) $(addprefix __single/,$(single-dirs))
+$(foreach g,$(single-goals),$(eval $(g): __single/$(call single-dir,$(g)) ; @:))
+$(addprefix __single/,$(single-dirs)): __single/%: prepare FORCE
+	$(Q)$(MAKE) $(build)=$* $(sort $(call single-goals-in,$*))
+endif
+
+# ---------------------------------------------------------------------------
 # Running, debugging, testing
 
 QEMU_CMD = $(srctree)/scripts/qemu-cmd.sh
@@ -217,23 +263,50 @@ bench:
 PHONY += compile_commands.json
 compile_commands.json: all
 	$(Q)$(PYTHON) $(srctree)/scripts/gen_compile_commands.py $(objtree) > $(objtree)/$@
-	@echo '  GEN     compile_commands.json'
+	@$(kecho) '  GEN     compile_commands.json'
 
 endif # config-goals
 
 # ---------------------------------------------------------------------------
-PHONY += clean distclean help
+# Goals that need no configuration
+
+# Indexes of the kernel's sources, written to the build folder.
+quiet_cmd_tags = GEN     $@
+      cmd_tags = $(srctree)/scripts/tags.sh $@ $(objtree)
+
+PHONY += tags cscope
+tags cscope:
+	$(call cmd,tags)
+
+PHONY += kernelversion checkdocs
+kernelversion:
+	@echo $(KERNELVERSION)
+
+checkdocs:
+	$(Q)$(srctree)/scripts/check-docs.sh
+
+# clean: build outputs; mrproper: also the configuration and everything
+# generated; distclean: also editor backups and patch leftovers.  As in
+# Linux, each works in the build folder: the source tree for in-tree builds.
+# .git is never entered.
+clean-find = find . -name .git -prune -o \( $(1) \) -type f -print0 | xargs -0r rm -f
+
+PHONY += clean mrproper distclean help
 clean:
 	$(Q)if [ -d "$(objtree)" ]; then cd $(objtree) && \
-		find . \( -name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
-		-o -name '*.lds' -o -name '*.tmp' \) -type f -delete; \
+		$(call clean-find,-name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
+		-o -name '*.lds' -o -name '*.s' -o -name '*.i' -o -name '*.tmp') && \
 		rm -f vmlinux .tmp_vmlinux* System.map arch/riscv/boot/Image *.log \
 		arch/riscv/firmware/tern-fw.*; fi
 
-distclean: clean
+mrproper: clean
 	$(Q)cd $(objtree) && rm -rf .config .config.old defconfig include/config \
 		include/generated scripts/basic/fixdep compile_commands.json build/test \
-		build/tests build/bench
+		build/tests build/bench tags cscope.files cscope.out cscope.out.in cscope.out.po
+
+distclean: mrproper
+	$(Q)cd $(objtree) && $(call clean-find,-name '*.orig' -o -name '*.rej' \
+		-o -name '*~' -o -name '*.bak' -o -name '#*#')
 
 help:
 	@$(srctree)/scripts/help.sh

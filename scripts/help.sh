@@ -6,11 +6,13 @@ cat <<'TXT'
 Configuration targets:
   menuconfig        - Edit the configuration in a text menu
   oldconfig         - Update .config, asking about new options
-  olddefconfig      - Update .config, new options at their defaults
+  olddefconfig      - Update .config, new options at their defaults; explain
+                      any value of .config that Kconfig did not keep
   defconfig         - Configure for the default board (qemu_virt)
   <board>_defconfig - Configure for a board (list below)
   <name>.config     - Merge a fragment: after a defconfig on the same line
-                      ("make qemu_virt_defconfig debug.config") or into .config
+                      ("make qemu_virt_defconfig debug.config") or into .config;
+                      a name from the list below, or a path (~/my.config)
   savedefconfig     - Write the minimal config to ./defconfig (in O=)
   allnoconfig       - Every option off (choices at defaults)
   allyesconfig      - Every option on (choices at defaults)
@@ -23,9 +25,17 @@ Configuration targets:
 Build targets:
   all (default)     - vmlinux, arch/riscv/boot/Image (and the built-in firmware)
   vmlinux           - The kernel ELF, with System.map
+  Image             - arch/riscv/boot/Image (vmlinux as a raw binary)
+  <dir>/            - One directory and its subdirectories, e.g. kernel/
+  <dir>/<file>.o    - One object, e.g. kernel/main.o; also .s (the compiler's
+                      assembly), .i (preprocessed source), .lds
   compile_commands.json - For clangd and other tools
+  tags              - Editor tag file (ctags), in the build folder
+  cscope            - cscope index (cscope.out), in the build folder
+  kernelversion     - Print the kernel version
   clean             - Remove build outputs, keep .config
-  distclean         - Remove build outputs and the configuration
+  mrproper          - clean, and remove the configuration and generated files
+  distclean         - mrproper, and remove editor backups and patch leftovers
 
 Running and testing:
   run               - Build and boot in QEMU (BOOTARGS="..." sets the command line)
@@ -36,15 +46,29 @@ Running and testing:
                       ktest, crash tests, seeded randconfigs, checkdefconfigs
   bench             - Every allocator combination booted with "bench" under
                       -icount shift=0: instructions per operation
+  checkdocs         - Fail if the documents' tables of boards, fragments,
+                      targets and tests disagree with the tree
 
 Variables:
   O=dir             - Build in dir; the source tree stays untouched
-  V=1               - Show full commands
+  V=1               - Show full commands (make -s: show nothing but warnings)
+  W=1|2|3           - Extra compiler warnings, reported but not errors
+                      (combine as W=12; W=1e makes them errors)
+  ARCH=riscv        - The only architecture (any other ARCH is refused)
   CROSS_COMPILE=... - Toolchain prefix (default riscv64-unknown-elf-)
+  KCFLAGS=...       - Extra C compiler flags
   BOOTARGS=...      - Kernel command line for run/debug
+  KTEST=a,b         - ktest suites for check
   QEMU_ARGS=...     - Extra QEMU arguments for run/debug
   ICOUNT=1          - Run QEMU with -icount shift=0 (repeatable instruction counts)
+  GDB_PORT=N        - gdb stub port for debug (default 1234)
   KCONFIG_SEED=N    - Seed for randconfig
+  KCONFIG_ALLCONFIG=file - Values forced in allno/allyes/alldef/randconfig
+  KCONFIG_WERROR=1  - A configuration request Kconfig does not grant is an error
+
+Editing .config from a script: scripts/config, as in Linux
+  (scripts/config --file <O>/.config --enable FOO --set-val BAR 4; run it
+  without arguments for its options)
 
 Boards (configs/):
 TXT

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Make sure the host has what Tern builds and runs with; install the
 # missing Debian packages when we may (root, or sudo without a password),
-# else name each missing package and fail.  Quick when all is there.
+# else name each missing package and fail.  Quick when all is there, and
+# then silent.  Arguments name make goals with tools of their own:
+#   install-deps.sh [tags] [cscope]
 cross=${CROSS_COMPILE:-riscv64-unknown-elf-}
 missing=""
 need() {	# need <package> <test command...>
@@ -17,6 +19,12 @@ need gcc command -v gcc
 need make command -v make
 need git command -v git
 need gdb-multiarch command -v gdb-multiarch
+for goal; do
+	case $goal in
+	tags)	need universal-ctags command -v ctags ;;
+	cscope)	need cscope command -v cscope ;;
+	esac
+done
 [ -z "$missing" ] && exit 0
 
 echo "Tern needs these Debian packages:$missing" >&2

@@ -19,6 +19,11 @@ t() {	# t <name> <command...>: one test; output goes to $work/<n>.log
 	else failed=$((failed + 1)); echo "  FAIL    $name (log: $log)"; fi
 }
 compiled() { grep -cE '^  (CC|AS) ' "$1" || true; }	# objects compiled, from a log
+# Each assertion of a test stands on its own line: under set -e, a failure
+# inside an "a && b" list, or of a "! cmd", does not stop the test (a
+# trailing one still decides its status).  fails <command...> asserts
+# that a command fails.
+fails() { if "$@"; then echo "unexpected success: $*"; return 1; fi; }
 
 # A private, writable copy of the tracked tree.
 src=$work/src
@@ -143,7 +148,8 @@ image_header() {
 	local img=$o/arch/riscv/boot/Image
 	test "$(dd if="$img" bs=1 skip=48 count=5 2>/dev/null)" = RISCV
 	test "$(dd if="$img" bs=1 skip=56 count=3 2>/dev/null)" = RSC
-	test -s "$o/System.map" && test -s "$o/vmlinux"
+	test -s "$o/System.map"
+	test -s "$o/vmlinux"
 }
 t "Image has the Linux RISC-V header; vmlinux and System.map exist" image_header
 
@@ -202,21 +208,201 @@ t "make debug halts QEMU and attaches gdb with symbols" debug_attaches_gdb
 
 in_tree_config_does_not_leak() {
 	# An in-tree rv32 configuration must not reach an O= rv64 build.
-	make qemu_virt32_defconfig && make prepare
-	make O="$work/shadow" qemu_virt_defconfig && make O="$work/shadow" -j"$jobs"
+	make qemu_virt32_defconfig
+	make prepare
+	make O="$work/shadow" qemu_virt_defconfig
+	make O="$work/shadow" -j"$jobs"
 	make distclean
 	riscv64-unknown-elf-readelf -h "$work/shadow/vmlinux" | grep -q 'Class: *ELF64'
 	grep -q 'define CONFIG_64BIT 1' "$work/shadow/include/generated/autoconf.h"
 }
 t "an in-tree configuration does not leak into an O= build" in_tree_config_does_not_leak
 
+single_targets() {
+	# In a fresh folder: configure and prepare, then build only what was
+	# asked: an object, its assembly, its preprocessed source, a directory.
+	local d=$work/single
+	make O="$d" kernel/main.o kernel/main.s kernel/main.i kernel/sched/
+	riscv64-unknown-elf-readelf -h "$d/kernel/main.o" | grep -q 'Type: *REL'
+	grep -qE '^start_kernel:' "$d/kernel/main.s"
+	grep -q 'start_kernel' "$d/kernel/main.i"
+	fails grep -q '^#include' "$d/kernel/main.i"
+	test -f "$d/kernel/sched/built-in.a"
+	test ! -e "$d/vmlinux"
+	test ! -e "$d/lib"
+	test ! -e "$d/kernel/built-in.a"
+	make O="$d" kernel/main.o > "$d.again"		# up to date: nothing
+	test "$(compiled "$d.again")" = 0
+	rm "$d/kernel/main.o"
+	make O="$d" kernel/main.o > "$d.rebuilt"
+	grep -q '^  CC      kernel/main.o' "$d.rebuilt"
+	fails make O="$d" tests/test_string.o > "$d.bad" 2>&1
+	grep -q 'not a kernel source directory' "$d.bad"
+}
+t "single targets: dir/file.o, .s, .i and dir/ in a fresh O= folder" single_targets
+
+fragment_by_path() {
+	local d=$work/fpath
+	printf 'CONFIG_HZ=250\n' > "$work/hz.config"
+	printf '# CONFIG_PRINTK_TIME is not set\n' > mine.config	# in the source tree
+	make O="$d" qemu_virt_defconfig "$work/hz.config" ./mine.config debug.config
+	rm mine.config
+	grep -qx 'CONFIG_HZ=250' "$d/.config"
+	grep -qx '# CONFIG_PRINTK_TIME is not set' "$d/.config"
+	grep -qx 'CONFIG_CONSOLE_LOGLEVEL_DEFAULT=8' "$d/.config"
+	printf 'CONFIG_HZ=1000\n' > "$work/hz.config"
+	make O="$d" "$work/hz.config"				# into the .config
+	grep -qx 'CONFIG_HZ=1000' "$d/.config"
+	fails make O="$d" nosuch.config > "$d.out" 2>&1
+	grep -q 'no such fragment' "$d.out"
+}
+t "a fragment given by path merges, after a defconfig or into .config" fragment_by_path
+
+kconfig_allconfig() {
+	local d=$work/allconfig
+	printf 'CONFIG_KTEST=y\nCONFIG_HZ=250\n' > "$work/force.config"
+	KCONFIG_ALLCONFIG=$work/force.config make O="$d" allnoconfig
+	grep -qx 'CONFIG_KTEST=y' "$d/.config"
+	grep -qx 'CONFIG_HZ=250' "$d/.config"
+	fails grep -q '^CONFIG_PRINTK_TIME=y' "$d/.config"	# the rest still off
+	make O="$d" randconfig KCONFIG_SEED=7 KCONFIG_ALLCONFIG="$work/force.config"
+	grep -qx 'CONFIG_KTEST=y' "$d/.config"
+	grep -qx 'CONFIG_HZ=250' "$d/.config"
+	printf '# CONFIG_KTEST is not set\n' > "$d/allyes.config"	# "1": all<mode>.config
+	make O="$d" allyesconfig KCONFIG_ALLCONFIG=1
+	grep -qx '# CONFIG_KTEST is not set' "$d/.config"
+	grep -q '^CONFIG_PRINTK_TIME=y' "$d/.config"
+	fails make O="$d" alldefconfig KCONFIG_ALLCONFIG="$work/no-such.config"
+}
+t "KCONFIG_ALLCONFIG forces values in allno/allyes/randconfig" kconfig_allconfig
+
+scripts_config() {
+	local c=$work/sc/.config
+	make O="$work/sc" qemu_virt_defconfig
+	scripts/config --file "$c" -d PRINTK_TIME --set-val CONFIG_HZ 250 \
+		--set-str localversion '-a"b\c' -e KTEST -u CONFIG_CONSOLE_LOGLEVEL_DEFAULT
+	test "$(scripts/config --file "$c" -s PRINTK_TIME -s HZ -s LOCALVERSION -s ktest \
+		-s CONSOLE_LOGLEVEL_DEFAULT -s NO_SUCH_SYMBOL | tr '\n' ' ')" = 'n 250 -a"b\c y undef undef '
+	grep -qx 'CONFIG_LOCALVERSION="-a\\"b\\\\c"' "$c"
+	fails scripts/config --file "$c" --module KTEST 2> "$work/sc.out"
+	grep -q 'no loadable modules' "$work/sc.out"
+	fails scripts/config --file "$c" --enable 'not-a-name'
+	(cd "$work/sc" && "$src/scripts/config" -k --set-val HZ 100 --state HZ) > "$work/sc.state"
+	grep -qx 100 "$work/sc.state"
+	make O="$work/sc" olddefconfig				# Kconfig takes the edits
+	grep -qx '# CONFIG_PRINTK_TIME is not set' "$c"
+	grep -qx 'CONFIG_HZ=100' "$c"
+	grep -q '^CONFIG_CONSOLE_LOGLEVEL_DEFAULT=' "$c"	# back at its default
+}
+t "scripts/config: enable, disable, set-val, set-str, state, undefine; no modules" scripts_config
+
+range_is_stated() {
+	printf 'CONFIG_NR_CPUS=999\n' > "$work/cpus.config"
+	make O="$work/range" qemu_virt_defconfig "$work/cpus.config" > "$work/range.out" 2>&1
+	cat "$work/range.out"
+	grep -qE 'CONFIG_NR_CPUS asked 999, got [0-9]+: outside its allowed range [0-9]+\.\.[0-9]+$' \
+		"$work/range.out"
+}
+t "an int outside its range names the range" range_is_stated
+
+silent_build() {
+	# make -s: nothing but warnings, from configuring to the firmware link.
+	local d=$work/silent
+	make -s O="$d" qemu_virt32_defconfig > "$d.out" 2>&1
+	make -s O="$d" -j"$jobs" >> "$d.out" 2>&1
+	make -s O="$d" compile_commands.json savedefconfig >> "$d.out" 2>&1
+	test -f "$d/arch/riscv/firmware/tern-fw.bin"
+	cat "$d.out"
+	test ! -s "$d.out"
+}
+t "make -s prints nothing" silent_build
+
+extra_warnings() {
+	local d=$work/w
+	make O="$d" V=1 kernel/main.o > "$d.0"
+	fails grep -q -- '-Wmissing-declarations' "$d.0"
+	make O="$d" V=1 W=1 kernel/main.o > "$d.1"
+	grep -q -- '-Wmissing-declarations .*-Wno-error=missing-declarations' "$d.1"
+	fails grep -q -- '-Wshadow' "$d.1"
+	make O="$d" V=1 W=12 kernel/main.o > "$d.12"
+	grep -q -- '-Wmissing-declarations .*-Wshadow .*-Wno-error=shadow' "$d.12"
+	make O="$d" V=1 W=1e kernel/main.o > "$d.1e"
+	grep -q -- '-Wmissing-declarations' "$d.1e"
+	fails grep -q -- '-Wno-error=' "$d.1e"
+	fails make O="$d" W=4 kernel/main.o
+}
+t "W=1, W=12, W=1e add extra warnings; W=4 is refused" extra_warnings
+
+arch_checked() {
+	fails make O="$work/arch" ARCH=arm64 qemu_virt_defconfig > "$work/arch.out" 2>&1
+	grep -q 'ARCH=arm64.*only ARCH=riscv' "$work/arch.out"
+	test ! -e "$work/arch/.config"
+	make O="$work/arch" ARCH=riscv qemu_virt_defconfig
+}
+t "ARCH=arm64 is refused, ARCH=riscv accepted" arch_checked
+
+kernelversion() {
+	local v
+	v=$(sed -n 's/^\(VERSION\|PATCHLEVEL\|SUBLEVEL\) = //p' Makefile | paste -sd.)
+	test "$(make kernelversion)" = "$v"
+}
+t "make kernelversion prints VERSION.PATCHLEVEL.SUBLEVEL" kernelversion
+
+tags_and_cscope() {
+	# scripts/install-deps.sh installs ctags and cscope when it may; else
+	# make must fail naming the Debian package.
+	if make O="$work/tags" tags cscope > "$work/tags.out" 2>&1; then
+		grep -q '^start_kernel	' "$work/tags/tags"
+		test -s "$work/tags/cscope.out"
+		grep -qx "$src/kernel/main.c" "$work/tags/cscope.files"
+	else
+		cat "$work/tags.out"
+		grep -qE 'universal-ctags|cscope' "$work/tags.out"
+	fi
+}
+t "make tags and make cscope index the sources" tags_and_cscope
+
+in_tree_leaves_git_clean() {
+	# Every file an in-tree build of each board writes is ignored, and
+	# mrproper removes them all.  In a clone, so this tree is never touched.
+	local c=$work/intree b
+	git clone -q "$src" "$c"
+	cd "$c"
+	for b in qemu_virt32_defconfig qemu_virt_defconfig; do
+		make "$b"
+		make -j"$jobs"
+		make kernel/main.s kernel/main.i compile_commands.json savedefconfig
+		git status --porcelain > "$work/intree.status"
+		cat "$work/intree.status"
+		test ! -s "$work/intree.status"
+	done
+	touch kernel/main.c		# a single target rebuilds in-tree too
+	make kernel/main.o > "$work/intree.one"
+	grep -q '^  CC      kernel/main.o' "$work/intree.one"
+	make mrproper
+	git status --porcelain --ignored > "$work/intree.status"
+	cat "$work/intree.status"
+	test ! -s "$work/intree.status"
+}
+t "an in-tree build of each board leaves git status clean; mrproper removes it all" in_tree_leaves_git_clean
+
+docs_agree() {
+	make checkdocs
+}
+t "the documents' tables agree with the tree (make checkdocs)" docs_agree
+
 clean_targets() {
 	make O="$o" clean
-	test -z "$(find "$o" -name '*.o')" && test -f "$o/.config"
-	make O="$o" distclean
+	test -z "$(find "$o" -name '*.o')"
+	test -f "$o/.config"
+	make O="$o" mrproper
 	test ! -f "$o/.config"
+	test ! -d "$o/include/generated"
+	touch "$o/kernel/main.c.orig"
+	make O="$o" distclean
+	test ! -e "$o/kernel/main.c.orig"
 }
-t "clean keeps .config, distclean removes it" clean_targets
+t "clean keeps .config; mrproper removes it; distclean also backups" clean_targets
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,7 +5,9 @@
 Usage: tkconfig.py <command> [args]   (run from the source tree)
 
 Environment: KCONFIG_CONFIG (the .config path), objtree (build folder),
-KCONFIG_SEED (randconfig), KCONFIG_WERROR=1 (unmet requests are errors).
+KCONFIG_SEED (randconfig), KCONFIG_WERROR=1 (unmet requests are errors),
+KCONFIG_ALLCONFIG (values forced in all*config and randconfig, as in Linux),
+quiet=silent_ (make -s: print nothing but warnings and errors).
 
 Commands, with Linux's meaning:
   defconfig FILE [FRAGMENT...]  start from FILE, merge fragments, write .config
@@ -52,6 +54,12 @@ def load_kconfig():
 def short(path):
     rel = os.path.relpath(path)
     return path if rel.startswith("..") else rel
+
+
+def say(text):
+    """A progress line; make -s silences it (warnings go to stderr)."""
+    if os.environ.get("quiet") != "silent_":
+        print(text, flush=True)
 
 
 # --------------------------------------------------------------------------
@@ -111,7 +119,24 @@ def why_not(kconf, sym, asked):
         return "unmet dependency: %s (%s)" % (dep_str(sym.direct_dep),
                                                 dep_values(kconf, sym.direct_dep))
     if sym.ranges:
-        return "outside its allowed range"
+        return range_problem(sym, asked)
+    return "rejected by Kconfig"
+
+
+def range_problem(sym, asked):
+    """Why an int or hex value was refused: its active range, or its form."""
+    base = 16 if sym.orig_type == kconfiglib.HEX else 10
+    low = high = None
+    for lo, hi, cond in sym.ranges:
+        if kconfiglib.expr_value(cond):
+            low, high = lo.str_value, hi.str_value
+            break
+    try:
+        value = int(asked, base)
+    except ValueError:
+        return "not a valid %s value" % kconfiglib.TYPE_TO_STR[sym.orig_type]
+    if low is not None and not int(low, base) <= value <= int(high, base):
+        return "outside its allowed range %s..%s" % (low, high)
     return "rejected by Kconfig"
 
 
@@ -142,7 +167,7 @@ def write_config(kconf, note=None):
     path = config_path()
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     kconf.write_config(path, save_old=True)
-    print("  CONFIG  %s%s" % (short(path), " (" + note + ")" if note else ""))
+    say("  CONFIG  %s%s" % (short(path), " (" + note + ")" if note else ""))
 
 
 def write_if_changed(path, text):
@@ -184,12 +209,22 @@ def min_config_text(kconf):
 # --------------------------------------------------------------------------
 # Commands
 
+def check_exists(path):
+    if os.path.exists(path):
+        return
+    name = os.path.basename(path)
+    if os.path.basename(os.path.dirname(path)) == "fragments":
+        sys.exit("error: %s: no such fragment in configs/fragments/ (see 'make help')"
+                 " nor in the source tree; give one elsewhere by its path" % name)
+    what = "defconfig (see 'make help')" if name.endswith("defconfig") else "file"
+    sys.exit("error: %s: no such %s" % (short(path), what))
+
+
 def cmd_defconfig(args):
     if not args:
         sys.exit("usage: defconfig FILE [FRAGMENT...]")
     for path in args:
-        if not os.path.exists(path):
-            sys.exit("error: %s: no such defconfig or fragment (see 'make help')" % short(path))
+        check_exists(path)
     kconf = load_kconfig()
     kconf.load_config(args[0])
     for frag in args[1:]:
@@ -206,8 +241,7 @@ def cmd_merge(args):
     kconf = load_kconfig()
     kconf.load_config(config_path())
     for frag in args:
-        if not os.path.exists(frag):
-            sys.exit("error: %s: no such fragment (see 'make help')" % short(frag))
+        check_exists(frag)
         kconf.load_config(frag, replace=False)
     check_requests(kconf, args)
     write_config(kconf, "merged " + ", ".join(os.path.basename(a) for a in args))
@@ -229,9 +263,9 @@ def cmd_syncconfig(args):
         os.replace(path, path + ".old")
         with open(path, "w") as f:
             f.write(new_text)
-        print("  CONFIG  %s updated for the changed Kconfig%s; previous in .config.old"
-              % (short(path), " (new: " + " ".join(new[:8]) + ("..." if len(new) > 8 else "") + ")"
-                 if new else ""))
+        say("  CONFIG  %s updated for the changed Kconfig%s; previous in .config.old"
+            % (short(path), " (new: " + " ".join(new[:8]) + ("..." if len(new) > 8 else "") + ")"
+               if new else ""))
     os.makedirs(objpath("include/generated"), exist_ok=True)
     kconf.write_autoconf(objpath("include/generated/autoconf.h"))
     kconf.sync_deps(objpath("include/config"))
@@ -242,8 +276,11 @@ def cmd_syncconfig(args):
 
 
 def cmd_olddefconfig(args):
+    """Also explains each value of .config (an edit by hand or by
+    scripts/config) that Kconfig did not keep."""
     kconf = load_kconfig()
     kconf.load_config(config_path())
+    check_requests(kconf, [config_path()])
     write_config(kconf)
 
 
@@ -269,7 +306,7 @@ def cmd_savedefconfig(args):
     out = objpath("defconfig")
     with open(out, "w") as f:
         f.write(min_config_text(kconf))
-    print("  CONFIG  %s (minimal; copy it to configs/<board>_defconfig)" % short(out))
+    say("  CONFIG  %s (minimal; copy it to configs/<board>_defconfig)" % short(out))
 
 
 def cmd_listnewconfig(args):
@@ -279,6 +316,35 @@ def cmd_listnewconfig(args):
     for sym in kconf.unique_defined_syms:
         if sym.visibility and sym.config_string and sym.user_value is None:
             print(sym.config_string, end="")
+
+
+def allconfig_file(mode):
+    """The file of values KCONFIG_ALLCONFIG forces in all<mode>config, or
+    None.  As in Linux: a file name (here relative to the source tree);
+    or empty or 1 for all<mode>.config, else all.config, in the build
+    folder, when one is there."""
+    name = os.environ.get("KCONFIG_ALLCONFIG")
+    if name is None:
+        return None
+    if name not in ("", "1"):
+        if not os.path.isfile(name):
+            sys.exit("error: KCONFIG_ALLCONFIG=%s: no such file" % name)
+        return name
+    for base in ("all%s.config" % mode, "all.config"):
+        if os.path.isfile(objpath(base)):
+            return objpath(base)
+    return None
+
+
+def force_allconfig(kconf, path):
+    """Apply the KCONFIG_ALLCONFIG values over what the all*config chose."""
+    if path:
+        kconf.load_config(path, replace=False)
+        check_requests(kconf, [path])
+
+
+def allconfig_note(mode, path):
+    return mode + (", KCONFIG_ALLCONFIG=" + short(path) if path else "")
 
 
 def set_all(kconf, bool_value):
@@ -291,19 +357,25 @@ def set_all(kconf, bool_value):
 
 def cmd_allnoconfig(args):
     kconf = load_kconfig()
+    forced = allconfig_file("no")
     set_all(kconf, 0)
-    write_config(kconf, "allnoconfig")
+    force_allconfig(kconf, forced)
+    write_config(kconf, allconfig_note("allnoconfig", forced))
 
 
 def cmd_allyesconfig(args):
     kconf = load_kconfig()
+    forced = allconfig_file("yes")
     set_all(kconf, 2)
-    write_config(kconf, "allyesconfig")
+    force_allconfig(kconf, forced)
+    write_config(kconf, allconfig_note("allyesconfig", forced))
 
 
 def cmd_alldefconfig(args):
     kconf = load_kconfig()
-    write_config(kconf, "alldefconfig")
+    forced = allconfig_file("def")
+    force_allconfig(kconf, forced)
+    write_config(kconf, allconfig_note("alldefconfig", forced))
 
 
 def seed_from_env():
@@ -319,11 +391,15 @@ def seed_from_env():
 def cmd_randconfig(args):
     """Random values for every visible bool and choice, reproducible from
     KCONFIG_SEED.  Ints, hexes and strings keep their defaults, as in Linux.
-    Kconfig's dependencies make every result a buildable configuration."""
+    Kconfig's dependencies make every result a buildable configuration.
+    Symbols and choices that KCONFIG_ALLCONFIG sets keep its values."""
     seed = seed_from_env()
-    print("KCONFIG_SEED=0x%x" % seed)
+    print("KCONFIG_SEED=0x%x" % seed, file=sys.stderr, flush=True)
     rng = random.Random(seed)
     kconf = load_kconfig()
+    forced = allconfig_file("random")
+    if forced:
+        kconf.load_config(forced, replace=False)
     done = set()
     changed = True
     while changed:   # new symbols may become visible after each pass
@@ -338,15 +414,17 @@ def cmd_randconfig(args):
                 continue
             done.add(id(item))
             changed = True
-            if isinstance(item, Choice):
-                members = [s for s in item.syms if s.visibility]
+            if isinstance(item, Choice) and item.user_selection is None:
+                members = [s for s in item.syms if s.visibility and s.user_value != 0]
                 if members:
                     rng.choice(members).set_value(2)
-            else:
+            elif isinstance(item, Symbol) and item.user_value is None:
                 values = [v for v in item.assignable if v != 1]
                 if values:
                     item.set_value(rng.choice(values))
-    write_config(kconf, "randconfig, KCONFIG_SEED=0x%x" % seed)
+    if forced:
+        check_requests(kconf, [forced])
+    write_config(kconf, allconfig_note("randconfig, KCONFIG_SEED=0x%x" % seed, forced))
 
 
 def cmd_checkdefconfigs(args):
@@ -358,7 +436,7 @@ def cmd_checkdefconfigs(args):
         with open(path) as f:
             have = f.read()
         if want == have:
-            print("  OK      %s" % short(path))
+            say("  OK      %s" % short(path))
             continue
         bad += 1
         print("  FAIL    %s is not what savedefconfig writes; it should read:" % short(path))
@@ -380,7 +458,7 @@ def cmd_checkhelp(args):
         print("error: no help text: " + m, file=sys.stderr)
     if missing:
         sys.exit(1)
-    print("  OK      every Kconfig symbol and choice has help text")
+    say("  OK      every Kconfig symbol and choice has help text")
 
 
 COMMANDS = {name[4:]: fn for name, fn in globals().items() if name.startswith("cmd_")}
