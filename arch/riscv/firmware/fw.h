@@ -27,6 +27,14 @@
 #define FW_STACK_SIZE		4096	/* deepest path (boot hart: DTB copy) uses ~1.2 KiB */
 #define FW_IMAGE_LIMIT		0x100000	/* fw.lds.S asserts the image stays below 1 MiB */
 
+/*
+ * The board's UART and test device (arch/riscv/boards/), for the time
+ * before the DTB names its own: they report a DTB the firmware refuses
+ * and stop the machine.  0 when the board has none.
+ */
+#define FW_BOARD_UART		CONFIG_BOARD_UART_BASE
+#define FW_BOARD_TEST_DEVICE	CONFIG_BOARD_TEST_DEVICE_BASE
+
 #define FW_VERSION_MAJOR	1
 #define FW_VERSION_MINOR	0
 
