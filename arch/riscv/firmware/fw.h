@@ -28,6 +28,13 @@
 #define FW_IMAGE_LIMIT		0x100000	/* fw.lds.S asserts the image stays below 1 MiB */
 
 /*
+ * The top of each hart's stack holds the frame of a trap (entry.S).  Code
+ * that runs outside a trap starts below it, so a trap taken in M-mode (a
+ * device probe, a fatal fault) overwrites nothing that is still in use.
+ */
+#define FW_TRAP_FRAME_SIZE	(32 * (__riscv_xlen / 8))
+
+/*
  * The board's UART and test device (arch/riscv/boards/), for the time
  * before the DTB names its own: they report a DTB the firmware refuses
  * and stop the machine.  0 when the board has none.
@@ -206,6 +213,15 @@ bool fw_s_memory_ok(phys_addr_t base, phys_addr_t size);
 
 /* trap.c, called from entry.S */
 void fw_trap(struct fw_regs *regs);
+
+/*
+ * entry.S: one load from a device that may not be there.  True if the load
+ * completed; false if it raised an access fault, which fw_trap() then
+ * skips.  Byte-wide for 8-bit registers, word-wide for 32-bit ones.
+ */
+bool fw_probe_lbu(uintptr_t addr);
+bool fw_probe_lw(uintptr_t addr);
+extern char fw_probe_lbu_insn[], fw_probe_lw_insn[];
 
 /* sbi.c */
 void fw_sbi_ecall(struct fw_regs *regs, unsigned long hartid);
