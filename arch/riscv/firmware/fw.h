@@ -73,11 +73,15 @@ struct fw_regs {
 	unsigned long s8, s9, s10, s11, t3, t4, t5, t6;
 };
 
-/* What the DTB told us; written by the boot hart before the others start. */
+/*
+ * What the DTB told us; written by the boot hart before the others start.
+ * uart and finisher hold the board's devices until the DTB is read; once
+ * the firmware accepts the DTB, every device here is the DTB's and answers.
+ */
 struct fw_platform {
-	uintptr_t uart;		/* ns16550a registers, 0 if absent */
-	uintptr_t clint;	/* required */
-	uintptr_t finisher;	/* sifive,test0/1, 0 if absent */
+	uintptr_t uart;		/* ns16550a registers */
+	uintptr_t clint;
+	uintptr_t finisher;	/* sifive,test0/1 */
 	u32 timebase;		/* Hz */
 	u32 hart_mask;		/* harts present in the DTB with id < FW_MAX_HARTS */
 	unsigned int nr_mem;
@@ -168,6 +172,7 @@ __noreturn void fw_enter_supervisor(unsigned long hartid, unsigned long addr,
 int fw_platform_init(const void *dtb);
 
 /* console.c: ns16550a UART, firmware printf and SBI DBCN */
+bool fw_console_probe(uintptr_t base);
 void fw_console_init(void);
 void fw_console_putc(char c);
 int fw_console_getc(void);

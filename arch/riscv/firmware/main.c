@@ -78,7 +78,7 @@ static unsigned long fw_cold_boot(unsigned long hartid, const void *dtb,
 
 	memset(_fw_bss_start, 0, _fw_bss_end - _fw_bss_start);
 	if (fw_platform_init(dtb))
-		fw_poweroff(true);	/* a message if the UART was found */
+		fw_poweroff(true);	/* it said why */
 	fw_hsm_init(hartid);
 
 	next = fw_next_stage(info);
