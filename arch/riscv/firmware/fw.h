@@ -157,6 +157,12 @@ static inline void fw_put_be32(void *p, u32 v)
 	b[3] = v;
 }
 
+static inline void fw_put_be64(void *p, u64 v)
+{
+	fw_put_be32(p, v >> 32);
+	fw_put_be32((u8 *)p + 4, v);
+}
+
 static inline bool fw_hart_valid(unsigned long hartid)
 {
 	return hartid < FW_MAX_HARTS && (fw_plat.hart_mask & (1U << hartid));

@@ -115,6 +115,8 @@ __noreturn void fw_main(unsigned long hartid, unsigned long dtb,
 		 * did not know of it would hand it out and fault.
 		 */
 		dtb = fw_reserved_memory_publish(dtb, next);
+		if (!dtb)
+			fw_poweroff(true);
 		__atomic_store_n(&fw_booted, 1, __ATOMIC_RELEASE);
 	} else {
 		while (!__atomic_load_n(&fw_booted, __ATOMIC_ACQUIRE))
