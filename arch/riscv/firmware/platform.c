@@ -114,11 +114,16 @@ static void fw_scan_harts(const struct fdt *fdt)
 		const char *type = fw_prop_string(fdt, cpu, "device_type");
 		long id = fw_cpu_hartid(fdt, cpu);
 
-		if (!type || strcmp(type, "cpu") || !fdt_node_is_available(fdt, cpu) ||
-		    id < 0 || id >= FW_MAX_HARTS)
+		if (!type || strcmp(type, "cpu") || id < 0 || id >= FW_MAX_HARTS)
 			continue;
-		fw_plat.hart_mask |= 1U << id;
+		/*
+		 * A disabled node still describes its hart's ISA, and the
+		 * kernel reads the boot hart's node whatever its status: the
+		 * two must agree on who writes stimecmp.
+		 */
 		fw_harts[id].sstc = fw_cpu_has_sstc(fdt, cpu);
+		if (fdt_node_is_available(fdt, cpu))
+			fw_plat.hart_mask |= 1U << id;
 	}
 }
 
