@@ -201,15 +201,24 @@ static int check_struct(const struct fdt *fdt)
 	}
 }
 
-/* The reservation map must end with a (0, 0) entry inside the blob. */
-static int check_rsvmap(const struct fdt *fdt)
+/*
+ * The reservation map must end with a (0, 0) entry inside the blob; counts
+ * the entries before it, in one pass (a map may hold many thousands).
+ */
+static int count_rsvmap(struct fdt *fdt)
 {
-	int i, err;
-	u64 addr, size;
+	u32 off = fdt->off_mem_rsvmap, n;
+	const u8 *p;
 
-	for (i = 0; (err = fdt_get_mem_rsv(fdt, i, &addr, &size)) == 0; i++)
-		;
-	return err == -ENOENT ? 0 : -EINVAL;
+	for (n = 0;; n++, off += 16) {
+		if (!in_bounds(off, 16, fdt->size))
+			return -EINVAL;
+		p = fdt->blob + off;
+		if (be64(p) == 0 && be64(p + 8) == 0)
+			break;
+	}
+	fdt->nr_mem_rsv = n;
+	return 0;
 }
 
 int fdt_init(struct fdt *fdt, const void *blob, size_t max_size)
@@ -219,7 +228,7 @@ int fdt_init(struct fdt *fdt, const void *blob, size_t max_size)
 	if (!blob || max_size < FDT_HEADER_SIZE)
 		return -EINVAL;
 	if (check_header(&f, blob, max_size) || check_struct(&f) ||
-	    check_rsvmap(&f))
+	    count_rsvmap(&f))
 		return -EINVAL;
 	*fdt = f;
 	return 0;
@@ -513,21 +522,17 @@ bool fdt_node_is_available(const struct fdt *fdt, int node)
 
 int fdt_get_mem_rsv(const struct fdt *fdt, int index, u64 *addr, u64 *size)
 {
-	u32 off = fdt->off_mem_rsvmap;
+	u64 off;
 	const u8 *p;
-	int i;
 
 	if (index < 0)
 		return -EINVAL;
-	for (i = 0;; i++, off += 16) {
-		if (!in_bounds(off, 16, fdt->size))
-			return -EINVAL;
-		p = fdt->blob + off;
-		if (be64(p) == 0 && be64(p + 8) == 0)
-			return -ENOENT;
-		if (i == index)
-			break;
-	}
+	if ((u32)index >= fdt->nr_mem_rsv)
+		return -ENOENT;
+	off = fdt->off_mem_rsvmap + 16 * (u64)index;
+	if (off + 16 > fdt->size)
+		return -EINVAL;		/* a struct fdt not from fdt_init() */
+	p = fdt->blob + off;
 	*addr = be64(p);
 	*size = be64(p + 8);
 	return 0;

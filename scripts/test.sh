@@ -8,8 +8,10 @@
 #    a policy (TEST_MATRIX below), each configured with unmet requests as
 #    errors, built, rebuilt as a no-op, booted with ktest, and crashed on
 #    purpose to check panic reports and QEMU's exit status
-# 4. build-system behaviour (scripts/test-kbuild.sh)
-# 5. seeded randconfigs, built and booted (RANDCONFIG_SEEDS overrides)
+# 4. corrupt device trees booted on the built-in firmware
+#    (scripts/test-dtb-corpus.sh; DTB_CORPUS_SEED overrides the seed)
+# 5. build-system behaviour (scripts/test-kbuild.sh)
+# 6. seeded randconfigs, built and booted (RANDCONFIG_SEEDS overrides)
 # Logs are kept under the work folder; a failure names its log.
 set -u
 # Every make below is a fresh top-level one: the caller's O=, V= and other
@@ -171,6 +173,14 @@ for combo in $TEST_MATRIX; do
 	label=$(echo "$combo" | sed 's/_defconfig//; s/\.config//g; s/+/+/g')
 	test_config "$label" "$work/$label" "${parts[@]}"
 done
+
+# Corrupt device trees on both built-in-firmware builds of the matrix.
+"$srctree/scripts/test-dtb-corpus.sh" "$work/dtb-corpus" "$work/qemu_virt32" \
+	"$work/qemu_virt+builtin-firmware" | tee "$work/dtb-corpus.log" | grep -v ' passed, '
+read -r dp df < <(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/dtb-corpus.log")
+passed=$((passed + ${dp:-0}))
+failed=$((failed + ${df:-1}))
+[ "${df:-1}" = 0 ] || failures+=("corrupt device trees (log: $work/dtb-corpus.log)")
 
 echo "== build system"
 "$srctree/scripts/test-kbuild.sh" "$work/kbuild" | tee "$work/kbuild.log" | grep -v ' passed, '

@@ -31,6 +31,7 @@ struct fdt {
 	u32 off_struct, size_struct;
 	u32 off_strings, size_strings;
 	u32 off_mem_rsvmap;
+	u32 nr_mem_rsv;		/* entries before the (0, 0) end, counted by fdt_init() */
 };
 
 /*
@@ -109,7 +110,8 @@ bool fdt_node_is_available(const struct fdt *fdt, int node);
 
 /*
  * Memory reservation block entries: returns 0 and fills *addr and *size for
- * entry 'index', -ENOENT past the last entry, -EINVAL if malformed.
+ * entry 'index', -ENOENT past the last entry, -EINVAL if malformed.  Takes
+ * constant time, so walking all entries is linear in their number.
  */
 int fdt_get_mem_rsv(const struct fdt *fdt, int index, u64 *addr, u64 *size);
 

@@ -17,6 +17,8 @@
 #define UART_LSR_DR	0x01	/* a byte is waiting */
 #define UART_LSR_THRE	0x20	/* room to transmit */
 
+#define FW_UART_READY_POLLS	(1 << 16)	/* a real UART is ready at once after reset */
+
 static int fw_console_lock;
 
 static void fw_lock(void)
@@ -41,6 +43,21 @@ void fw_console_init(void)
 	fw_write8(fw_plat.uart + UART_IER, 0);
 	fw_write8(fw_plat.uart + UART_LCR, 0x03);
 	fw_write8(fw_plat.uart + UART_FCR, 0x07);
+}
+
+/*
+ * Does base look like a ns16550a?  Its line status must answer a load and,
+ * within a bound, report the transmitter ready, as it is after reset: RAM
+ * or another device there would leave fw_console_putc() spinning forever.
+ */
+bool fw_console_probe(uintptr_t base)
+{
+	if (!fw_probe_lbu(base + UART_LSR))
+		return false;
+	for (int i = 0; i < FW_UART_READY_POLLS; i++)
+		if (fw_read8(base + UART_LSR) & UART_LSR_THRE)
+			return true;
+	return false;
 }
 
 void fw_console_putc(char c)

@@ -2,14 +2,18 @@
 /*
  * M-mode trap vector (mtvec, direct mode).  mscratch always holds the top of
  * this hart's firmware stack: traps come from S/U-mode, whose sp we must not
- * trust, and the firmware never nests traps (mstatus.MIE stays 0 in M-mode).
+ * trust.  The frame goes in the top FW_TRAP_FRAME_SIZE bytes, which code
+ * outside a trap never uses (head.S), so the traps M-mode takes itself (a
+ * probe's access fault, a fatal fault) leave the interrupted frames intact.
+ * Interrupts never nest: mstatus.MIE stays 0 in M-mode.
  * The saved frame is a struct fw_regs; fw_trap() may change it, and what it
  * holds on return is what the interrupted context gets back.
  */
 #include <asm/asm.h>
 #include <asm/csr.h>
+#include "fw.h"
 
-#define FRAME_SIZE	(32 * SZREG)
+#define FRAME_SIZE	FW_TRAP_FRAME_SIZE
 
 .macro SAVE n
 	REG_S	x\n, (\n * SZREG)(sp)
@@ -43,3 +47,30 @@ fw_trap_vector:
 	.endr
 	LOAD	2
 	mret
+
+/*
+ * bool fw_probe_lbu(uintptr_t addr), bool fw_probe_lw(uintptr_t addr):
+ * a0 = 1, then the load.  If the load raises an access fault, fw_trap()
+ * sees mepc at the _insn label, sets a0 = 0 and resumes after the load,
+ * which is 4 bytes long (norvc) for that reason.
+ */
+	.globl	fw_probe_lbu, fw_probe_lbu_insn, fw_probe_lw, fw_probe_lw_insn
+fw_probe_lbu:
+	mv	t0, a0
+	li	a0, 1
+	.option	push
+	.option	norvc
+fw_probe_lbu_insn:
+	lbu	t0, 0(t0)
+	.option	pop
+	ret
+
+fw_probe_lw:
+	mv	t0, a0
+	li	a0, 1
+	.option	push
+	.option	norvc
+fw_probe_lw_insn:
+	lw	t0, 0(t0)
+	.option	pop
+	ret

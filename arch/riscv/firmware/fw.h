@@ -27,6 +27,21 @@
 #define FW_STACK_SIZE		4096	/* deepest path (boot hart: DTB copy) uses ~1.2 KiB */
 #define FW_IMAGE_LIMIT		0x100000	/* fw.lds.S asserts the image stays below 1 MiB */
 
+/*
+ * The top of each hart's stack holds the frame of a trap (entry.S).  Code
+ * that runs outside a trap starts below it, so a trap taken in M-mode (a
+ * device probe, a fatal fault) overwrites nothing that is still in use.
+ */
+#define FW_TRAP_FRAME_SIZE	(32 * (__riscv_xlen / 8))
+
+/*
+ * The board's UART and test device (arch/riscv/boards/), for the time
+ * before the DTB names its own: they report a DTB the firmware refuses
+ * and stop the machine.  0 when the board has none.
+ */
+#define FW_BOARD_UART		CONFIG_BOARD_UART_BASE
+#define FW_BOARD_TEST_DEVICE	CONFIG_BOARD_TEST_DEVICE_BASE
+
 #define FW_VERSION_MAJOR	1
 #define FW_VERSION_MINOR	0
 
@@ -58,11 +73,15 @@ struct fw_regs {
 	unsigned long s8, s9, s10, s11, t3, t4, t5, t6;
 };
 
-/* What the DTB told us; written by the boot hart before the others start. */
+/*
+ * What the DTB told us; written by the boot hart before the others start.
+ * uart and finisher hold the board's devices until the DTB is read; once
+ * the firmware accepts the DTB, every device here is the DTB's and answers.
+ */
 struct fw_platform {
-	uintptr_t uart;		/* ns16550a registers, 0 if absent */
-	uintptr_t clint;	/* required */
-	uintptr_t finisher;	/* sifive,test0/1, 0 if absent */
+	uintptr_t uart;		/* ns16550a registers */
+	uintptr_t clint;
+	uintptr_t finisher;	/* sifive,test0/1 */
 	u32 timebase;		/* Hz */
 	u32 hart_mask;		/* harts present in the DTB with id < FW_MAX_HARTS */
 	unsigned int nr_mem;
@@ -138,6 +157,12 @@ static inline void fw_put_be32(void *p, u32 v)
 	b[3] = v;
 }
 
+static inline void fw_put_be64(void *p, u64 v)
+{
+	fw_put_be32(p, v >> 32);
+	fw_put_be32((u8 *)p + 4, v);
+}
+
 static inline bool fw_hart_valid(unsigned long hartid)
 {
 	return hartid < FW_MAX_HARTS && (fw_plat.hart_mask & (1U << hartid));
@@ -153,6 +178,7 @@ __noreturn void fw_enter_supervisor(unsigned long hartid, unsigned long addr,
 int fw_platform_init(const void *dtb);
 
 /* console.c: ns16550a UART, firmware printf and SBI DBCN */
+bool fw_console_probe(uintptr_t base);
 void fw_console_init(void);
 void fw_console_putc(char c);
 int fw_console_getc(void);
@@ -198,6 +224,15 @@ bool fw_s_memory_ok(phys_addr_t base, phys_addr_t size);
 
 /* trap.c, called from entry.S */
 void fw_trap(struct fw_regs *regs);
+
+/*
+ * entry.S: one load from a device that may not be there.  True if the load
+ * completed; false if it raised an access fault, which fw_trap() then
+ * skips.  Byte-wide for 8-bit registers, word-wide for 32-bit ones.
+ */
+bool fw_probe_lbu(uintptr_t addr);
+bool fw_probe_lw(uintptr_t addr);
+extern char fw_probe_lbu_insn[], fw_probe_lw_insn[];
 
 /* sbi.c */
 void fw_sbi_ecall(struct fw_regs *regs, unsigned long hartid);

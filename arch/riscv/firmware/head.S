@@ -25,9 +25,11 @@ _start:
 
 	/*
 	 * entry.S swaps sp with mscratch on every trap, so mscratch must hold
-	 * the stack top before a trap can happen.
+	 * the stack top before a trap can happen; the trap frame's space at
+	 * the top stays free (fw.h).
 	 */
 	csrw	mscratch, sp
+	addi	sp, sp, -FW_TRAP_FRAME_SIZE
 	la	t1, fw_trap_vector
 	csrw	mtvec, t1
 

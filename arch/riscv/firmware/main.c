@@ -78,7 +78,7 @@ static unsigned long fw_cold_boot(unsigned long hartid, const void *dtb,
 
 	memset(_fw_bss_start, 0, _fw_bss_end - _fw_bss_start);
 	if (fw_platform_init(dtb))
-		fw_poweroff(true);	/* a message if the UART was found */
+		fw_poweroff(true);	/* it said why */
 	fw_hsm_init(hartid);
 
 	next = fw_next_stage(info);
@@ -115,6 +115,8 @@ __noreturn void fw_main(unsigned long hartid, unsigned long dtb,
 		 * did not know of it would hand it out and fault.
 		 */
 		dtb = fw_reserved_memory_publish(dtb, next);
+		if (!dtb)
+			fw_poweroff(true);
 		__atomic_store_n(&fw_booted, 1, __ATOMIC_RELEASE);
 	} else {
 		while (!__atomic_load_n(&fw_booted, __ATOMIC_ACQUIRE))

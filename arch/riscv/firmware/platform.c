@@ -24,11 +24,11 @@ static const char *fw_prop_string(const struct fdt *fdt, int node, const char *n
 }
 
 /* Base of the first enabled node compatible with any of compats[], or 0. */
-static uintptr_t fw_find_device(const struct fdt *fdt, const char *const compats[], int n)
+static uintptr_t fw_find_device(const struct fdt *fdt, const char *const compats[])
 {
 	u64 addr, size;
 
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; compats[i]; i++) {
 		int node = -1;
 
 		while ((node = fdt_node_offset_by_compatible(fdt, node, compats[i])) >= 0) {
@@ -39,6 +39,34 @@ static uintptr_t fw_find_device(const struct fdt *fdt, const char *const compats
 		}
 	}
 	return 0;
+}
+
+/* A device the firmware cannot run without. */
+struct fw_device {
+	const char *what;		/* for messages */
+	const char *why;		/* what goes wrong without it */
+	const char *const *compats;	/* NULL-terminated */
+	bool (*probe)(uintptr_t base);	/* is it there?  Reads only. */
+};
+
+/*
+ * The device's base from the DTB, checked with its probe; 0, with the
+ * reason printed, if there is none or it does not respond.
+ */
+static uintptr_t fw_need_device(const struct fdt *fdt, const struct fw_device *dev)
+{
+	uintptr_t base = fw_find_device(fdt, dev->compats);
+
+	if (!base) {
+		fw_printf("tern-fw: no enabled %s in the DTB: %s\n", dev->what, dev->why);
+		return 0;
+	}
+	if (!dev->probe(base)) {
+		fw_printf("tern-fw: the DTB's %s at %#lx does not respond: %s\n",
+			  dev->what, (unsigned long)base, dev->why);
+		return 0;
+	}
+	return base;
 }
 
 /* "_sstc" as a whole extension in riscv,isa, or "sstc" in riscv,isa-extensions. */
@@ -86,14 +114,20 @@ static void fw_scan_harts(const struct fdt *fdt)
 		const char *type = fw_prop_string(fdt, cpu, "device_type");
 		long id = fw_cpu_hartid(fdt, cpu);
 
-		if (!type || strcmp(type, "cpu") || !fdt_node_is_available(fdt, cpu) ||
-		    id < 0 || id >= FW_MAX_HARTS)
+		if (!type || strcmp(type, "cpu") || id < 0 || id >= FW_MAX_HARTS)
 			continue;
-		fw_plat.hart_mask |= 1U << id;
+		/*
+		 * A disabled node still describes its hart's ISA, and the
+		 * kernel reads the boot hart's node whatever its status: the
+		 * two must agree on who writes stimecmp.
+		 */
 		fw_harts[id].sstc = fw_cpu_has_sstc(fdt, cpu);
+		if (fdt_node_is_available(fdt, cpu))
+			fw_plat.hart_mask |= 1U << id;
 	}
 }
 
+/* RAM from the /memory nodes; empty ranges are left out, a range that wraps is cut. */
 static void fw_scan_memory(const struct fdt *fdt)
 {
 	for (int node = fdt_first_child(fdt, 0); node >= 0;
@@ -105,39 +139,92 @@ static void fw_scan_memory(const struct fdt *fdt)
 			continue;
 		for (int i = 0; fw_plat.nr_mem < ARRAY_SIZE(fw_plat.mem) &&
 				!fdt_get_reg(fdt, node, i, &base, &size); i++) {
+			if (!size)
+				continue;
 			fw_plat.mem[fw_plat.nr_mem].base = base;
-			fw_plat.mem[fw_plat.nr_mem].size = size;
+			fw_plat.mem[fw_plat.nr_mem].size = MIN(size, ~(u64)0 - base);
 			fw_plat.nr_mem++;
 		}
 	}
 }
 
-/* Fills fw_plat and fw_harts[].sstc.  Returns 0, or -errno if we cannot run. */
+/* Opens the DTB QEMU passed, or says why it cannot and returns -errno. */
+static int fw_fdt_open(struct fdt *fdt, const void *dtb)
+{
+	unsigned long magic, size;
+
+	if (!dtb || (uintptr_t)dtb % 4) {
+		fw_printf("tern-fw: the DTB address %p (a1) is %s\n", dtb,
+			  dtb ? "not 4-byte aligned" : "null");
+		return -EINVAL;
+	}
+	magic = fdt_read_u32(dtb);
+	size = fdt_totalsize(dtb);
+	if (magic != FDT_MAGIC) {
+		fw_printf("tern-fw: no DTB at %p: magic %#lx, not %#x\n", dtb, magic, FDT_MAGIC);
+		return -EINVAL;
+	}
+	if (size > FW_FDT_MAX_SIZE) {
+		fw_printf("tern-fw: the DTB at %p claims %lu bytes, more than the %u the firmware reads\n",
+			  dtb, size, FW_FDT_MAX_SIZE);
+		return -E2BIG;
+	}
+	if (fdt_init(fdt, dtb, size)) {
+		fw_printf("tern-fw: the DTB at %p (%lu bytes) is truncated or malformed: "
+			  "its header, structure block or reservation map is broken\n", dtb, size);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Fills fw_plat and fw_harts[].sstc.  Returns 0, or -errno after printing
+ * why the firmware cannot run: through the DTB's UART when it has a
+ * working one, else through the board's.
+ */
 int fw_platform_init(const void *dtb)
 {
-	static const char *const uart[] = { "ns16550a" };
-	static const char *const clint[] = { "riscv,clint0", "sifive,clint0" };
-	static const char *const test[] = { "sifive,test1", "sifive,test0" };
+	static const char *const uart_compat[] = { "ns16550a", NULL };
+	static const char *const test_compat[] = { "sifive,test1", "sifive,test0", NULL };
+	static const char *const clint_compat[] = { "riscv,clint0", "sifive,clint0", NULL };
+	/* The test device and the CLINT: their first word reads without effect. */
+	static const struct fw_device uart_dev = {
+		"ns16550a UART", "no console", uart_compat, fw_console_probe,
+	};
+	static const struct fw_device test_dev = {
+		"sifive,test0/1 test device", "no power-off or exit status", test_compat,
+		fw_probe_lw,
+	};
+	static const struct fw_device clint_dev = {
+		"riscv,clint0", "no timer, no IPIs", clint_compat, fw_probe_lw,
+	};
+	uintptr_t uart, finisher;
 	struct fdt fdt;
+	int err;
 
-	/* No UART known yet: nobody to tell what went wrong. */
-	if (!dtb || (uintptr_t)dtb % 4 ||
-	    fdt_init(&fdt, dtb, MIN(fdt_totalsize(dtb), FW_FDT_MAX_SIZE)))
-		return -EINVAL;
-
-	fw_plat.uart = fw_find_device(&fdt, uart, ARRAY_SIZE(uart));
+	fw_plat.uart = FW_BOARD_UART;
+	fw_plat.finisher = FW_BOARD_TEST_DEVICE;
 	fw_console_init();
-	fw_plat.clint = fw_find_device(&fdt, clint, ARRAY_SIZE(clint));
-	fw_plat.finisher = fw_find_device(&fdt, test, ARRAY_SIZE(test));
+
+	err = fw_fdt_open(&fdt, dtb);
+	if (err)
+		return err;
+	uart = fw_need_device(&fdt, &uart_dev);
+	if (!uart)
+		return -ENODEV;
+	fw_plat.uart = uart;
+	fw_console_init();
+	finisher = fw_need_device(&fdt, &test_dev);
+	if (!finisher)
+		return -ENODEV;
+	fw_plat.finisher = finisher;
+	fw_plat.clint = fw_need_device(&fdt, &clint_dev);
+	if (!fw_plat.clint)
+		return -ENODEV;
 	fw_scan_harts(&fdt);
 	fw_scan_memory(&fdt);
-
-	if (!fw_plat.clint) {
-		fw_printf("tern-fw: no riscv,clint0 in the DTB: no timer, no IPIs\n");
-		return -ENODEV;
-	}
 	if (!fw_plat.nr_mem) {
-		fw_printf("tern-fw: no memory node in the DTB\n");
+		fw_printf("tern-fw: no memory in the DTB (no enabled memory node with a non-empty reg)\n");
 		return -ENODEV;
 	}
 	return 0;

@@ -14,8 +14,11 @@
  * The copy goes right after the PMP-protected region, below the kernel,
  * where S-mode can read it; it holds only the blob's contents, not QEMU's
  * free space.  The new node is spliced in just before the END_NODE of its
- * parent; new property names are appended to the strings block.  Anything
- * unexpected leaves the kernel with QEMU's DTB, and a message.
+ * parent; new property names are appended to the strings block.  When an
+ * existing /reserved-memory cannot take the node (cell sizes other than 1
+ * or 2), the region goes in the reservation map (/memreserve/) instead.  A
+ * copy that does not fit is refused: the kernel would hand out the
+ * firmware's memory and fault on it.
  */
 #include <tern/fdt.h>
 #include <tern/printf.h>
@@ -146,18 +149,22 @@ static void fw_build_node(const struct fdt *fdt, bool create, int ac, int sc,
 
 /* Where the parts of the new DTB go: header, rsvmap, struct, strings. */
 struct fw_dtb_layout {
+	u32 nrsv;		/* entries copied from the old map */
+	bool rsv_fw;		/* and one more: the firmware's region */
 	u32 rsv_size, off_struct, size_struct, off_strings, size_strings, total;
 };
 
 static void fw_dtb_layout(const struct fdt *fdt, const struct fw_buf *node,
-			  const struct fw_buf *strings, struct fw_dtb_layout *l)
+			  const struct fw_buf *strings, bool rsv_fw, struct fw_dtb_layout *l)
 {
-	u32 nrsv = 0;
 	u64 addr, size;
 
-	while (!fdt_get_mem_rsv(fdt, nrsv, &addr, &size))
-		nrsv++;
-	l->rsv_size = (nrsv + 1) * FDT_RSV_ENTRY;	/* with the (0, 0) end */
+	l->nrsv = 0;
+	while (!fdt_get_mem_rsv(fdt, l->nrsv, &addr, &size))
+		l->nrsv++;
+	l->rsv_fw = rsv_fw;
+	/* with the (0, 0) end */
+	l->rsv_size = (l->nrsv + rsv_fw + 1) * FDT_RSV_ENTRY;
 	l->off_struct = FDT_HEADER_SIZE + l->rsv_size;
 	l->size_struct = fdt->size_struct + node->len;
 	l->off_strings = l->off_struct + l->size_struct;
@@ -170,9 +177,16 @@ static void fw_dtb_write(u8 *dst, const struct fdt *fdt, u32 at, const struct fw
 			 const struct fw_buf *strings, const struct fw_dtb_layout *l)
 {
 	const u8 *src = fdt->blob;
-	u8 *st = dst + l->off_struct;
+	u8 *st = dst + l->off_struct, *rsv = dst + FDT_HEADER_SIZE;
 
-	memcpy(dst + FDT_HEADER_SIZE, src + fdt->off_mem_rsvmap, l->rsv_size);
+	memcpy(rsv, src + fdt->off_mem_rsvmap, l->nrsv * FDT_RSV_ENTRY);
+	rsv += l->nrsv * FDT_RSV_ENTRY;
+	if (l->rsv_fw) {
+		fw_put_be64(rsv, FW_BASE);
+		fw_put_be64(rsv + 8, fw_region_end() - FW_BASE);
+		rsv += FDT_RSV_ENTRY;
+	}
+	memset(rsv, 0, FDT_RSV_ENTRY);
 	memcpy(st, src + fdt->off_struct, at);
 	memcpy(st + at, node->data, node->len);
 	memcpy(st + at + node->len, src + fdt->off_struct + at, fdt->size_struct - at);
@@ -191,7 +205,7 @@ static void fw_dtb_write(u8 *dst, const struct fdt *fdt, u32 at, const struct fw
 	fw_put_be32(dst + 36, l->size_struct);
 }
 
-/* Returns the DTB address to give the kernel: the copy, or dtb on failure. */
+/* Returns the DTB address to give the kernel, or 0 (with a message) if none fits. */
 unsigned long fw_reserved_memory_publish(unsigned long dtb, unsigned long limit)
 {
 	unsigned long dst = fw_region_end();
@@ -199,6 +213,7 @@ unsigned long fw_reserved_memory_publish(unsigned long dtb, unsigned long limit)
 	struct fw_dtb_layout l;
 	struct fdt fdt;
 	int parent, at, ac, sc;
+	bool rsv_fw;
 
 	if (fdt_init(&fdt, (const void *)dtb, fdt_totalsize((const void *)dtb)))
 		return dtb;	/* fw_platform_init() accepted it: cannot happen */
@@ -206,17 +221,19 @@ unsigned long fw_reserved_memory_publish(unsigned long dtb, unsigned long limit)
 	ac = fdt_address_cells(&fdt, parent >= 0 ? parent : 0);
 	sc = fdt_size_cells(&fdt, parent >= 0 ? parent : 0);
 	at = fw_node_end(&fdt, parent >= 0 ? parent : 0);
-	if (ac < 1 || ac > 2 || sc < 1 || sc > 2 || at < 0) {
-		fw_printf("tern-fw: unusual DTB, no /reserved-memory for the firmware\n");
-		return dtb;
+	rsv_fw = ac < 1 || ac > 2 || sc < 1 || sc > 2 || at < 0;
+	if (rsv_fw) {
+		fw_printf("tern-fw: unusual /reserved-memory (#address-cells %d, #size-cells %d): "
+			  "the firmware's region goes in the reservation map\n", ac, sc);
+		at = 0;
+	} else {
+		fw_build_node(&fdt, parent < 0, ac, sc, &node, &strings);
 	}
-
-	fw_build_node(&fdt, parent < 0, ac, sc, &node, &strings);
-	fw_dtb_layout(&fdt, &node, &strings, &l);
+	fw_dtb_layout(&fdt, &node, &strings, rsv_fw, &l);
 	if (dst + l.total > limit || (dtb < dst + l.total && dtb + fdt.size > dst)) {
-		fw_printf("tern-fw: no room for a %lu-byte DTB below %#lx, no /reserved-memory\n",
-			  (unsigned long)l.total, limit);
-		return dtb;
+		fw_printf("tern-fw: no room below the kernel at %#lx for the %lu-byte DTB that "
+			  "tells it of the firmware's memory\n", limit, (unsigned long)l.total);
+		return 0;
 	}
 	fw_dtb_write((u8 *)dst, &fdt, at, &node, &strings, &l);
 	return dst;

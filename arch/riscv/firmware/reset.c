@@ -4,6 +4,7 @@
  * which QEMU turns into its own exit status: that is how tests see pass or
  * fail.  SBI SRST and legacy shutdown end here.
  */
+#include <asm/csr.h>
 #include "fw.h"
 
 #define FINISHER_FAIL	0x3333	/* | exit code << 16 */
@@ -12,11 +13,27 @@
 
 #define SRST_VENDOR	0xf0000000	/* types / reasons from here on are vendor ones */
 
+/*
+ * The DTB's finisher, then the board's if that is another one; when
+ * neither stops the machine, this hart parks for good (the other harts
+ * stay where they are).  Unlocked prints: we may have come from a fatal
+ * trap that interrupted a printer.
+ */
 static __noreturn void fw_finisher(u32 value)
 {
-	if (fw_plat.finisher)
-		fw_write32(fw_plat.finisher, value);
-	for (;;)	/* no finisher, or it did not stop us */
+	uintptr_t tried = fw_plat.finisher;
+
+	if (tried)
+		fw_write32(tried, value);
+	if (FW_BOARD_TEST_DEVICE && FW_BOARD_TEST_DEVICE != tried) {
+		fw_printf_unlocked("tern-fw: the test device at %#lx did not stop the machine: "
+				   "trying the board's at %#lx\n", (unsigned long)tried,
+				   (unsigned long)FW_BOARD_TEST_DEVICE);
+		fw_write32(FW_BOARD_TEST_DEVICE, value);
+	}
+	fw_printf_unlocked("tern-fw: no test device stopped the machine: hart %lu parks\n",
+			   csr_read(mhartid));
+	for (;;)
 		__asm__ __volatile__("wfi");
 }
 
