@@ -38,7 +38,33 @@ static void merges_and_rejects(struct ktest *t)
 	memblock_reserved = saved;
 }
 
+/*
+ * A full table refuses a new disjoint range and keeps every range it has
+ * (the boot then stops: memblock_reserve_or_panic); one that merges
+ * still fits.
+ */
+static void a_full_table_refuses_and_keeps_its_ranges(struct ktest *t)
+{
+	static struct memblock_type saved;
+	phys_addr_t base = 0x10000000;
+	unsigned int i;
+
+	saved = memblock_reserved;
+	memblock_reserved.count = 0;
+	for (i = 0; i < CONFIG_MEMBLOCK_MAX_REGIONS; i++)
+		KTEST_EXPECT_EQ(t, memblock_reserve(base + 2 * i * 0x1000, 0x1000, "r"), 0);
+	KTEST_EXPECT_EQ(t, memblock_reserve(base - 0x2000, 0x1000, "low"), -ENOSPC);
+	KTEST_EXPECT_EQ(t, memblock_reserve(base + 2 * i * 0x1000, 0x1000, "high"), -ENOSPC);
+	KTEST_EXPECT_EQ(t, memblock_reserved.count, CONFIG_MEMBLOCK_MAX_REGIONS);
+	for (i = 0; i < CONFIG_MEMBLOCK_MAX_REGIONS; i++)
+		KTEST_EXPECT_EQ(t, memblock_reserved.regions[i].base, base + 2 * i * 0x1000);
+	KTEST_EXPECT_EQ(t, memblock_reserve(base + 0x1000, 0x1000, "joins two"), 0);
+	KTEST_EXPECT_EQ(t, memblock_reserved.count, CONFIG_MEMBLOCK_MAX_REGIONS - 1);
+	memblock_reserved = saved;
+}
+
 KTEST_SUITE(memblock,
 	    KTEST_CASE(memory_comes_from_the_device_tree),
 	    KTEST_CASE(kernel_and_dtb_are_reserved),
-	    KTEST_CASE(merges_and_rejects));
+	    KTEST_CASE(merges_and_rejects),
+	    KTEST_CASE(a_full_table_refuses_and_keeps_its_ranges));
