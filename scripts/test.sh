@@ -7,7 +7,8 @@
 # 3. the board matrix: every configs/*_defconfig, plus fragments that switch
 #    a policy (TEST_MATRIX below), each configured with unmet requests as
 #    errors, built, rebuilt as a no-op, booted with ktest, and crashed on
-#    purpose to check panic reports and QEMU's exit status
+#    purpose to check panic reports and QEMU's exit status; the defconfigs
+#    also on machines of other shapes
 # 4. build-system behaviour (scripts/test-kbuild.sh)
 # 5. seeded randconfigs, built and booted (RANDCONFIG_SEEDS overrides)
 # Logs are kept under the work folder; a failure names its log.
@@ -104,12 +105,15 @@ test_config() {
 	# through the built-in firmware's SRST; OpenSBI reports success.
 	# The finisher driver passes the kernel's exact status (1 tests failed,
 	# 2 panic); an SBI shutdown can only say "failure".
-	local reports= panic_status=nonzero
+	local reports= panic_status=nonzero firmware=OpenSBI
 	grep -qE '^CONFIG_(POWER_RESET_SIFIVE_TEST|FIRMWARE_BUILTIN)=y' "$o/.config" && reports=y
 	grep -q '^CONFIG_POWER_RESET_SIFIVE_TEST=y' "$o/.config" && panic_status=2
+	grep -q '^CONFIG_FIRMWARE_BUILTIN=y' "$o/.config" && firmware="Tern firmware"
 	if grep -q '^CONFIG_KTEST=y' "$o/.config"; then
 		check "$label: ktest boot" "$work/$label.ktest.log" \
 			env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$o" ktest
+		check "$label: firmware is the configured one" "$work/$label.firmware.log" \
+			grep -E "SBI: $firmware," "$o/ktest.log"
 		check "$label: ktest=string,fdt runs just those suites" "$work/$label.filter.log" \
 			boot_expect "$o" "ktest=string,fdt" 0 '^1\.\.2$' '# Subtest: string' \
 			'# Subtest: fdt' '# ktest: 2 suites, 2 passed, 0 failed'
@@ -148,24 +152,35 @@ test_config() {
 	fi
 }
 
-# memory_sweep <label> <objtree> <MiB...>: the allocators' suites at other
-# RAM sizes (the memory map comes from the DTB, so no rebuild).
-memory_sweep() {
-	local label=$1 o=$2 mib; shift 2
+# shape_sweep <label> <objtree> <MiB:harts...>: every ktest on machines of
+# other shapes than the board's default.  QEMU takes the last -m and -smp
+# it is given, and QEMU_ARGS comes last.  Nothing is rebuilt: the kernel
+# reads the shape from the device tree, and so must every ktest.
+shape_sweep() {
+	local label=$1 o=$2 shape; shift 2
 	grep -q '^CONFIG_KTEST=y' "$o/.config" || return 0
-	for mib in "$@"; do
-		QEMU_ARGS="-m ${mib}M" check "$label: allocators at -m ${mib}M" \
-			"$work/$label.mem$mib.log" boot_expect "$o" 'ktest=pgalloc,kmem' 0 \
-			'# ktest: 2 suites, 2 passed, 0 failed' "Memory: .*\\($mib MiB\\)"
+	for shape in "$@"; do
+		QEMU_ARGS="-m ${shape%:*}M -smp ${shape#*:}" check \
+			"$label: ktest on a machine with ${shape%:*} MiB and ${shape#*:} harts" \
+			"$work/$label.shape-${shape/:/-}.log" ktest_on_shape "$o" "${shape%:*}" "${shape#*:}"
 	done
+}
+
+# ktest_on_shape <objtree> <MiB> <harts>: ktest passes, and the kernel saw that shape
+ktest_on_shape() {
+	env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$1" ktest || return 1
+	grep -qE "Memory: 0x[0-9a-f]+-0x[0-9a-f]+ \($2 MiB\)" "$1/ktest.log" &&
+	grep -qE "CPUs: $3 harts? in the device tree" "$1/ktest.log" ||
+	{ echo "the kernel did not see $2 MiB and $3 harts"; return 1; }
 }
 
 for f in "$srctree"/configs/*_defconfig; do
 	name=$(basename "$f")
 	test_config "${name%_defconfig}" "$work/${name%_defconfig}" "$name"
 done
-[ -f "$work/qemu_virt/.config" ] && memory_sweep qemu_virt "$work/qemu_virt" 64 1024 4096
-[ -f "$work/qemu_virt32/.config" ] && memory_sweep qemu_virt32 "$work/qemu_virt32" 64 1024
+echo "== machine shapes"
+[ -f "$work/qemu_virt/.config" ] && shape_sweep qemu_virt "$work/qemu_virt" 4096:2 64:1
+[ -f "$work/qemu_virt32/.config" ] && shape_sweep qemu_virt32 "$work/qemu_virt32" 2048:3 64:1
 for combo in $TEST_MATRIX; do
 	IFS=+ read -r -a parts <<<"$combo"
 	label=$(echo "$combo" | sed 's/_defconfig//; s/\.config//g; s/+/+/g')
