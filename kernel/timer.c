@@ -241,6 +241,15 @@ unsigned long tick_count(void)
 	return ticks;
 }
 
+u64 tick_next_due(void)
+{
+	unsigned long flags = local_irq_save();
+	u64 due = READ_ONCE(this_base()->next_tick);
+
+	local_irq_restore(flags);
+	return due;
+}
+
 void tick_idle_enter(void)
 {
 	unsigned long flags;
