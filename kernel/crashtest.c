@@ -15,7 +15,9 @@
  * Like Linux's LKDTM, in miniature.
  */
 #include <tern/boot.h>
+#include <tern/errno.h>
 #include <tern/kernel.h>
+#include <tern/params.h>
 #include <tern/pgalloc.h>
 #include <tern/slab.h>
 #include <tern/string.h>
@@ -96,19 +98,31 @@ static const struct crash crashes[] = {
 	{ "free_page_twice", crashtest_free_page_twice, false, true },
 };
 
-void crashtest_run(const char *cmdline)
-{
-	const char *value;
-	unsigned int i;
-	size_t len;
+/* The "crashtest=" value, crash_len bytes of the command line; NULL: none asked for. */
+static const char *crash_name;
+static size_t crash_len;
 
-	if (!cmdline_find(cmdline, "crashtest", &value, &len) || !value)
+static int crashtest_setup(const char *value, size_t len)
+{
+	if (!value)
+		return -EINVAL;	/* which crash? */
+	crash_name = value;
+	crash_len = len;
+	return 0;
+}
+__setup("crashtest=", crashtest_setup);
+
+void crashtest_run(void)
+{
+	unsigned int i;
+
+	if (!crash_name)
 		return;
-	pr_notice("crashtest: %.*s\n", (int)len, value);
+	pr_notice("crashtest: %.*s\n", (int)crash_len, crash_name);
 	for (i = 0; i < ARRAY_SIZE(crashes); i++) {
 		const struct crash *c = &crashes[i];
 
-		if (strlen(c->name) != len || strncmp(value, c->name, len))
+		if (strlen(c->name) != crash_len || strncmp(crash_name, c->name, crash_len))
 			continue;
 		if (c->needs_debug_slab && !IS_ENABLED(CONFIG_DEBUG_SLAB))
 			pr_err("crashtest: %s needs DEBUG_SLAB; not attempted\n", c->name);
@@ -118,5 +132,5 @@ void crashtest_run(const char *cmdline)
 			c->fn();
 		return;
 	}
-	pr_err("crashtest: unknown crash \"%.*s\"\n", (int)len, value);
+	pr_err("crashtest: unknown crash \"%.*s\"\n", (int)crash_len, crash_name);
 }

@@ -114,9 +114,10 @@ test_config() {
 			env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$o" ktest
 		check "$label: firmware is the configured one" "$work/$label.firmware.log" \
 			grep -E "SBI: $firmware," "$o/ktest.log"
-		check "$label: ktest=string,fdt runs just those suites" "$work/$label.filter.log" \
-			boot_expect "$o" "ktest=string,fdt" 0 '^1\.\.2$' '# Subtest: string' \
-			'# Subtest: fdt' '# ktest: 2 suites, 2 passed, 0 failed'
+		check "$label: ktest=\"string,fdt\" runs just those suites" "$work/$label.filter.log" \
+			boot_expect "$o" 'ktest="string,fdt" no_such_param=1' 0 '^1\.\.2$' \
+			'# Subtest: string' '# Subtest: fdt' '# ktest: 2 suites, 2 passed, 0 failed' \
+			'Unknown command line parameters .*: no_such_param="1"$'
 		[ -n "$reports" ] && check "$label: unknown ktest suite fails the run" \
 			"$work/$label.nosuite.log" \
 			boot_expect "$o" "ktest=no_such_suite" 1 'no ktest suite matches'

@@ -34,6 +34,10 @@ SECTIONS
 		KEEP(*(.initcalls))
 		__initcalls_end = .;
 		. = ALIGN(16);
+		__boot_params_start = .;
+		KEEP(*(.boot_params))
+		__boot_params_end = .;
+		. = ALIGN(16);
 		__benches_start = .;
 		KEEP(*(.benches))
 		__benches_end = .;
