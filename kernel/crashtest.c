@@ -3,6 +3,8 @@
  * Deliberate crashes, to test that panics and fatal traps are reported
  * (message, registers, symbolised backtrace) and reach QEMU's exit status:
  *   crashtest=panic    panic() from a known function
+ *   crashtest=panic_sbi  panic() with no power-off driver, as before the
+ *                      device tree is read: only SBI SRST (reason failure)
  *   crashtest=load     load from an address with no memory behind it
  *   crashtest=illegal  execute an illegal instruction
  *   crashtest=bug      BUG_ON(true)
@@ -19,6 +21,7 @@
 #include <tern/kernel.h>
 #include <tern/params.h>
 #include <tern/pgalloc.h>
+#include <tern/reboot.h>
 #include <tern/slab.h>
 #include <tern/string.h>
 
@@ -28,6 +31,12 @@
 static void __noinline crashtest_panic(void)
 {
 	panic("crashtest: requested panic");
+}
+
+static void __noinline crashtest_panic_sbi(void)
+{
+	register_power_off_handler(NULL, NULL);
+	panic("crashtest: requested panic, with only the firmware to power off");
 }
 
 static unsigned long __noinline crashtest_load(void)
@@ -89,6 +98,7 @@ struct crash {
 
 static const struct crash crashes[] = {
 	{ "panic", crashtest_panic, false, false },
+	{ "panic_sbi", crashtest_panic_sbi, false, false },
 	{ "load", crashtest_load_report, false, false },
 	{ "illegal", crashtest_illegal, false, false },
 	{ "bug", crashtest_bug, false, false },

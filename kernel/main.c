@@ -26,19 +26,29 @@
 #include <tern/timer.h>
 
 struct fdt boot_fdt;
+uintptr_t boot_dtb_address;
 
+extern const struct initcall __early_initcalls_start[], __early_initcalls_end[];
 extern const struct initcall __initcalls_start[], __initcalls_end[];
 
-void do_initcalls(void)
+static void run_initcalls(const struct initcall *call, const struct initcall *end)
 {
-	const struct initcall *call;
-
-	for (call = __initcalls_start; call < __initcalls_end; call++) {
+	for (; call < end; call++) {
 		int err = call->fn();
 
 		if (err && err != -ENODEV)
 			pr_warn("initcall %s failed: error %d\n", call->name, err);
 	}
+}
+
+void do_early_initcalls(void)
+{
+	run_initcalls(__early_initcalls_start, __early_initcalls_end);
+}
+
+void do_initcalls(void)
+{
+	run_initcalls(__initcalls_start, __initcalls_end);
 }
 
 static void print_banner(void)
@@ -110,24 +120,37 @@ static int run_requested_benchmarks(void)
 	return bench_run_all(bench_request.list, bench_request.list_len);
 }
 
-void start_kernel(unsigned long hartid, phys_addr_t dtb)
+/*
+ * The order matters where something can fail: the device tree is
+ * validated first, then the early initcalls find the power-off device, so
+ * that every panic after them exits with status 2 (before them only the
+ * firmware's SBI shutdown, reason "failure", is left: non-zero under
+ * Tern's firmware, success under OpenSBI v1.1).  Then each boot input the
+ * rest depends on is checked before its first use, and a device tree the
+ * kernel cannot run on is refused with a panic that says why.
+ */
+void start_kernel(unsigned long hartid, uintptr_t dtb)
 {
-	int dtb_err = arch_early_setup(hartid, dtb);
+	int err = arch_early_setup(hartid, dtb);
 
-	if (dtb_err)
-		panic("no usable device tree at %llx (error %d)",
-		      (unsigned long long)dtb, dtb_err);
-	time_init();
+	boot_dtb_address = dtb;
+	if (err)
+		panic("no usable device tree at %#lx (error %d)", (unsigned long)dtb, err);
+	do_early_initcalls();
+	if (time_init())
+		panic("the device tree has no usable /cpus/timebase-frequency: "
+		      "the kernel cannot keep time without it");
 	timers_init();
 	setup_command_line();
 	parse_early_params(boot_command_line);
 	print_banner();
 	arch_print_info();
-	if (arch_scan_harts())
-		pr_warn("no usable /cpus node in the device tree\n");
-	if (memblock_init(&boot_fdt))
-		panic("the device tree describes no memory");
+	arch_scan_harts();	/* panics if the boot hart has no usable CPU node */
+	err = memblock_init(&boot_fdt);
+	if (err)
+		panic("the device tree describes no memory (error %d)", err);
 	arch_reserve_memory();
+	arch_check_memory();
 	memblock_print();
 	mm_init();
 	meminfo_print();

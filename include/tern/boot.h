@@ -26,6 +26,14 @@ void setup_command_line(void);
 /* Runs the crash that "crashtest=..." asked for (kernel/crashtest.c, option CRASH_TEST). */
 void crashtest_run(void);
 
-void start_kernel(unsigned long hartid, phys_addr_t dtb) __noreturn;
+/*
+ * The firmware enters with a0 = hart id and a1 = the device tree's
+ * physical address: both register-wide (on rv32, a 64-bit parameter
+ * would also take a2, which the boot protocol leaves undefined).
+ */
+void start_kernel(unsigned long hartid, uintptr_t dtb) __noreturn;
+
+/* What start_kernel was given in a1, for the ktests. */
+extern uintptr_t boot_dtb_address;
 
 #endif
