@@ -169,7 +169,7 @@ shape_sweep() {
 	grep -q '^CONFIG_KTEST=y' "$o/.config" || return 0
 	for shape in "$@"; do
 		QEMU_ARGS="-m ${shape%:*}M -smp ${shape#*:}" check \
-			"$label: ktest on a machine with ${shape%:*} MiB and ${shape#*:} harts" \
+			"$label: ktest with -m ${shape%:*}M -smp ${shape#*:}" \
 			"$work/$label.shape-${shape/:/-}.log" ktest_on_shape "$o" "${shape%:*}" "${shape#*:}"
 	done
 }

@@ -49,11 +49,17 @@ static void probe_or_panic(phys_addr_t addr)
 	      (unsigned long long)addr);
 }
 
+/* The first and the last whole word of [start, end), if it holds one. */
 static void probe_free_range(phys_addr_t start, phys_addr_t end, void *unused)
 {
-	probe_or_panic(ALIGN_UP(start, 4));
-	if (end - start >= 8)
-		probe_or_panic(ALIGN_DOWN(end - 4, 4));
+	phys_addr_t first = ALIGN_UP(start, 4), last;
+
+	if (first + 4 > end)
+		return;
+	last = ALIGN_DOWN(end, 4) - 4;
+	probe_or_panic(first);
+	if (last != first)
+		probe_or_panic(last);
 }
 
 /*
