@@ -25,7 +25,7 @@ void bench_report(struct bench *b, const char *what, u64 value, const char *unit
 	console_printf("bench: %s.%s: %llu %s\n", b->name, what, (unsigned long long)value, unit);
 }
 
-int bench_run_all(const char *filter)
+int bench_run_all(const char *filter, size_t len)
 {
 	const struct bench_def *def;
 	int ran = 0, failed = 0;
@@ -33,7 +33,7 @@ int bench_run_all(const char *filter)
 	for (def = __benches_start; def < __benches_end; def++) {
 		struct bench b = { .name = def->name, .iterations = def->iterations };
 
-		if (!strlist_contains(filter, def->name))
+		if (!strlist_contains(filter, len, def->name))
 			continue;
 		def->run(&b);
 		ran++;

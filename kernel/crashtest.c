@@ -3,6 +3,8 @@
  * Deliberate crashes, to test that panics and fatal traps are reported
  * (message, registers, symbolised backtrace) and reach QEMU's exit status:
  *   crashtest=panic    panic() from a known function
+ *   crashtest=panic_sbi  panic() with no power-off driver, as before the
+ *                      device tree is read: only SBI SRST (reason failure)
  *   crashtest=load     load from an address with no memory behind it
  *   crashtest=illegal  execute an illegal instruction
  *   crashtest=bug      BUG_ON(true)
@@ -15,8 +17,11 @@
  * Like Linux's LKDTM, in miniature.
  */
 #include <tern/boot.h>
+#include <tern/errno.h>
 #include <tern/kernel.h>
+#include <tern/params.h>
 #include <tern/pgalloc.h>
+#include <tern/reboot.h>
 #include <tern/slab.h>
 #include <tern/string.h>
 
@@ -26,6 +31,12 @@
 static void __noinline crashtest_panic(void)
 {
 	panic("crashtest: requested panic");
+}
+
+static void __noinline crashtest_panic_sbi(void)
+{
+	register_power_off_handler(NULL, NULL);
+	panic("crashtest: requested panic, with only the firmware to power off");
 }
 
 static unsigned long __noinline crashtest_load(void)
@@ -87,6 +98,7 @@ struct crash {
 
 static const struct crash crashes[] = {
 	{ "panic", crashtest_panic, false, false },
+	{ "panic_sbi", crashtest_panic_sbi, false, false },
 	{ "load", crashtest_load_report, false, false },
 	{ "illegal", crashtest_illegal, false, false },
 	{ "bug", crashtest_bug, false, false },
@@ -96,19 +108,31 @@ static const struct crash crashes[] = {
 	{ "free_page_twice", crashtest_free_page_twice, false, true },
 };
 
-void crashtest_run(const char *cmdline)
-{
-	const char *value;
-	unsigned int i;
-	size_t len;
+/* The "crashtest=" value, crash_len bytes of the command line; NULL: none asked for. */
+static const char *crash_name;
+static size_t crash_len;
 
-	if (!cmdline_find(cmdline, "crashtest", &value, &len) || !value)
+static int crashtest_setup(const char *value, size_t len)
+{
+	if (!value)
+		return -EINVAL;	/* which crash? */
+	crash_name = value;
+	crash_len = len;
+	return 0;
+}
+__setup("crashtest=", crashtest_setup);
+
+void crashtest_run(void)
+{
+	unsigned int i;
+
+	if (!crash_name)
 		return;
-	pr_notice("crashtest: %.*s\n", (int)len, value);
+	pr_notice("crashtest: %.*s\n", (int)crash_len, crash_name);
 	for (i = 0; i < ARRAY_SIZE(crashes); i++) {
 		const struct crash *c = &crashes[i];
 
-		if (strlen(c->name) != len || strncmp(value, c->name, len))
+		if (strlen(c->name) != crash_len || strncmp(crash_name, c->name, crash_len))
 			continue;
 		if (c->needs_debug_slab && !IS_ENABLED(CONFIG_DEBUG_SLAB))
 			pr_err("crashtest: %s needs DEBUG_SLAB; not attempted\n", c->name);
@@ -118,5 +142,5 @@ void crashtest_run(const char *cmdline)
 			c->fn();
 		return;
 	}
-	pr_err("crashtest: unknown crash \"%.*s\"\n", (int)len, value);
+	pr_err("crashtest: unknown crash \"%.*s\"\n", (int)crash_len, crash_name);
 }

@@ -33,7 +33,7 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ..
 	t->failures++;
 }
 
-/* Is 'name' one of the comma-separated names in filter (all if empty)? */
+/* Runs every case of suite, the index'th of the run; true if all passed. */
 static bool run_suite(const struct ktest_suite *suite, int index)
 {
 	int failed = 0;
@@ -69,21 +69,21 @@ static void wait_for_stray_threads(void)
 	msleep(1);	/* the last one's stack is freed just after it leaves the list */
 }
 
-int ktest_run_all(const char *filter)
+int ktest_run_all(const char *filter, size_t len)
 {
 	const struct ktest_suite *s;
 	int total = 0, index = 0, failed = 0;
 
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
-		total += strlist_contains(filter, s->name);
+		total += strlist_contains(filter, len, s->name);
 	console_printf("KTAP version 1\n1..%d\n", total);
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
-		if (strlist_contains(filter, s->name)) {
+		if (strlist_contains(filter, len, s->name)) {
 			wait_for_stray_threads();
 			failed += !run_suite(s, ++index);
 		}
 	if (!total)
-		console_printf("# no ktest suite matches \"%s\"\n", filter ? filter : "");
+		console_printf("# no ktest suite matches \"%.*s\"\n", (int)len, filter ? filter : "");
 	console_printf("# ktest: %d suites, %d passed, %d failed\n", total, total - failed, failed);
 	return total ? failed : 1;
 }

@@ -14,6 +14,7 @@
 #include <tern/memblock.h>
 #include <tern/meminfo.h>
 #include <tern/mm.h>
+#include <tern/params.h>
 #include <tern/pgalloc.h>
 #include <tern/slab.h>
 #include <tern/irq.h>
@@ -25,19 +26,29 @@
 #include <tern/timer.h>
 
 struct fdt boot_fdt;
+uintptr_t boot_dtb_address;
 
+extern const struct initcall __early_initcalls_start[], __early_initcalls_end[];
 extern const struct initcall __initcalls_start[], __initcalls_end[];
 
-void do_initcalls(void)
+static void run_initcalls(const struct initcall *call, const struct initcall *end)
 {
-	const struct initcall *call;
-
-	for (call = __initcalls_start; call < __initcalls_end; call++) {
+	for (; call < end; call++) {
 		int err = call->fn();
 
 		if (err && err != -ENODEV)
 			pr_warn("initcall %s failed: error %d\n", call->name, err);
 	}
+}
+
+void do_early_initcalls(void)
+{
+	run_initcalls(__early_initcalls_start, __early_initcalls_end);
+}
+
+void do_initcalls(void)
+{
+	run_initcalls(__initcalls_start, __initcalls_end);
 }
 
 static void print_banner(void)
@@ -51,106 +62,108 @@ static void print_banner(void)
 		  IS_ENABLED(CONFIG_PREEMPT) ? "preempt" : "voluntary", CONFIG_HZ);
 }
 
-static void setup_command_line(void)
+static int loglevel_setup(const char *value, size_t len)
 {
-	int chosen = fdt_path_offset(&boot_fdt, "/chosen");
-	const char *args = NULL;
-	int len = 0;
-
-	if (chosen >= 0)
-		args = fdt_getprop(&boot_fdt, chosen, "bootargs", &len);
-	/* The property must be a terminated string inside the blob. */
-	if (args && len > 0 && args[len - 1] == '\0' && args[0])
-		boot_command_line = args;
-	else
-		boot_command_line = CONFIG_CMDLINE;
-	pr_info("Command line: %s\n", boot_command_line);
+	/* One digit, 1-8, as CONSOLE_LOGLEVEL_DEFAULT. */
+	if (!value || len != 1 || value[0] < '1' || value[0] > '8')
+		return -EINVAL;
+	console_set_loglevel(value[0] - '0');
+	return 0;
 }
+early_param("loglevel", loglevel_setup);
 
-static void apply_loglevel(void)
+/*
+ * "ktest" or "ktest=suite,suite" and "bench[=name,...]": what to run once
+ * the kernel is up.  The list points into the command line.
+ */
+struct run_request {
+	bool requested;
+	const char *list;	/* NULL or list_len bytes: every suite when empty */
+	size_t list_len;
+};
+
+static struct run_request ktest_request, bench_request;
+
+static int ktest_setup(const char *value, size_t len)
 {
-	const char *value;
-	size_t len;
-
-	if (cmdline_find(boot_command_line, "loglevel", &value, &len) && value)
-		console_set_loglevel((int)strtoul(value, NULL, 10));
+	ktest_request = (struct run_request){ true, value, len };
+	return 0;
 }
+__setup("ktest=", ktest_setup);
 
-/* Copies a "name=value" value into buf; "" when the value is absent. */
-static void param_value(const char *name, char *buf, size_t size)
+static int bench_setup(const char *value, size_t len)
 {
-	const char *value;
-	size_t len;
-
-	buf[0] = '\0';
-	if (cmdline_find(boot_command_line, name, &value, &len) && value)
-		strlcpy(buf, value, MIN(size, len + 1));
+	bench_request = (struct run_request){ true, value, len };
+	return 0;
 }
+__setup("bench=", bench_setup);
 
 static int run_requested_tests(void)
 {
-	char filter[128];
-	const char *value;
-	size_t len;
-
-	if (!cmdline_find(boot_command_line, "ktest", &value, &len))
-		return -ENOENT;
+	if (!ktest_request.requested)
+		return 0;
 	if (!IS_ENABLED(CONFIG_KTEST)) {
 		pr_err("ktest: requested, but this kernel has CONFIG_KTEST=n\n");
 		return 1;
 	}
-	param_value("ktest", filter, sizeof(filter));
-	return ktest_run_all(filter);
+	return ktest_run_all(ktest_request.list, ktest_request.list_len);
 }
 
 static int run_requested_benchmarks(void)
 {
-	char filter[128];
-	const char *value;
-	size_t len;
-
-	if (!cmdline_find(boot_command_line, "bench", &value, &len))
+	if (!bench_request.requested)
 		return 0;
 	if (!IS_ENABLED(CONFIG_BENCH)) {
 		pr_err("bench: requested, but this kernel has CONFIG_BENCH=n\n");
 		return 1;
 	}
-	param_value("bench", filter, sizeof(filter));
-	return bench_run_all(filter);
+	return bench_run_all(bench_request.list, bench_request.list_len);
 }
 
-void start_kernel(unsigned long hartid, phys_addr_t dtb)
+/*
+ * The order matters where something can fail: the device tree is
+ * validated first, then the early initcalls find the power-off device, so
+ * that every panic after them exits with status 2 (before them only the
+ * firmware's SBI shutdown, reason "failure", is left: non-zero under
+ * Tern's firmware, success under OpenSBI v1.1).  Then each boot input the
+ * rest depends on is checked before its first use, and a device tree the
+ * kernel cannot run on is refused with a panic that says why.
+ */
+void start_kernel(unsigned long hartid, uintptr_t dtb)
 {
-	int dtb_err = arch_early_setup(hartid, dtb);
-	int failed;
+	int err = arch_early_setup(hartid, dtb);
 
-	if (dtb_err)
-		panic("no usable device tree at %llx (error %d)",
-		      (unsigned long long)dtb, dtb_err);
-	time_init();
+	boot_dtb_address = dtb;
+	if (err)
+		panic("no usable device tree at %#lx (error %d)", (unsigned long)dtb, err);
+	do_early_initcalls();
+	if (time_init())
+		panic("the device tree has no usable /cpus/timebase-frequency: "
+		      "the kernel cannot keep time without it");
 	timers_init();
 	setup_command_line();
-	apply_loglevel();
+	parse_early_params(boot_command_line);
 	print_banner();
 	arch_print_info();
-	if (arch_scan_harts())
-		pr_warn("no usable /cpus node in the device tree\n");
-	if (memblock_init(&boot_fdt))
-		panic("the device tree describes no memory");
+	arch_scan_harts();	/* panics if the boot hart has no usable CPU node */
+	err = memblock_init(&boot_fdt);
+	if (err)
+		panic("the device tree describes no memory (error %d)", err);
 	arch_reserve_memory();
+	arch_check_memory();
 	memblock_print();
 	mm_init();
 	meminfo_print();
 	sched_init();
+	parse_boot_params(boot_command_line);
 	do_initcalls();		/* drivers, the interrupt controller among them */
 	tick_init();
 	local_irq_enable();
 	smp_init();		/* the other harts, each with its own tick; sleeps */
 	if (IS_ENABLED(CONFIG_CRASH_TEST))
-		crashtest_run(boot_command_line);
+		crashtest_run();
 
-	failed = run_requested_tests();
-	if (failed > 0)
+	if (run_requested_tests() > 0)
 		machine_power_off(POWEROFF_TEST_FAILED);
 	if (run_requested_benchmarks() > 0)
 		machine_power_off(POWEROFF_TEST_FAILED);

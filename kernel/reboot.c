@@ -10,6 +10,7 @@
 static void (*power_off_handler)(int status);
 static const char *power_off_name;
 
+/* From an early initcall (or a crashtest, with NULL to forget the driver). */
 void register_power_off_handler(void (*fn)(int status), const char *name)
 {
 	power_off_handler = fn;

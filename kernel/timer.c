@@ -211,11 +211,7 @@ void tick_init(void)
 	unsigned long flags;
 	struct timer_base *base;
 
-	if (!timebase_frequency()) {
-		pr_warn("tick: no timebase-frequency, no timer interrupts\n");
-		return;
-	}
-	flags = local_irq_save();
+	flags = local_irq_save();	/* time_init refused a tree without a timebase */
 	base = this_base();
 	spin_lock(&base->lock);
 	base->next_tick = ktime_ns() + TICK_NSEC;
@@ -239,6 +235,15 @@ unsigned long tick_count(void)
 
 	local_irq_restore(flags);
 	return ticks;
+}
+
+u64 tick_next_due(void)
+{
+	unsigned long flags = local_irq_save();
+	u64 due = READ_ONCE(this_base()->next_tick);
+
+	local_irq_restore(flags);
+	return due;
 }
 
 void tick_idle_enter(void)

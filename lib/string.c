@@ -259,20 +259,21 @@ unsigned long strtoul(const char *s, char **end, int base)
 	return neg ? -v : v;
 }
 
-bool strlist_contains(const char *list, const char *word)
+bool strlist_contains(const char *list, size_t len, const char *word)
 {
-	size_t len = strlen(word);
-	const char *p = list;
+	size_t word_len = strlen(word);
+	const char *end;
 
-	if (!list || !*list)
+	if (!list || !len)
 		return true;
-	while (*p) {
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
+	for (end = list + len;;) {
+		const char *comma = memchr(list, ',', (size_t)(end - list));
+		size_t n = (size_t)((comma ? comma : end) - list);
 
-		if (n == len && !strncmp(p, word, n))
+		if (n == word_len && !strncmp(list, word, n))
 			return true;
-		p += n + (end ? 1 : 0);
+		if (!comma)
+			return false;
+		list = comma + 1;
 	}
-	return false;
 }

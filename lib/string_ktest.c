@@ -149,6 +149,14 @@ static void strtoul_bases(struct ktest *t)
 	KTEST_EXPECT_EQ(t, strtoul("4294967295", NULL, 10), 4294967295UL);
 }
 
+static void strlist_reads_len_bytes(struct ktest *t)
+{
+	KTEST_EXPECT(t, strlist_contains("fdt,string", 10, "string"));
+	KTEST_EXPECT(t, !strlist_contains("fdt,string", 10, "str"));
+	KTEST_EXPECT(t, !strlist_contains("fdt,string", 3, "string"));
+	KTEST_EXPECT(t, strlist_contains("fdt,string", 0, "anything"));
+}
+
 KTEST_SUITE(string,
 	KTEST_CASE(memcpy_every_alignment),
 	KTEST_CASE(memmove_overlap_both_ways),
@@ -158,4 +166,5 @@ KTEST_SUITE(string,
 	KTEST_CASE(comparisons),
 	KTEST_CASE(searches),
 	KTEST_CASE(strlcpy_truncates),
-	KTEST_CASE(strtoul_bases));
+	KTEST_CASE(strtoul_bases),
+	KTEST_CASE(strlist_reads_len_bytes));

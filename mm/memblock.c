@@ -2,11 +2,16 @@
 /*
  * Boot-time memory map, read from the device tree.  Regions are kept
  * sorted by base and merged, so the arrays stay small whatever the DTB
- * says; a DTB that describes more disjoint ranges than
- * CONFIG_MEMBLOCK_MAX_REGIONS gets -ENOSPC, which is logged, never a crash.
+ * says.  When a DTB describes more disjoint ranges than
+ * CONFIG_MEMBLOCK_MAX_REGIONS, a memory range that does not fit is
+ * logged and left out (less memory, nothing worse); a reservation that
+ * does not fit stops the boot (memblock_reserve_or_panic): without it the
+ * page allocator would hand out memory the kernel, the firmware or the
+ * DTB is using.
  */
 #include <tern/boot.h>
 #include <tern/errno.h>
+#include <tern/kernel.h>
 #include <tern/memblock.h>
 #include <tern/printk.h>
 #include <tern/string.h>
@@ -25,29 +30,40 @@ static void remove_region(struct memblock_type *type, unsigned int i)
 	type->count--;
 }
 
+/*
+ * Inserts [base, base + size) in order and merges it with the ranges it
+ * touches or overlaps (the merged range keeps the lowest one's name).  A
+ * range that merges needs no new slot, so it fits even in a full table.
+ */
 static int add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 		     const char *name)
 {
+	struct memblock_region *r;
 	unsigned int i;
 
 	if (!size || base + size < base)
 		return -EINVAL;
-	/* Insert in order, then merge with neighbours that touch or overlap. */
 	for (i = 0; i < type->count && type->regions[i].base < base; i++)
 		;
-	if (type->count == CONFIG_MEMBLOCK_MAX_REGIONS)
-		return -ENOSPC;
-	memmove(&type->regions[i + 1], &type->regions[i],
-		(type->count - i) * sizeof(type->regions[0]));
-	type->regions[i] = (struct memblock_region){ base, size, name };
-	type->count++;
-	if (i > 0 && region_end(&type->regions[i - 1]) >= base)
+	r = &type->regions[i];
+	if (i > 0 && region_end(r - 1) >= base) {
+		r--;
 		i--;
-	while (i + 1 < type->count && region_end(&type->regions[i]) >= type->regions[i + 1].base) {
-		struct memblock_region *r = &type->regions[i], *next = r + 1;
-
-		if (region_end(next) > region_end(r))
-			r->size = region_end(next) - r->base;
+		r->size = MAX(region_end(r), base + size) - r->base;
+	} else if (i < type->count && base + size >= r->base) {
+		r->size = MAX(region_end(r), base + size) - base;
+		r->base = base;
+		r->name = name;
+	} else {
+		if (type->count == CONFIG_MEMBLOCK_MAX_REGIONS)
+			return -ENOSPC;
+		memmove(r + 1, r, (type->count - i) * sizeof(*r));
+		*r = (struct memblock_region){ base, size, name };
+		type->count++;
+	}
+	while (i + 1 < type->count && region_end(r) >= r[1].base) {
+		if (region_end(r + 1) > region_end(r))
+			r->size = region_end(r + 1) - r->base;
 		remove_region(type, i + 1);
 	}
 	return 0;
@@ -63,16 +79,36 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size, const char *why)
 	return add_range(&memblock_reserved, base, size, why);
 }
 
+void memblock_reserve_or_panic(phys_addr_t base, phys_addr_t size, const char *why)
+{
+	int err = size ? memblock_reserve(base, size, why) : 0;
+
+	if (err == -ENOSPC)
+		panic("memblock: no room to reserve %#llx+%#llx (%s): the table holds %d "
+		      "reserved ranges (MEMBLOCK_MAX_REGIONS), and going on without it "
+		      "would hand out memory in use", (unsigned long long)base,
+		      (unsigned long long)size, why, CONFIG_MEMBLOCK_MAX_REGIONS);
+	if (err)
+		panic("memblock: the reserved range %#llx+%#llx (%s) wraps around the "
+		      "address space", (unsigned long long)base, (unsigned long long)size, why);
+}
+
 static void add_reg_ranges(const struct fdt *fdt, int node, const char *why)
 {
 	u64 base, size;
 	int i, err;
 
 	for (i = 0; !fdt_get_reg(fdt, node, i, &base, &size); i++) {
-		err = why ? memblock_reserve(base, size, why) : memblock_add(base, size);
+		if (why) {
+			memblock_reserve_or_panic(base, size, why);
+			continue;
+		}
+		err = size ? memblock_add(base, size) : 0;
 		if (err)
-			pr_warn("memblock: cannot record %llx+%llx: error %d\n",
-				(unsigned long long)base, (unsigned long long)size, err);
+			pr_warn("memblock: memory %#llx+%#llx left out: %s\n",
+				(unsigned long long)base, (unsigned long long)size,
+				err == -ENOSPC ? "too many ranges (MEMBLOCK_MAX_REGIONS)" :
+				"it wraps around the address space");
 	}
 }
 
@@ -98,13 +134,12 @@ static void scan_reservations(const struct fdt *fdt)
 	u64 base, size;
 
 	for (i = 0; !fdt_get_mem_rsv(fdt, i, &base, &size); i++)
-		if (size)
-			memblock_reserve(base, size, "memreserve");
+		memblock_reserve_or_panic(base, size, "memreserve");
 	if (parent >= 0)
 		for (node = fdt_first_child(fdt, parent); node >= 0;
 		     node = fdt_next_sibling(fdt, node))
 			add_reg_ranges(fdt, node, "firmware");
-	memblock_reserve((uintptr_t)fdt->blob, fdt->size, "device tree");
+	memblock_reserve_or_panic((uintptr_t)fdt->blob, fdt->size, "device tree");
 
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen >= 0) {
@@ -118,7 +153,7 @@ static void scan_reservations(const struct fdt *fdt)
 			u64 end = le == 8 ? ((u64)fdt_read_u32(e) << 32) | fdt_read_u32((const u8 *)e + 4)
 					  : fdt_read_u32(e);
 			if (end > start)
-				memblock_reserve(start, end - start, "initrd");
+				memblock_reserve_or_panic(start, end - start, "initrd");
 		}
 	}
 }

@@ -33,7 +33,9 @@ if [ "${ICOUNT:-0}" = 1 ]; then
 else
 	set -- "$@" -accel tcg,thread=single
 fi
-# Word splitting of the extra arguments is intended.
+# Word splitting of the extra arguments is intended.  They come last, and
+# QEMU takes the last -m and -smp it is given: QEMU_ARGS="-m 1G -smp 2"
+# changes the machine's shape (scripts/test.sh relies on it).
 # shellcheck disable=SC2086
 set -- "$@" $CONFIG_QEMU_EXTRA_ARGS ${QEMU_ARGS:-}
 

@@ -7,7 +7,9 @@
 # 3. the board matrix: every configs/*_defconfig, plus fragments that switch
 #    a policy (TEST_MATRIX below), each configured with unmet requests as
 #    errors, built, rebuilt as a no-op, booted with ktest, and crashed on
-#    purpose to check panic reports and QEMU's exit status
+#    purpose to check panic reports and QEMU's exit status; the defconfigs
+#    also on machines of other shapes, and on device trees with one thing
+#    wrong each
 # 4. corrupt device trees booted on the built-in firmware
 #    (scripts/test-dtb-corpus.sh; DTB_CORPUS_SEED overrides the seed)
 # 5. build-system behaviour (scripts/test-kbuild.sh)
@@ -106,15 +108,19 @@ test_config() {
 	# through the built-in firmware's SRST; OpenSBI reports success.
 	# The finisher driver passes the kernel's exact status (1 tests failed,
 	# 2 panic); an SBI shutdown can only say "failure".
-	local reports= panic_status=nonzero
+	local reports= panic_status=nonzero firmware=OpenSBI
 	grep -qE '^CONFIG_(POWER_RESET_SIFIVE_TEST|FIRMWARE_BUILTIN)=y' "$o/.config" && reports=y
 	grep -q '^CONFIG_POWER_RESET_SIFIVE_TEST=y' "$o/.config" && panic_status=2
+	grep -q '^CONFIG_FIRMWARE_BUILTIN=y' "$o/.config" && firmware="Tern firmware"
 	if grep -q '^CONFIG_KTEST=y' "$o/.config"; then
 		check "$label: ktest boot" "$work/$label.ktest.log" \
 			env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$o" ktest
-		check "$label: ktest=string,fdt runs just those suites" "$work/$label.filter.log" \
-			boot_expect "$o" "ktest=string,fdt" 0 '^1\.\.2$' '# Subtest: string' \
-			'# Subtest: fdt' '# ktest: 2 suites, 2 passed, 0 failed'
+		check "$label: firmware is the configured one" "$work/$label.firmware.log" \
+			grep -E "SBI: $firmware," "$o/ktest.log"
+		check "$label: ktest=\"string,fdt\" runs just those suites" "$work/$label.filter.log" \
+			boot_expect "$o" 'ktest="string,fdt" no_such_param=1' 0 '^1\.\.2$' \
+			'# Subtest: string' '# Subtest: fdt' '# ktest: 2 suites, 2 passed, 0 failed' \
+			'Unknown command line parameters .*: no_such_param="1"$'
 		[ -n "$reports" ] && check "$label: unknown ktest suite fails the run" \
 			"$work/$label.nosuite.log" \
 			boot_expect "$o" "ktest=no_such_suite" 1 'no ktest suite matches'
@@ -128,6 +134,12 @@ test_config() {
 		check "$label: panic report and exit status" "$work/$label.panic.log" \
 			boot_expect "$o" "crashtest=panic" $panic_status 'Kernel panic - not syncing: crashtest' \
 			'Call trace:' ${sym:+'crashtest_panic\+0x' 'start_kernel\+0x'}
+		# What a panic before the device tree is read falls back on:
+		# SBI SRST, reason "failure".  OpenSBI v1.1 reports it as success.
+		[ "$firmware" = OpenSBI ] ||
+		check "$label: panic with only SBI to power off exits non-zero" \
+			"$work/$label.panicsbi.log" \
+			boot_expect "$o" "crashtest=panic_sbi" nonzero 'Kernel panic - not syncing: crashtest'
 		check "$label: fatal trap report and exit status" "$work/$label.oops.log" \
 			boot_expect "$o" "crashtest=load" $panic_status 'Oops - Load access fault' \
 			'badaddr: 0+ ' ${sym:+'epc : crashtest_load\+0x' 'crashtest_run\+0x'}
@@ -150,24 +162,125 @@ test_config() {
 	fi
 }
 
-# memory_sweep <label> <objtree> <MiB...>: the allocators' suites at other
-# RAM sizes (the memory map comes from the DTB, so no rebuild).
-memory_sweep() {
-	local label=$1 o=$2 mib; shift 2
+# shape_sweep <label> <objtree> <MiB:harts...>: every ktest on machines of
+# other shapes than the board's default.  QEMU takes the last -m and -smp
+# it is given, and QEMU_ARGS comes last.  Nothing is rebuilt: the kernel
+# reads the shape from the device tree, and so must every ktest.
+shape_sweep() {
+	local label=$1 o=$2 shape; shift 2
 	grep -q '^CONFIG_KTEST=y' "$o/.config" || return 0
-	for mib in "$@"; do
-		QEMU_ARGS="-m ${mib}M" check "$label: allocators at -m ${mib}M" \
-			"$work/$label.mem$mib.log" boot_expect "$o" 'ktest=pgalloc,kmem' 0 \
-			'# ktest: 2 suites, 2 passed, 0 failed' "Memory: .*\\($mib MiB\\)"
+	for shape in "$@"; do
+		QEMU_ARGS="-m ${shape%:*}M -smp ${shape#*:}" check \
+			"$label: ktest with -m ${shape%:*}M -smp ${shape#*:}" \
+			"$work/$label.shape-${shape/:/-}.log" ktest_on_shape "$o" "${shape%:*}" "${shape#*:}"
 	done
+}
+
+# ktest_on_shape <objtree> <MiB> <harts>: ktest passes, and the kernel saw that shape
+ktest_on_shape() {
+	env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$1" ktest || return 1
+	grep -qE "Memory: 0x[0-9a-f]+-0x[0-9a-f]+ \($2 MiB\)" "$1/ktest.log" &&
+	grep -qE "CPUs: $3 harts? in the device tree" "$1/ktest.log" ||
+	{ echo "the kernel did not see $2 MiB and $3 harts"; return 1; }
+}
+
+# dtb_variants <objtree> <folder>: QEMU's device tree for the board at its
+# default shape, and variants of it with one thing wrong each, as files
+# <folder>/<name>.dtb (the names bad_dtb_tests uses).
+dtb_variants() (
+	o=$1 d=$2
+	. "$o/include/config/auto.conf"
+	max=$CONFIG_MEMBLOCK_MAX_REGIONS
+	mkdir -p "$d"
+	"$CONFIG_QEMU_SYSTEM" -machine "$CONFIG_QEMU_MACHINE,dumpdtb=$d/qemu.dtb" \
+		-m "${CONFIG_QEMU_MEMORY_MB}M" -smp "$CONFIG_QEMU_SMP" -bios none -nographic \
+		>/dev/null 2>&1 || return 1
+	dtc -q -I dtb -O dts -o "$d/qemu.dts" "$d/qemu.dtb" || return 1
+	variant() { dtc -q -I dts -O dtb -o "$d/$1.dtb" -; }
+	awk '/^\tmemory@/ { skip = 1 } skip && /^\t};/ { skip = 0; next } !skip' "$d/qemu.dts" |
+		variant no-memory
+	sed '/timebase-frequency/d' "$d/qemu.dts" | variant no-timebase
+	sed 's/timebase-frequency = <[^>]*>/timebase-frequency = <0x00>/' "$d/qemu.dts" |
+		variant zero-timebase
+	sed '/cpu@0 {/,/status/ s/status = "okay"/status = "disabled"/' "$d/qemu.dts" |
+		variant cpu0-disabled
+	# reg = <0 base 0 size>: four times the RAM QEMU gives the machine
+	sed -E "/^\tmemory@/,/^\t};/ s/(reg = <0x00 0x[0-9a-f]+ 0x00) 0x[0-9a-f]+>/\1 $(printf '%#x' \
+		$((CONFIG_QEMU_MEMORY_MB * 4 << 20)))>/" "$d/qemu.dts" | variant memory-too-large
+	{ sed '$d' "$d/qemu.dts"
+	  printf '\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n'
+	  for ((i = 0; i < max + 8; i++)); do
+		printf '\t\tr@%x {\n\t\t\treg = <0x00 %#x 0x00 0x1000>;\n\t\t};\n' \
+			$((CONFIG_BOARD_RAM_BASE + (64 << 20) + i * 0x2000)) \
+			$((CONFIG_BOARD_RAM_BASE + (64 << 20) + i * 0x2000))
+	  done
+	  printf '\t};\n};\n'; } | variant too-many-reservations
+	sed 's/chosen {/chosen {\n\t\tbootargs = [6b 74 65 73 74];/' "$d/qemu.dts" |
+		variant bootargs-without-nul
+	[ -f "$d/bootargs-without-nul.dtb" ]
+)
+
+# cpu0_disabled_ok <objtree>: the boot hart's CPU node is disabled.  The
+# kernel refuses to run on such a hart (a panic that says so, status 2),
+# or the firmware boots another hart (OpenSBI does) and ktest passes;
+# never an oops.
+cpu0_disabled_ok() {
+	local o=$1 status
+	objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run ktest </dev/null >"$o/boot.log" 2>&1
+	status=$?
+	sed -i 's/\r$//' "$o/boot.log"
+	cat "$o/boot.log"
+	! grep -q 'Oops' "$o/boot.log" || { echo "an oops"; return 1; }
+	case $status in
+	2) grep -qE 'panic - not syncing: CPUs: the device tree marks the boot hart [0-9]+ disabled' \
+		"$o/boot.log" ;;
+	0) grep -qE '# ktest: [0-9]+ suites, [0-9]+ passed, 0 failed' "$o/boot.log" ;;
+	*) false ;;
+	esac || { echo "exit status $status, and not the panic or the passing run expected"; return 1; }
+}
+
+# bad_dtb_tests <label> <objtree>: boots the kernel on device trees with
+# one thing wrong each (dtb_variants): each is refused with a panic that
+# says what is wrong, and exit status 2, or is reported and survived.
+# Under Tern's firmware, which reads the device tree first, the firmware
+# may refuse one before the kernel runs; under OpenSBI, a tree without a
+# timebase hangs OpenSBI itself, so that one is only tried on Tern's.
+bad_dtb_tests() {
+	local label=$1 o=$2 d=$work/$1.dtbs builtin= no_memory_status=2
+	grep -q '^CONFIG_KTEST=y' "$o/.config" || return 0
+	grep -q '^CONFIG_FIRMWARE_BUILTIN=y' "$o/.config" && builtin=y no_memory_status=nonzero
+	if ! dtb_variants "$o" "$d" >"$work/$label.dtbs.log" 2>&1; then
+		fail "$label: make device tree variants (log: $work/$label.dtbs.log)"; return
+	fi
+	dtb() { QEMU_ARGS="-dtb $d/$1.dtb" check "$label: device tree with $2" \
+		"$work/$label.dtb-$1.log" "${@:3}"; }
+	dtb no-memory "no memory node" boot_expect "$o" ktest $no_memory_status 'no memory'
+	dtb zero-timebase "timebase-frequency 0" boot_expect "$o" ktest 2 \
+		'panic - not syncing: the device tree has no usable /cpus/timebase-frequency'
+	[ -n "$builtin" ] && dtb no-timebase "no timebase-frequency" boot_expect "$o" ktest 2 \
+		'panic - not syncing: the device tree has no usable /cpus/timebase-frequency'
+	dtb cpu0-disabled "the boot hart's CPU node disabled" cpu0_disabled_ok "$o"
+	dtb memory-too-large "a memory node 4 times the RAM" boot_expect "$o" ktest 2 \
+		'panic - not syncing: Memory: the device tree describes RAM at 0x[0-9a-f]+-0x[0-9a-f]+, but 0x[0-9a-f]+ does not answer'
+	dtb too-many-reservations "more reserved ranges than MEMBLOCK_MAX_REGIONS" \
+		boot_expect "$o" ktest 2 'panic - not syncing: memblock: no room to reserve .*MEMBLOCK_MAX_REGIONS'
+	dtb bootargs-without-nul "bootargs without its NUL" boot_expect "$o" "" 0 \
+		'/chosen/bootargs is not a NUL-terminated string \(5 bytes\): ignored' 'powering off'
 }
 
 for f in "$srctree"/configs/*_defconfig; do
 	name=$(basename "$f")
 	test_config "${name%_defconfig}" "$work/${name%_defconfig}" "$name"
 done
-[ -f "$work/qemu_virt/.config" ] && memory_sweep qemu_virt "$work/qemu_virt" 64 1024 4096
-[ -f "$work/qemu_virt32/.config" ] && memory_sweep qemu_virt32 "$work/qemu_virt32" 64 1024
+echo "== machine shapes and bad device trees"
+if [ -f "$work/qemu_virt/.config" ]; then
+	shape_sweep qemu_virt "$work/qemu_virt" 4096:2 64:1
+	bad_dtb_tests qemu_virt "$work/qemu_virt"
+fi
+if [ -f "$work/qemu_virt32/.config" ]; then
+	shape_sweep qemu_virt32 "$work/qemu_virt32" 2048:3 64:1
+	bad_dtb_tests qemu_virt32 "$work/qemu_virt32"
+fi
 for combo in $TEST_MATRIX; do
 	IFS=+ read -r -a parts <<<"$combo"
 	label=$(echo "$combo" | sed 's/_defconfig//; s/\.config//g; s/+/+/g')

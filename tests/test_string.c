@@ -345,4 +345,32 @@ TEST(strtoul_end_pointer_and_bad_base)
 	EXPECT_EQ(*end, '1');
 }
 
+/* The list is a command-line value: len bytes with no NUL, read no further. */
+static bool list_has(const char *list, const char *word)
+{
+	size_t len = strlen(list);
+	char *exact = malloc(len ? len : 1);
+	bool found;
+
+	libc_memcpy(exact, list, len);
+	found = strlist_contains(exact, len, word);
+	free(exact);
+	return found;
+}
+
+TEST(strlist_contains_whole_items_of_len_bytes)
+{
+	EXPECT(list_has("fdt,string", "fdt"));
+	EXPECT(list_has("fdt,string", "string"));
+	EXPECT(!list_has("fdt,string", "str"));
+	EXPECT(!list_has("fdt,string", "fdt,string"));
+	EXPECT(!list_has("fdt,string", ""));
+	EXPECT(list_has("a,,b", ""));		/* an empty item */
+	EXPECT(list_has("a,", ""));
+	EXPECT(list_has("", "anything"));	/* the empty list holds everything */
+	EXPECT(strlist_contains(NULL, 0, "anything"));
+	EXPECT(!strlist_contains("fdt,string", 3, "string"));
+	EXPECT(strlist_contains("fdt,string", 3, "fdt"));
+}
+
 TEST_MAIN()

@@ -13,14 +13,26 @@ extern unsigned long boot_hartid;
 extern unsigned int nr_harts_present;	/* enabled harts in the device tree */
 extern unsigned int nr_cpus_possible;	/* of them, those with a CPU number (NR_CPUS) */
 
-/* Counts and logs the harts /cpus describes; negative if there are none. */
-int arch_scan_harts(void);
+/*
+ * Counts and logs the harts /cpus describes.  Panics if the hart the
+ * kernel runs on has no usable CPU node (absent, or marked disabled).
+ */
+void arch_scan_harts(void);
 
-/* Records the boot hart, probes the firmware, validates the DTB into boot_fdt. */
-int arch_early_setup(unsigned long hartid, phys_addr_t dtb);
+/*
+ * Records the boot hart, probes the firmware, validates the DTB into
+ * boot_fdt; 0 or -EINVAL.
+ */
+int arch_early_setup(unsigned long hartid, uintptr_t dtb);
 
-/* Reserves the kernel image in the boot memory map. */
+/* Reserves the kernel image in the boot memory map (panics if it cannot). */
 void arch_reserve_memory(void);
+
+/*
+ * Checks that the RAM the device tree describes is there, as far as the
+ * architecture can tell: panics naming a memory range that does not answer.
+ */
+void arch_check_memory(void);
 
 /* Logs the firmware and image layout. */
 void arch_print_info(void);

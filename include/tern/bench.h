@@ -47,8 +47,8 @@ void bench_stop(struct bench *b);
 /* Prints "bench: <b->name>.<what>: <value> <unit>". */
 void bench_report(struct bench *b, const char *what, u64 value, const char *unit);
 
-/* Runs the benchmarks named in filter (comma-separated; "" for all). */
-int bench_run_all(const char *filter);
+/* Runs the benchmarks named in the len bytes at filter (comma-separated; empty for all). */
+int bench_run_all(const char *filter, size_t len);
 
 /* Retired instructions since reset (the instret counter). */
 u64 read_instret(void);

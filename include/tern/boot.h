@@ -10,19 +10,30 @@
 /* The device tree the firmware passed in a1, validated by early setup. */
 extern struct fdt boot_fdt;
 
-/* Kernel command line: /chosen/bootargs, or the CMDLINE option when absent. */
+/*
+ * Kernel command line: /chosen/bootargs, or the CMDLINE option when it is
+ * absent or empty.  The parameters on it are declared with __setup and
+ * early_param (<tern/params.h>).
+ */
 extern const char *boot_command_line;
 
 /*
- * Finds "name" or "name=value" in the command line.  Returns true if
- * present; *value is set to the text after '=' (or NULL), *len to its
- * length.  Parameters are separated by spaces.
+ * Sets boot_command_line from the device tree.  A bootargs property that
+ * is not a NUL-terminated string is ignored, with a warning.
  */
-bool cmdline_find(const char *cmdline, const char *name, const char **value, size_t *len);
+void setup_command_line(void);
 
-/* Handles "crashtest=..." (kernel/crashtest.c, option CRASH_TEST). */
-void crashtest_run(const char *cmdline);
+/* Runs the crash that "crashtest=..." asked for (kernel/crashtest.c, option CRASH_TEST). */
+void crashtest_run(void);
 
-void start_kernel(unsigned long hartid, phys_addr_t dtb) __noreturn;
+/*
+ * The firmware enters with a0 = hart id and a1 = the device tree's
+ * physical address: both register-wide (on rv32, a 64-bit parameter
+ * would also take a2, which the boot protocol leaves undefined).
+ */
+void start_kernel(unsigned long hartid, uintptr_t dtb) __noreturn;
+
+/* What start_kernel was given in a1, for the ktests. */
+extern uintptr_t boot_dtb_address;
 
 #endif

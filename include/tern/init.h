@@ -9,6 +9,14 @@
  *
  * A negative return is logged as a failed initcall; -ENODEV (no such
  * device in the device tree) is not an error.
+ *
+ * early_initcall(fn) runs much earlier: right after the device tree is
+ * validated, before anything that could panic about its contents.  It is
+ * for what the kernel needs in order to report its own failure: the
+ * power-off device that gives QEMU the panic's exit status, so that every
+ * panic from the first line on exits 2.  Such a function may read
+ * boot_fdt and print, nothing more: no allocation, no timers, no
+ * interrupts, no panic.  Its return value is treated as above.
  */
 #ifndef TERN_INIT_H
 #define TERN_INIT_H
@@ -26,6 +34,11 @@ struct initcall {
 	static const struct initcall __initcall_##fn			\
 	__used __section(".initcalls") __aligned(sizeof(void *)) = { fn, #fn }
 
+#define early_initcall(fn)						\
+	static const struct initcall __early_initcall_##fn		\
+	__used __section(".initcalls.early") __aligned(sizeof(void *)) = { fn, #fn }
+
+void do_early_initcalls(void);
 void do_initcalls(void);
 
 #endif

@@ -88,10 +88,11 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ..
 } while (0)
 
 /*
- * Runs the suites named in 'filter' (comma-separated; NULL or "" for all),
- * printing KTAP.  Returns the number of suites with a failed case, or 1
- * when no suite matches the filter (asking for nothing is an error).
+ * Runs the suites named in the len bytes at 'filter' (comma-separated;
+ * empty for all), printing KTAP.  Returns the number of suites with a
+ * failed case, or 1 when no suite matches the filter (asking for nothing
+ * is an error).
  */
-int ktest_run_all(const char *filter);
+int ktest_run_all(const char *filter, size_t len);
 
 #endif

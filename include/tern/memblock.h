@@ -28,7 +28,19 @@ extern struct memblock_type memblock_memory, memblock_reserved;
 int memblock_add(phys_addr_t base, phys_addr_t size);
 int memblock_reserve(phys_addr_t base, phys_addr_t size, const char *why);
 
-/* Reads /memory, /reserved-memory, /memreserve/ and the initrd from the DTB. */
+/*
+ * The same for a range the kernel must never hand out (its image, the
+ * DTB, firmware memory, an initrd): a size of 0 reserves nothing, and a
+ * reservation the table cannot hold stops the boot with a panic that
+ * says so.  For boot only.
+ */
+void memblock_reserve_or_panic(phys_addr_t base, phys_addr_t size, const char *why);
+
+/*
+ * Reads /memory, /reserved-memory, /memreserve/ and the initrd from the
+ * DTB; -ENODEV if it describes no memory.  Panics if a reservation does
+ * not fit (memblock_reserve_or_panic).
+ */
 int memblock_init(const struct fdt *fdt);
 
 phys_addr_t memblock_total_memory(void);

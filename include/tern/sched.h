@@ -52,6 +52,7 @@ struct sched_entity {
 	bool dl_throttled;		/* ran ahead of the reservation: background until
 					   the period of its job begins */
 	u64 sum_runtime;		/* every policy: ns run, accounted by the core */
+	u64 prev_sum_runtime;		/* core: sum_runtime when last switched to */
 	bool has_run;			/* core: it was switched to at least once */
 	int nice;			/* NICE_MIN..NICE_MAX */
 	int prio;			/* 0..SCHED_PRIO_LEVELS-1 */

@@ -27,7 +27,10 @@ size_t strlcpy(char *dst, const char *src, size_t size);
  */
 unsigned long strtoul(const char *s, char **end, int base);
 
-/* Is word one of the comma-separated items of list?  An empty list holds everything. */
-bool strlist_contains(const char *list, const char *word);
+/*
+ * Is word one of the comma-separated items of the len bytes at list (not
+ * NUL-terminated: a command-line value)?  An empty list holds everything.
+ */
+bool strlist_contains(const char *list, size_t len, const char *word);
 
 #endif

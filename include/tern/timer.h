@@ -67,8 +67,20 @@ void tick_init(void);
 /* From the trap handler on a supervisor timer interrupt. */
 void handle_timer_irq(void);
 
-/* Tick periods gone by on this hart since tick_init, idle ones included. */
+/*
+ * Tick periods gone by on this hart since tick_init, idle ones included,
+ * as counted by the last tick interrupt: a period that ended while
+ * interrupts were off counts when the interrupt is taken.
+ */
 unsigned long tick_count(void);
+
+/*
+ * ktime_ns() at which this hart's next tick is due, while its tick runs
+ * (the hart is not idle): the tick interrupt that raises tick_count()
+ * past its value now comes no earlier.  Ticks are TICK_NSEC apart.  For
+ * tests; call with interrupts off to read both at one moment.
+ */
+u64 tick_next_due(void);
 
 /*
  * Idle: stop the periodic tick until the next timer (NO_HZ_IDLE) / restart

@@ -406,6 +406,7 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 	}
 	rq->curr = next;
 	rq->nr_switches++;
+	next->se.prev_sum_runtime = next->se.sum_runtime;
 	prev = __switch_to(prev, next);
 	finish_switch(prev);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <tern/errno.h>
+#include <tern/irq.h>
 #include <tern/mutex.h>
 #include <tern/sched.h>
 #include <tern/smp.h>
@@ -46,32 +47,47 @@ static u64 runtime_sum(const struct spinner *s, int n)
 	return sum;
 }
 
-int ktest_run_spinners(int n, const int *nice, u64 total_ns, u64 *ran)
+int ktest_run_spinners(int n, const int *nice, u64 total_ns, struct spinner_run *run)
 {
 	struct spinner s[KTEST_MAX_SPINNERS];
-	int i, naps;
+	unsigned int cpu = smp_processor_id();	/* the boot task's: it stays */
+	unsigned long flags;
+	int i, naps, made;
 	u64 sum;
 
 	if (n < 1 || n > KTEST_MAX_SPINNERS)
 		return -EINVAL;
 	spinners_stop = false;
-	for (i = 0; i < n; i++) {
-		s[i].count = 0;
-		init_completion(&s[i].done);
-		s[i].task = kthread_create_on_cpu(spinner, &s[i], "ktest-spin", smp_processor_id());
-		if (!s[i].task) {
-			stop_spinners(s, i);
-			return -ENOMEM;
-		}
+	run->ticks = tick_count();
+	run->switches = sched_nr_switches(cpu);
+	preempt_disable();	/* none runs before all are queued */
+	for (made = 0; made < n; made++) {
+		s[made].count = 0;
+		init_completion(&s[made].done);
+		s[made].task = kthread_create_on_cpu(spinner, &s[made], "ktest-spin", cpu);
+		if (!s[made].task)
+			break;
 		if (nice)
-			set_user_nice(s[i].task, nice[i]);
-		wake_up_process(s[i].task);
+			set_user_nice(s[made].task, nice[made]);
+		wake_up_process(s[made].task);
+	}
+	preempt_enable();
+	if (made < n) {
+		stop_spinners(s, made);
+		return -ENOMEM;
 	}
 	for (naps = 0; naps < MAX_NAPS && runtime_sum(s, n) < total_ns; naps++)
 		msleep(POLL_MS);
-	preempt_disable();	/* the copy is of one moment */
-	for (i = 0; i < n; i++)
-		ran[i] = task_runtime_ns(s[i].task);
+	/* One moment: they share our CPU, so none runs while we copy. */
+	preempt_disable();
+	flags = local_irq_save();
+	for (i = 0; i < n; i++) {
+		run->s[i].ran = s[i].task->se.sum_runtime;
+		run->s[i].last_stint = run->s[i].ran - s[i].task->se.prev_sum_runtime;
+	}
+	run->ticks = tick_count() - run->ticks;
+	run->switches = sched_nr_switches(cpu) - run->switches;
+	local_irq_restore(flags);
 	WRITE_ONCE(spinners_stop, true);
 	preempt_enable();
 	stop_spinners(s, n);
@@ -79,7 +95,7 @@ int ktest_run_spinners(int n, const int *nice, u64 total_ns, u64 *ran)
 	for (i = 0, sum = 0; i < n; i++) {
 		if (!s[i].count)
 			return -ETIMEDOUT;	/* a spinner never ran */
-		sum += ran[i];
+		sum += run->s[i].ran;
 	}
 	return sum >= total_ns ? 0 : -ETIMEDOUT;
 }

@@ -14,14 +14,24 @@
 #define KTEST_YIELDS_EACH	5
 #define KTEST_YIELD_LOG_LEN	32
 
+struct spinner_run {
+	struct {
+		u64 ran;		/* scheduler-accounted runtime, ns */
+		u64 last_stint;		/* of it, ns since it was last switched to */
+	} s[KTEST_MAX_SPINNERS];
+	unsigned long ticks;		/* tick periods on this CPU during the run */
+	unsigned long switches;		/* context switches on this CPU during the run */
+};
+
 /*
- * Runs n CPU-bound threads (nice[i] set before they run, when nice is not
- * NULL), sleeping until together they have been charged total_ns; copies
- * their runtimes into ran[] at one moment, stops them and waits for them.
- * Returns 0, -EINVAL for a bad n, -ENOMEM when a thread could not be made,
+ * Runs n CPU-bound threads on this CPU (nice[i] set before they run, when
+ * nice is not NULL), all queued before any runs, sleeping until together
+ * they have been charged total_ns; copies their results at one moment
+ * (none of them running), stops them and waits for them.  Returns 0,
+ * -EINVAL for a bad n, -ENOMEM when a thread could not be made,
  * -ETIMEDOUT when the runtime never came.
  */
-int ktest_run_spinners(int n, const int *nice, u64 total_ns, u64 *ran);
+int ktest_run_spinners(int n, const int *nice, u64 total_ns, struct spinner_run *run);
 
 struct yield_log {
 	int ids[KTEST_YIELD_LOG_LEN];

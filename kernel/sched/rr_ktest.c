@@ -16,17 +16,17 @@
 
 static void cpu_bound_threads_get_equal_shares(struct ktest *t)
 {
-	u64 ran[NR_SPINNERS], mean = 0;
-	u64 slice = (u64)CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC;
+	struct spinner_run run;
+	u64 slice = (u64)CONFIG_SCHED_RR_SLICE_MS * NSEC_PER_MSEC, mean = 0;
 	int i;
 
 	KTEST_ASSERT(t, ktest_run_spinners(NR_SPINNERS, NULL,
-					   NR_SPINNERS * TURNS_EACH * MAX(slice, TICK_NSEC), ran) == 0);
+					   NR_SPINNERS * TURNS_EACH * MAX(slice, TICK_NSEC), &run) == 0);
 	for (i = 0; i < NR_SPINNERS; i++)
-		mean += ran[i] / NR_SPINNERS;
+		mean += run.s[i].ran / NR_SPINNERS;
 	for (i = 0; i < NR_SPINNERS; i++) {
-		KTEST_EXPECT_LE(t, ran[i] * 10, mean * 11);	/* within 10% */
-		KTEST_EXPECT_GE(t, ran[i] * 10, mean * 9);
+		KTEST_EXPECT_LE(t, run.s[i].ran * 10, mean * 11);	/* within 10% */
+		KTEST_EXPECT_GE(t, run.s[i].ran * 10, mean * 9);
 	}
 }
 

@@ -2,7 +2,8 @@
 /*
  * The hart's S-mode timer: one deadline in time-CSR ticks, and the timer
  * interrupt (sip.STIP) pending while time >= deadline.  Two ways to set
- * the deadline, chosen once from the boot hart's device tree node:
+ * the deadline, chosen once from the boot hart's device tree node (the
+ * one arch_scan_harts found usable, by the rule every caller shares):
  *
  * - Sstc ("_sstc" in riscv,isa, or "sstc" in riscv,isa-extensions): the
  *   kernel writes stimecmp itself and STIP follows it in hardware.  The
@@ -14,6 +15,7 @@
  * Either way a new deadline clears a pending timer interrupt, and
  * UINT64_MAX means "never".
  */
+#include <asm/cpu.h>
 #include <asm/csr.h>
 #include <asm/sbi.h>
 #include <tern/arch.h>
@@ -25,24 +27,6 @@
 enum timer_method { TIMER_UNKNOWN, TIMER_SSTC, TIMER_SBI_TIME, TIMER_SBI_LEGACY };
 
 static enum timer_method method;
-
-/* The /cpus child whose reg is the boot hart's id, or negative. */
-static int boot_cpu_node(void)
-{
-	int cpus = fdt_path_offset(&boot_fdt, "/cpus");
-	int node;
-
-	if (cpus < 0)
-		return cpus;
-	for (node = fdt_first_child(&boot_fdt, cpus); node >= 0;
-	     node = fdt_next_sibling(&boot_fdt, node)) {
-		u64 hartid, unused;
-
-		if (!fdt_get_reg(&boot_fdt, node, 0, &hartid, &unused) && hartid == boot_hartid)
-			return node;
-	}
-	return node;
-}
 
 /* Is ext one whole element of a NUL-separated string-list property? */
 static bool prop_list_has(int node, const char *name, const char *ext)
@@ -79,7 +63,7 @@ static enum timer_method timer_method(void)
 
 	if (method != TIMER_UNKNOWN)
 		return method;
-	cpu = boot_cpu_node();
+	cpu = riscv_boot_cpu_node();	/* usable: arch_scan_harts checked */
 	if (cpu >= 0 && (isa_string_has_sstc(cpu) ||
 			 prop_list_has(cpu, "riscv,isa-extensions", "sstc")))
 		method = TIMER_SSTC;

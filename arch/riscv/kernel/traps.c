@@ -4,12 +4,14 @@
  * handle_timer_irq, the external interrupt to handle_external_irq (the
  * PLIC), the software interrupt to handle_ipi; then the tick is restarted
  * if idle had stopped it, and the scheduler may switch tasks.  An
- * interrupt cause nobody handles is masked, counted and logged.  Nothing
- * may raise an exception in the kernel except by mistake, so every
- * exception is an oops: cause, stval, registers and a symbolised
- * backtrace, then panic.
+ * interrupt cause nobody handles is masked, counted and logged.  An
+ * access fault on an instruction with an exception fixup (asm/extable.h)
+ * resumes at the fixup.  Nothing else may raise an exception in the
+ * kernel except by mistake, so every other exception is an oops: cause,
+ * stval, registers and a symbolised backtrace, then panic.
  */
 #include <asm/csr.h>
+#include <asm/extable.h>
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
 #include <tern/arch.h>
@@ -79,11 +81,20 @@ static void do_irq(unsigned long code)
 	preempt_on_irq_exit();
 }
 
+/* The faults an exception fixup may cover: the access did not reach memory. */
+static bool is_access_fault(unsigned long cause)
+{
+	return cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS ||
+	       cause == EXC_LOAD_PAGE_FAULT || cause == EXC_STORE_PAGE_FAULT;
+}
+
 void do_trap(struct pt_regs *regs)
 {
 	if (regs->cause & CAUSE_IRQ_FLAG) {
 		do_irq(regs->cause & ~CAUSE_IRQ_FLAG);
 		return;
 	}
+	if (is_access_fault(regs->cause) && fixup_exception(regs))
+		return;
 	die(regs, trap_cause_name(regs->cause));
 }

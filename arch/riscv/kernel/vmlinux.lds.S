@@ -30,9 +30,20 @@ SECTIONS
 		KEEP(*(.ktest_suites))
 		__ktest_suites_end = .;
 		. = ALIGN(16);
+		__early_initcalls_start = .;
+		KEEP(*(.initcalls.early))
+		__early_initcalls_end = .;
 		__initcalls_start = .;
 		KEEP(*(.initcalls))
 		__initcalls_end = .;
+		. = ALIGN(16);
+		__boot_params_start = .;
+		KEEP(*(.boot_params))
+		__boot_params_end = .;
+		. = ALIGN(16);
+		__ex_table_start = .;
+		KEEP(*(__ex_table))
+		__ex_table_end = .;
 		. = ALIGN(16);
 		__benches_start = .;
 		KEEP(*(.benches))

@@ -4,7 +4,9 @@
  * way out: one 32-bit register; writing PASS powers off with exit status
  * 0, FAIL | code << 16 exits with that code.  This driver is what makes a
  * failed test or a panic visible as QEMU's exit status, whatever the
- * firmware does with an SBI shutdown reason.
+ * firmware does with an SBI shutdown reason.  It registers from an early
+ * initcall, right after the device tree is validated, so that a panic
+ * about anything the device tree says (no memory, no timebase) exits 2.
  */
 #include <tern/boot.h>
 #include <tern/compiler.h>
@@ -44,4 +46,4 @@ static int sifive_test_init(void)
 	}
 	return -ENODEV;
 }
-initcall(sifive_test_init);
+early_initcall(sifive_test_init);

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Exception fixups.  An instruction that may fault by design (a probe of
+ * memory that may not be there; later, accesses to user memory) gets an
+ * entry in the __ex_table section: if it takes an access fault (or a
+ * page fault), the trap handler resumes at the entry's fixup instead of
+ * reporting an oops.  Any other fault stays an oops.
+ */
+#ifndef ASM_EXTABLE_H
+#define ASM_EXTABLE_H
+
+#include <asm/asm.h>
+#include <asm/ptrace.h>
+#include <tern/compiler.h>
+#include <tern/types.h>
+
+struct exception_table_entry {
+	unsigned long insn;	/* the address that may fault */
+	unsigned long fixup;	/* where to resume if it does */
+};
+
+/* An entry for the instruction at label insn (inline asm, a local label). */
+#define ASM_EXTABLE(insn, fixup)					\
+	"	.pushsection __ex_table, \"a\"\n"			\
+	"	.balign " __stringify(SZREG) "\n"			\
+	"	" __stringify(RISCV_PTR) " " #insn ", " #fixup "\n"	\
+	"	.popsection\n"
+
+/* From the trap handler: true if regs->epc has a fixup, now in regs->epc. */
+bool fixup_exception(struct pt_regs *regs);
+
+/*
+ * Reads the word at addr (physical: the MMU is off); 0 if memory
+ * answered, -EFAULT if the access faulted.  Interrupts may be on.
+ */
+int probe_read_word(uintptr_t addr);
+
+#endif
