@@ -19,6 +19,7 @@ need gcc command -v gcc
 need make command -v make
 need git command -v git
 need gdb-multiarch command -v gdb-multiarch
+need device-tree-compiler command -v dtc
 for goal; do
 	case $goal in
 	tags)	need universal-ctags command -v ctags ;;

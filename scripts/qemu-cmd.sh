@@ -39,6 +39,28 @@ fi
 # shellcheck disable=SC2086
 set -- "$@" $CONFIG_QEMU_EXTRA_ARGS ${QEMU_ARGS:-}
 
+# OpenSBI 1.1 (QEMU 7.2's and Debian's) hangs in its own timer setup,
+# before the kernel runs, on a device tree without a usable
+# /cpus/timebase-frequency: nothing the kernel does can report it.  When
+# we hand QEMU such a tree ourselves (-dtb), say so instead of hanging.
+# Tern's firmware and the kernel refuse it with a message of their own.
+check_opensbi_dtb() {
+	command -v fdtget >/dev/null 2>&1 || return 0
+	tb=$(fdtget -t u "$1" /cpus timebase-frequency 2>/dev/null) || tb=0
+	[ "${tb:-0}" != 0 ] && return 0
+	echo "qemu-cmd.sh: $1 has no usable /cpus/timebase-frequency:" \
+	     "OpenSBI 1.1 would hang on it before the kernel starts;" \
+	     "boot it with the built-in firmware (builtin-firmware.config) to see the kernel refuse it" >&2
+	exit 2
+}
+if [ "$bios" = default ]; then
+	prev=
+	for arg in "$@"; do
+		[ "$prev" = -dtb ] && check_opensbi_dtb "$arg"
+		prev=$arg
+	done
+fi
+
 case $mode in
 print)	echo "$@" ;;
 run)	[ "${KBUILD_VERBOSE:-0}" = 1 ] && echo "$@"
