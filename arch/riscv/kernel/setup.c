@@ -49,11 +49,18 @@ static void probe_or_panic(phys_addr_t addr)
 	      (unsigned long long)addr);
 }
 
-/* The first and the last whole word of [start, end), if it holds one. */
+/*
+ * The first and the last whole word of [start, end) that a pointer can
+ * reach, if it holds one: on rv32 the page allocator uses a range that
+ * runs past 4 GiB up to 4 GiB, so that is the end to probe.
+ */
 static void probe_free_range(phys_addr_t start, phys_addr_t end, void *unused)
 {
+	const phys_addr_t limit = (phys_addr_t)UINTPTR_MAX + 1;
 	phys_addr_t first = ALIGN_UP(start, 4), last;
 
+	if (sizeof(phys_addr_t) > sizeof(uintptr_t) && end > limit)
+		end = limit;
 	if (first + 4 > end)
 		return;
 	last = ALIGN_DOWN(end, 4) - 4;
