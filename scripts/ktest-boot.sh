@@ -3,7 +3,8 @@
 # Boot a built kernel with ktest and judge the result:
 #   ktest-boot.sh <objtree> [bootargs]      (default bootargs: ktest)
 # Passes only if QEMU exits 0, KTAP was printed, no case failed and at
-# least one suite ran.  The console log is kept in <objtree>/ktest.log.
+# least one suite ran.  The console log is kept in <objtree>/ktest.log, or
+# in $KTEST_LOG when set (so that several boots of one build can run at once).
 # TIMEOUT (seconds, default 120) bounds a hung boot.
 objtree=$1 bootargs=${2:-ktest}
 # -icount shift=0 unless told otherwise: guest time then follows retired
@@ -11,7 +12,7 @@ objtree=$1 bootargs=${2:-ktest}
 # whatever else the host is doing.
 ICOUNT=${ICOUNT:-1}
 export objtree ICOUNT
-log=$objtree/ktest.log
+log=${KTEST_LOG:-$objtree/ktest.log}
 srctree=${srctree:-.}
 timeout "${TIMEOUT:-120}" "$srctree/scripts/qemu-cmd.sh" run "$bootargs" </dev/null >"$log" 2>&1
 status=$?

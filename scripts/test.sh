@@ -14,7 +14,11 @@
 #    (scripts/test-dtb-corpus.sh; DTB_CORPUS_SEED overrides the seed)
 # 5. build-system behaviour (scripts/test-kbuild.sh)
 # 6. seeded randconfigs, built and booted (RANDCONFIG_SEEDS overrides)
-# Logs are kept under the work folder; a failure names its log.
+# Builds run one at a time (each with make -j$JOBS); the boots of a built
+# configuration run in the background, JOBS at a time, while the next one
+# builds.  Each check writes its own log, so concurrent boots of one build
+# never share a file.  Logs are kept under the work folder; a failure names
+# its log.
 set -u
 # Every make below is a fresh top-level one: the caller's O=, V= and other
 # command-line variables travel in MAKEFLAGS and must not leak into them.
@@ -28,14 +32,30 @@ export ICOUNT=1
 srctree=${srctree:-.}
 jobs=${JOBS:-$(nproc)}
 mkdir -p "$work"
-passed=0 failed=0 failures=()
+# Every verdict is one line of $results ("PASS <n> <name>" or "FAIL <name>"),
+# appended by whichever job reached it; the total is counted at the end.
+results=$work/results
+: >"$results"
 
-pass() { passed=$((passed + 1)); printf '  PASS    %s\n' "$1"; }
-fail() { failed=$((failed + 1)); failures+=("$1"); printf '  FAIL    %s\n' "$1"; }
+# pass <name> [<n>]: n passed cases under one name (default 1)
+pass() { printf 'PASS %s %s\n' "${2:-1}" "$1" >>"$results"; printf '  PASS    %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1" >>"$results"; printf '  FAIL    %s\n' "$1"; }
 # check <name> <log> <command...>: one named test, its output in <log>
 check() {
 	local name=$1 log=$2; shift 2
 	if "$@" >"$log" 2>&1; then pass "$name"; else fail "$name (log: $log)"; fi
+}
+# bg <command...>: runs a job in the background once fewer than JOBS run
+bg() {
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+	"$@" &
+}
+# stage_counts <name> <log>: folds a script's "N passed, N failed" into results
+stage_counts() {
+	local p f
+	read -r p f < <(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$2")
+	[ "${p:-0}" -gt 0 ] && printf 'PASS %s %s\n' "$p" "$1" >>"$results"
+	[ "${f:-1}" = 0 ] || fail "$1: ${f:-?} failed (log: $2)"
 }
 
 # Combinations beyond the defconfigs: both firmwares on rv64; every page
@@ -56,13 +76,15 @@ TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config
 
 echo "== host unit tests"
 hostlog=$work/hosttests.log
-make -C "$srctree/tests" run B="$work/hosttests" >"$hostlog" 2>&1
+make -C "$srctree/tests" -j"$jobs" run B="$work/hosttests" >"$hostlog" 2>&1
 host_status=$?
 while read -r name p f; do
-	for ((i = 0; i < p; i++)); do passed=$((passed + 1)); done
-	for ((i = 0; i < f; i++)); do failed=$((failed + 1)); done
-	if [ "$f" = 0 ]; then printf '  PASS    %s (%s cases)\n' "$name" "$p"
-	else fail "$name: $f of $((p + f)) cases (log: $hostlog)"; failed=$((failed - 1)); fi
+	if [ "$f" = 0 ]; then pass "$name ($p cases)" "$p"
+	else
+		[ "$p" -gt 0 ] && printf 'PASS %s %s\n' "$p" "$name" >>"$results"
+		for ((i = 1; i < f; i++)); do printf 'FAIL %s\n' "$name" >>"$results"; done
+		fail "$name: $f of $((p + f)) cases (log: $hostlog)"
+	fi
 done < <(sed -n 's/^\([a-z_0-9]*\): \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2 \3/p' "$hostlog")
 grep -q ' passed, ' "$hostlog" && [ $host_status -eq 0 ] || fail "host tests did not run cleanly (log: $hostlog)"
 
@@ -73,16 +95,22 @@ check "defconfigs are minimal (checkdefconfigs)" "$work/checkdefconfigs.log" mak
 # boot_expect <objtree> <bootargs> <status> <pattern...>: QEMU must exit with
 # <status> ("nonzero": any failure) and the console must show every pattern.  QEMU_ARGS passes through.
 boot_expect() {
-	local o=$1 args=$2 want=$3 status; shift 3
-	objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run "$args" </dev/null >"$o/boot.log" 2>&1
+	local o=$1 args=$2 want=$3 status log; shift 3
+	log=$(mktemp "$o/boot.XXXXXX.log")
+	objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run "$args" </dev/null >"$log" 2>&1
 	status=$?
-	sed -i 's/\r$//' "$o/boot.log"
-	cat "$o/boot.log"
+	sed -i 's/\r$//' "$log"
+	cat "$log"
 	case $want in
 	nonzero) [ "$status" -ne 0 ] ;;
 	*) [ "$status" -eq "$want" ] ;;
 	esac || { echo "exit status $status, expected $want"; return 1; }
-	for p in "$@"; do grep -qE -- "$p" "$o/boot.log" || { echo "missing: $p"; return 1; }; done
+	for p in "$@"; do grep -qE -- "$p" "$log" || { echo "missing: $p"; return 1; }; done
+	rm -f "$log"
+}
+# ktest_boot <objtree> <log>: scripts/ktest-boot.sh, its console in <log>.console
+ktest_boot() {
+	env srctree="$srctree" KTEST_LOG="$2.console" "$srctree/scripts/ktest-boot.sh" "$1" ktest
 }
 
 # no_op_rebuild <objtree>: a second make compiles nothing
@@ -91,19 +119,26 @@ no_op_rebuild() {
 	! grep -E '^  (CC|AS|LD|AR) ' "$1/noop.log"
 }
 
-# test_config <label> <objtree> <config targets...>
+# test_config <label> <objtree> <config targets...>: configures and builds
+# in the foreground, then queues the boot checks (boot_checks) as a job.
 test_config() {
 	local label=$1 o=$2; shift 2
 	echo "== $label"
 	rm -rf "$o"
 	if ! KCONFIG_WERROR=1 make O="$o" "$@" >"$work/$label.config.log" 2>&1; then
-		fail "$label: configure (log: $work/$label.config.log)"; return
+		fail "$label: configure (log: $work/$label.config.log)"; return 1
 	fi
 	if ! make O="$o" -j"$jobs" >"$work/$label.build.log" 2>&1; then
-		fail "$label: build (log: $work/$label.build.log)"; return
+		fail "$label: build (log: $work/$label.build.log)"; return 1
 	fi
 	pass "$label: build"
 	check "$label: no-op rebuild compiles nothing" "$work/$label.noop.log" no_op_rebuild "$o"
+	bg boot_checks "$label" "$o"
+}
+
+# boot_checks <label> <objtree>: ktest and the crash tests of one build.
+boot_checks() {
+	local label=$1 o=$2
 	# A failure status reaches QEMU through the test finisher driver, or
 	# through the built-in firmware's SRST; OpenSBI reports success.
 	# The finisher driver passes the kernel's exact status (1 tests failed,
@@ -114,9 +149,9 @@ test_config() {
 	grep -q '^CONFIG_FIRMWARE_BUILTIN=y' "$o/.config" && firmware="Tern firmware"
 	if grep -q '^CONFIG_KTEST=y' "$o/.config"; then
 		check "$label: ktest boot" "$work/$label.ktest.log" \
-			env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$o" ktest
+			ktest_boot "$o" "$work/$label.ktest.log"
 		check "$label: firmware is the configured one" "$work/$label.firmware.log" \
-			grep -E "SBI: $firmware," "$o/ktest.log"
+			grep -E "SBI: $firmware," "$work/$label.ktest.log.console"
 		check "$label: ktest=\"string,fdt\" runs just those suites" "$work/$label.filter.log" \
 			boot_expect "$o" 'ktest="string,fdt" no_such_param=1' 0 '^1\.\.2$' \
 			'# Subtest: string' '# Subtest: fdt' '# ktest: 2 suites, 2 passed, 0 failed' \
@@ -128,37 +163,36 @@ test_config() {
 		check "$label: boots and powers off (CONFIG_KTEST=n)" "$work/$label.boot.log" \
 			boot_expect "$o" "" 0 'Tern [0-9]' 'powering off'
 	fi
-	if grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" && [ -n "$reports" ]; then
-		local sym=
-		grep -q '^CONFIG_KALLSYMS=y' "$o/.config" && sym=y
-		check "$label: panic report and exit status" "$work/$label.panic.log" \
-			boot_expect "$o" "crashtest=panic" $panic_status 'Kernel panic - not syncing: crashtest' \
-			'Call trace:' ${sym:+'crashtest_panic\+0x' 'start_kernel\+0x'}
-		# What a panic before the device tree is read falls back on:
-		# SBI SRST, reason "failure".  OpenSBI v1.1 reports it as success.
-		[ "$firmware" = OpenSBI ] ||
-		check "$label: panic with only SBI to power off exits non-zero" \
-			"$work/$label.panicsbi.log" \
-			boot_expect "$o" "crashtest=panic_sbi" nonzero 'Kernel panic - not syncing: crashtest'
-		check "$label: fatal trap report and exit status" "$work/$label.oops.log" \
-			boot_expect "$o" "crashtest=load" $panic_status 'Oops - Load access fault' \
-			'badaddr: 0+ ' ${sym:+'epc : crashtest_load\+0x' 'crashtest_run\+0x'}
-		if grep -q '^CONFIG_DEBUG_SLAB=y' "$o/.config"; then
-			check "$label: DEBUG_SLAB catches a double kfree" "$work/$label.dfree.log" \
-				boot_expect "$o" "crashtest=kfree_twice" $panic_status '[Dd]ouble free' \
-				'kmalloc-32' ${sym:+'crashtest_kfree_twice\+0x'}
-			check "$label: DEBUG_SLAB catches kfree of a bad pointer" "$work/$label.badptr.log" \
-				boot_expect "$o" "crashtest=kfree_bad" $panic_status 'kmalloc-64' \
-				${sym:+'crashtest_kfree_bad\+0x'}
-			check "$label: DEBUG_SLAB catches a red zone overwrite" "$work/$label.redzone.log" \
-				boot_expect "$o" "crashtest=redzone" $panic_status '[Rr]ed ?zone' 'kmalloc-32' \
-				${sym:+'crashtest_redzone\+0x'}
-		fi
-		if grep -q '^CONFIG_DEBUG_PAGEALLOC=y' "$o/.config"; then
-			check "$label: DEBUG_PAGEALLOC catches a double free_page" "$work/$label.pfree.log" \
-				boot_expect "$o" "crashtest=free_page_twice" $panic_status '[Dd]ouble free' \
-				${sym:+'crashtest_free_page_twice\+0x'}
-		fi
+	grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" && [ -n "$reports" ] || return 0
+	local sym=
+	grep -q '^CONFIG_KALLSYMS=y' "$o/.config" && sym=y
+	check "$label: panic report and exit status" "$work/$label.panic.log" \
+		boot_expect "$o" "crashtest=panic" $panic_status 'Kernel panic - not syncing: crashtest' \
+		'Call trace:' ${sym:+'crashtest_panic\+0x' 'start_kernel\+0x'}
+	# What a panic before the device tree is read falls back on:
+	# SBI SRST, reason "failure".  OpenSBI v1.1 reports it as success.
+	[ "$firmware" = OpenSBI ] ||
+	check "$label: panic with only SBI to power off exits non-zero" \
+		"$work/$label.panicsbi.log" \
+		boot_expect "$o" "crashtest=panic_sbi" nonzero 'Kernel panic - not syncing: crashtest'
+	check "$label: fatal trap report and exit status" "$work/$label.oops.log" \
+		boot_expect "$o" "crashtest=load" $panic_status 'Oops - Load access fault' \
+		'badaddr: 0+ ' ${sym:+'epc : crashtest_load\+0x' 'crashtest_run\+0x'}
+	if grep -q '^CONFIG_DEBUG_SLAB=y' "$o/.config"; then
+		check "$label: DEBUG_SLAB catches a double kfree" "$work/$label.dfree.log" \
+			boot_expect "$o" "crashtest=kfree_twice" $panic_status '[Dd]ouble free' \
+			'kmalloc-32' ${sym:+'crashtest_kfree_twice\+0x'}
+		check "$label: DEBUG_SLAB catches kfree of a bad pointer" "$work/$label.badptr.log" \
+			boot_expect "$o" "crashtest=kfree_bad" $panic_status 'kmalloc-64' \
+			${sym:+'crashtest_kfree_bad\+0x'}
+		check "$label: DEBUG_SLAB catches a red zone overwrite" "$work/$label.redzone.log" \
+			boot_expect "$o" "crashtest=redzone" $panic_status '[Rr]ed ?zone' 'kmalloc-32' \
+			${sym:+'crashtest_redzone\+0x'}
+	fi
+	if grep -q '^CONFIG_DEBUG_PAGEALLOC=y' "$o/.config"; then
+		check "$label: DEBUG_PAGEALLOC catches a double free_page" "$work/$label.pfree.log" \
+			boot_expect "$o" "crashtest=free_page_twice" $panic_status '[Dd]ouble free' \
+			${sym:+'crashtest_free_page_twice\+0x'}
 	fi
 }
 
@@ -170,18 +204,19 @@ shape_sweep() {
 	local label=$1 o=$2 shape; shift 2
 	grep -q '^CONFIG_KTEST=y' "$o/.config" || return 0
 	for shape in "$@"; do
-		QEMU_ARGS="-m ${shape%:*}M -smp ${shape#*:}" check \
+		local log=$work/$label.shape-${shape/:/-}.log
+		QEMU_ARGS="-m ${shape%:*}M -smp ${shape#*:}" bg check \
 			"$label: ktest with -m ${shape%:*}M -smp ${shape#*:}" \
-			"$work/$label.shape-${shape/:/-}.log" ktest_on_shape "$o" "${shape%:*}" "${shape#*:}"
+			"$log" ktest_on_shape "$o" "$log" "${shape%:*}" "${shape#*:}"
 	done
 }
 
-# ktest_on_shape <objtree> <MiB> <harts>: ktest passes, and the kernel saw that shape
+# ktest_on_shape <objtree> <log> <MiB> <harts>: ktest passes, and the kernel saw that shape
 ktest_on_shape() {
-	env srctree="$srctree" "$srctree/scripts/ktest-boot.sh" "$1" ktest || return 1
-	grep -qE "Memory: 0x[0-9a-f]+-0x[0-9a-f]+ \($2 MiB\)" "$1/ktest.log" &&
-	grep -qE "CPUs: $3 harts? in the device tree" "$1/ktest.log" ||
-	{ echo "the kernel did not see $2 MiB and $3 harts"; return 1; }
+	ktest_boot "$1" "$2" || return 1
+	grep -qE "Memory: 0x[0-9a-f]+-0x[0-9a-f]+ \($3 MiB\)" "$2.console" &&
+	grep -qE "CPUs: $4 harts? in the device tree" "$2.console" ||
+	{ echo "the kernel did not see $3 MiB and $4 harts"; return 1; }
 }
 
 # dtb_variants <objtree> <folder>: QEMU's device tree for the board at its
@@ -225,16 +260,17 @@ dtb_variants() (
 # or the firmware boots another hart (OpenSBI does) and ktest passes;
 # never an oops.
 cpu0_disabled_ok() {
-	local o=$1 status
-	objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run ktest </dev/null >"$o/boot.log" 2>&1
+	local o=$1 status log
+	log=$(mktemp "$o/boot.XXXXXX.log")
+	objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run ktest </dev/null >"$log" 2>&1
 	status=$?
-	sed -i 's/\r$//' "$o/boot.log"
-	cat "$o/boot.log"
-	! grep -q 'Oops' "$o/boot.log" || { echo "an oops"; return 1; }
+	sed -i 's/\r$//' "$log"
+	cat "$log"
+	! grep -q 'Oops' "$log" || { echo "an oops"; return 1; }
 	case $status in
 	2) grep -qE 'panic - not syncing: CPUs: the device tree marks the boot hart [0-9]+ disabled' \
-		"$o/boot.log" ;;
-	0) grep -qE '# ktest: [0-9]+ suites, [0-9]+ passed, 0 failed' "$o/boot.log" ;;
+		"$log" ;;
+	0) grep -qE '# ktest: [0-9]+ suites, [0-9]+ passed, 0 failed' "$log" ;;
 	*) false ;;
 	esac || { echo "exit status $status, and not the panic or the passing run expected"; return 1; }
 }
@@ -252,7 +288,7 @@ bad_dtb_tests() {
 	if ! dtb_variants "$o" "$d" >"$work/$label.dtbs.log" 2>&1; then
 		fail "$label: make device tree variants (log: $work/$label.dtbs.log)"; return
 	fi
-	dtb() { QEMU_ARGS="-dtb $d/$1.dtb" check "$label: device tree with $2" \
+	dtb() { QEMU_ARGS="-dtb $d/$1.dtb" bg check "$label: device tree with $2" \
 		"$work/$label.dtb-$1.log" "${@:3}"; }
 	dtb no-memory "no memory node" boot_expect "$o" ktest $no_memory_status 'no memory'
 	dtb zero-timebase "timebase-frequency 0" boot_expect "$o" ktest 2 \
@@ -293,19 +329,18 @@ for combo in $TEST_MATRIX; do
 done
 
 # Corrupt device trees on both built-in-firmware builds of the matrix.
-"$srctree/scripts/test-dtb-corpus.sh" "$work/dtb-corpus" "$work/qemu_virt32" \
-	"$work/qemu_virt+builtin-firmware" | tee "$work/dtb-corpus.log" | grep -v ' passed, '
-read -r dp df < <(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/dtb-corpus.log")
-passed=$((passed + ${dp:-0}))
-failed=$((failed + ${df:-1}))
-[ "${df:-1}" = 0 ] || failures+=("corrupt device trees (log: $work/dtb-corpus.log)")
+corpus_stage() {
+	"$srctree/scripts/test-dtb-corpus.sh" "$work/dtb-corpus" "$work/qemu_virt32" \
+		"$work/qemu_virt+builtin-firmware" >"$work/dtb-corpus.log" 2>&1
+	grep -E '^  (PASS|FAIL) ' "$work/dtb-corpus.log" | grep -v '^  PASS ' || true
+	stage_counts "corrupt device trees" "$work/dtb-corpus.log"
+	echo "  done    corrupt device trees (log: $work/dtb-corpus.log)"
+}
+bg corpus_stage
 
 echo "== build system"
 "$srctree/scripts/test-kbuild.sh" "$work/kbuild" | tee "$work/kbuild.log" | grep -v ' passed, '
-read -r kp kf < <(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/kbuild.log")
-passed=$((passed + ${kp:-0}))
-failed=$((failed + ${kf:-1}))
-[ "${kf:-1}" = 0 ] || failures+=("build system tests (log: $work/kbuild.log)")
+stage_counts "build system tests" "$work/kbuild.log"
 
 for t in allnoconfig allyesconfig; do
 	test_config "$t" "$work/$t" "$t"
@@ -315,10 +350,13 @@ for seed in ${RANDCONFIG_SEEDS:-1 2 3}; do
 	test_config "randconfig-$seed" "$work/randconfig-$seed" randconfig KCONFIG_SEED="$seed"
 done
 
+wait
+passed=$(awk '$1 == "PASS" { n += $2 } END { print n + 0 }' "$results")
+failed=$(grep -c '^FAIL ' "$results")
 echo
-if [ $failed -ne 0 ]; then
+if [ "$failed" -ne 0 ]; then
 	echo "Failed:"
-	printf '  %s\n' "${failures[@]}"
+	sed -n 's/^FAIL /  /p' "$results"
 fi
 echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+[ "$failed" -eq 0 ]
