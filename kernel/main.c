@@ -134,9 +134,9 @@ void start_kernel(unsigned long hartid, uintptr_t dtb)
 	int err = arch_early_setup(hartid, dtb);
 
 	boot_dtb_address = dtb;
+	do_early_initcalls();	/* the power-off device, from the tree or the board */
 	if (err)
 		panic("no usable device tree at %#lx (error %d)", (unsigned long)dtb, err);
-	do_early_initcalls();
 	if (time_init())
 		panic("the device tree has no usable /cpus/timebase-frequency: "
 		      "the kernel cannot keep time without it");

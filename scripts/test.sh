@@ -252,6 +252,10 @@ dtb_variants() (
 	  printf '\t};\n};\n'; } | variant too-many-reservations
 	sed 's/chosen {/chosen {\n\t\tbootargs = [6b 74 65 73 74];/' "$d/qemu.dts" |
 		variant bootargs-without-nul
+	# 1.5 MiB of padding: more than the kernel's DTB_MAX_SIZE (1 MiB)
+	awk '{ print } /chosen {/ { printf "\t\tpadding = ["
+		for (i = 0; i < 1536 * 1024; i++) printf "00 "; print "];" }' "$d/qemu.dts" |
+		variant too-big
 	[ -f "$d/bootargs-without-nul.dtb" ]
 )
 
@@ -305,6 +309,8 @@ bad_dtb_tests() {
 		'panic - not syncing: Memory: the device tree describes RAM at 0x[0-9a-f]+-0x[0-9a-f]+, but 0x[0-9a-f]+ does not answer'
 	dtb too-many-reservations "more reserved ranges than MEMBLOCK_MAX_REGIONS" \
 		boot_expect "$o" ktest 2 'panic - not syncing: memblock: no room to reserve .*MEMBLOCK_MAX_REGIONS'
+	dtb too-big "a tree larger than the kernel reads" boot_expect "$o" ktest \
+		$no_memory_status '(panic - not syncing: no usable device tree at|^tern-fw: )'
 	dtb bootargs-without-nul "bootargs without its NUL" boot_expect "$o" "" 0 \
 		'/chosen/bootargs is not a NUL-terminated string \(5 bytes\): ignored' 'powering off'
 }

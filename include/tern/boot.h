@@ -10,6 +10,12 @@
 /* The device tree the firmware passed in a1, validated by early setup. */
 extern struct fdt boot_fdt;
 
+/* Did early setup accept the device tree?  (Early initcalls run either way.) */
+static inline bool boot_fdt_valid(void)
+{
+	return boot_fdt.blob != NULL;
+}
+
 /*
  * Kernel command line: /chosen/bootargs, or the CMDLINE option when it is
  * absent or empty.  The parameters on it are declared with __setup and

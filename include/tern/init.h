@@ -10,13 +10,15 @@
  * A negative return is logged as a failed initcall; -ENODEV (no such
  * device in the device tree) is not an error.
  *
- * early_initcall(fn) runs much earlier: right after the device tree is
- * validated, before anything that could panic about its contents.  It is
- * for what the kernel needs in order to report its own failure: the
- * power-off device that gives QEMU the panic's exit status, so that every
- * panic from the first line on exits 2.  Such a function may read
- * boot_fdt and print, nothing more: no allocation, no timers, no
- * interrupts, no panic.  Its return value is treated as above.
+ * early_initcall(fn) runs much earlier: right after early setup has
+ * tried to validate the device tree, before anything that could panic,
+ * even about the tree itself.  It is for what the kernel needs in order
+ * to report its own failure: the power-off device that gives QEMU the
+ * panic's exit status, so that every panic from the first line on exits
+ * 2.  Such a function checks boot_fdt_valid() before reading boot_fdt
+ * (an unusable tree leaves only board defaults), may print, and nothing
+ * more: no allocation, no timers, no interrupts, no panic.  Its return
+ * value is treated as above.
  */
 #ifndef TERN_INIT_H
 #define TERN_INIT_H

@@ -6,7 +6,8 @@
  * failed test or a panic visible as QEMU's exit status, whatever the
  * firmware does with an SBI shutdown reason.  It registers from an early
  * initcall, right after the device tree is validated, so that a panic
- * about anything the device tree says (no memory, no timebase) exits 2.
+ * about anything the device tree says (no memory, no timebase) exits 2;
+ * when the tree itself is unusable, it takes the board's own device.
  */
 #include <tern/boot.h>
 #include <tern/compiler.h>
@@ -27,12 +28,28 @@ static void sifive_test_power_off(int status)
 	WRITE_ONCE(*finisher, value);
 }
 
+/*
+ * The board's own test device (BOARD_TEST_DEVICE_BASE), for when the
+ * device tree is unusable: then no tree can name one, and a panic about
+ * the tree must still exit 2.  A board without one says 0.
+ */
+static int sifive_test_use_board_default(void)
+{
+	if (!CONFIG_BOARD_TEST_DEVICE_BASE)
+		return -ENODEV;
+	finisher = (volatile u32 *)(uintptr_t)CONFIG_BOARD_TEST_DEVICE_BASE;
+	register_power_off_handler(sifive_test_power_off, "sifive,test (board default)");
+	return 0;
+}
+
 static int sifive_test_init(void)
 {
 	static const char *const compatible[] = { "sifive,test1", "sifive,test0" };
 	u64 base, size;
 	unsigned int i;
 
+	if (!boot_fdt_valid())
+		return sifive_test_use_board_default();
 	for (i = 0; i < ARRAY_SIZE(compatible); i++) {
 		int node = fdt_node_offset_by_compatible(&boot_fdt, -1, compatible[i]);
 
