@@ -17,7 +17,7 @@
 #include <tern/params.h>
 #include <tern/pgalloc.h>
 #include <tern/slab.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/reboot.h>
 #include <tern/sched.h>
 #include <tern/smp.h>

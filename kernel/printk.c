@@ -9,7 +9,7 @@
 #include <asm/sbi.h>
 #include <tern/arch.h>
 #include <tern/printf.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/printk.h>
 #include <tern/smp.h>
 #include <tern/spinlock.h>

@@ -22,7 +22,7 @@
  * timer is no longer touched.  Callbacks run without the base locked.
  */
 #include <asm/csr.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/printk.h>
 #include <tern/sched.h>
 #include <tern/smp.h>

@@ -11,7 +11,7 @@
 #ifndef TERN_IRQ_H
 #define TERN_IRQ_H
 
-#include <asm/irqflags.h>
+#include <tern/irqflags.h>
 #include <tern/types.h>
 
 #define NR_IRQS 128
@@ -72,34 +72,5 @@ unsigned long irq_unhandled_count(void);
 /* From the trap handler on a supervisor software interrupt (sip.SSIP cleared). */
 void handle_ipi(void);
 unsigned long ipi_count(void);
-
-/*
- * Interrupt enable state of this hart.  Inline: the scheduler and the
- * locks call these on every switch and every critical section.
- */
-static inline unsigned long local_irq_save(void)
-{
-	return arch_local_irq_save();
-}
-
-static inline void local_irq_restore(unsigned long flags)
-{
-	arch_local_irq_restore(flags);
-}
-
-static inline void local_irq_enable(void)
-{
-	arch_local_irq_enable();
-}
-
-static inline void local_irq_disable(void)
-{
-	arch_local_irq_disable();
-}
-
-static inline bool irqs_disabled(void)
-{
-	return arch_irqs_disabled();
-}
 
 #endif

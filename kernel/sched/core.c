@@ -23,7 +23,7 @@
  * CPU it may run on, if there is one, else back where it ran.
  */
 #include <tern/errno.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/kernel.h>
 #include <tern/printf.h>
 #include <tern/sched.h>
