@@ -9,7 +9,6 @@
  * it, with interrupts off, on the CPU its line goes to; free_irq waits
  * until no CPU runs the handler it removed.
  */
-#include <asm/csr.h>
 #include <tern/errno.h>
 #include <tern/irq.h>
 #include <tern/arch.h>
@@ -113,7 +112,7 @@ void irqchip_register(const struct irqchip *chip)
 		return;
 	}
 	irqchip = chip;
-	csr_set(sie, SIE_SEIE);
+	arch_irq_enable_external();
 }
 
 void irq_cpu_online(void)
@@ -122,7 +121,7 @@ void irq_cpu_online(void)
 
 	if (irqchip && irqchip->has_cpu(cpu)) {
 		irqchip->cpu_online(cpu);
-		csr_set(sie, SIE_SEIE);
+		arch_irq_enable_external();
 	}
 }
 
@@ -158,7 +157,7 @@ void handle_external_irq(void)
 	unsigned int irq;
 
 	if (!irqchip) {
-		csr_clear(sie, SIE_SEIE);
+		arch_irq_disable_external();
 		irq_unhandled("external interrupt without a controller", 0);
 		return;
 	}

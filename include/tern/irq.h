@@ -11,6 +11,7 @@
 #ifndef TERN_IRQ_H
 #define TERN_IRQ_H
 
+#include <asm/irq.h>
 #include <tern/irqflags.h>
 #include <tern/types.h>
 
@@ -50,7 +51,10 @@ struct irqchip {
 	void (*complete)(unsigned int irq);	/* on this hart, even if moved since */
 };
 
-/* One controller; registering it enables the external interrupt (sie.SEIE). */
+/*
+ * One controller; registering it enables the external interrupt on this
+ * hart (arch_irq_enable_external, asm/irq.h).
+ */
 void irqchip_register(const struct irqchip *chip);
 /* The registered controller, or NULL. */
 const struct irqchip *irqchip_get(void);

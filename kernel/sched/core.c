@@ -22,6 +22,7 @@
  * a tick (NO_HZ_IDLE) still come and pull.  A waking task goes to an idle
  * CPU it may run on, if there is one, else back where it ran.
  */
+#include <asm/processor.h>
 #include <tern/errno.h>
 #include <tern/irqflags.h>
 #include <tern/kernel.h>
@@ -724,7 +725,7 @@ unsigned long sched_getaffinity(const struct task *t)
 	return READ_ONCE(t->cpus_allowed);
 }
 
-/* The idle task: sleep in wfi until an interrupt brings work. */
+/* The idle task: wait for an interrupt until one brings work. */
 static int __noreturn idle_loop(void *unused)
 {
 	struct rq *rq = this_rq();	/* idle tasks never move */
@@ -733,7 +734,7 @@ static int __noreturn idle_loop(void *unused)
 		local_irq_disable();
 		if (!READ_ONCE(rq->nr_queued) && !READ_ONCE(rq->need_resched)) {
 			tick_idle_enter();
-			__asm__ __volatile__("wfi");	/* wakes on a pending interrupt */
+			arch_wait_for_interrupt();
 			tick_idle_exit();
 		}
 		local_irq_enable();	/* take it */
