@@ -131,8 +131,10 @@ static int run_requested_benchmarks(void)
  */
 void start_kernel(unsigned long hartid, uintptr_t dtb)
 {
-	int err = arch_early_setup(hartid, dtb);
+	int err;
 
+	arch_early_console_init();	/* printk works from here on */
+	err = arch_early_setup(hartid, dtb);
 	boot_dtb_address = dtb;
 	do_early_initcalls();	/* the power-off device, from the tree or the board */
 	if (err)

@@ -23,7 +23,6 @@ unsigned long boot_hartid;
 int arch_early_setup(unsigned long hartid, uintptr_t dtb)
 {
 	boot_hartid = hartid;
-	sbi_init();
 	if (!dtb || (dtb & 7))
 		return -EINVAL;
 	return fdt_init(&boot_fdt, (const void *)dtb, DTB_MAX_SIZE);
