@@ -11,7 +11,6 @@
  */
 #include <tern/errno.h>
 #include <tern/irq.h>
-#include <tern/arch.h>
 #include <tern/printk.h>
 #include <tern/smp.h>
 #include <tern/spinlock.h>
@@ -29,7 +28,6 @@ static struct irq_desc irq_table[NR_IRQS];
 static spinlock_t irq_lock = SPINLOCK_INIT;
 static const struct irqchip *irqchip;
 static unsigned long unhandled;
-static unsigned long ipis;
 
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev)
 {
@@ -186,33 +184,4 @@ void irq_unhandled(const char *what, unsigned long which)
 unsigned long irq_unhandled_count(void)
 {
 	return READ_ONCE(unhandled);
-}
-
-static bool cpus_stopping;	/* smp_stop_others: every IPI stops its CPU */
-
-/*
- * A reschedule IPI needs nothing here: the sender set need_resched, and
- * the way out of the interrupt (or the idle loop the interrupt woke)
- * calls the scheduler.
- */
-void handle_ipi(void)
-{
-	__atomic_fetch_add(&ipis, 1, __ATOMIC_RELAXED);
-	if (READ_ONCE(cpus_stopping))
-		arch_cpu_relax_forever();	/* interrupts are off in a handler */
-}
-
-void smp_stop_others(void)
-{
-	unsigned int cpu, self = smp_processor_id();
-
-	WRITE_ONCE(cpus_stopping, true);
-	for_each_online_cpu(cpu)
-		if (cpu != self)
-			smp_send_reschedule(cpu);
-}
-
-unsigned long ipi_count(void)
-{
-	return READ_ONCE(ipis);
 }

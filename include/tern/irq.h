@@ -73,8 +73,4 @@ unsigned long irq_count(unsigned int irq);
 void irq_unhandled(const char *what, unsigned long which);
 unsigned long irq_unhandled_count(void);
 
-/* From the trap handler on a supervisor software interrupt (sip.SSIP cleared). */
-void handle_ipi(void);
-unsigned long ipi_count(void);
-
 #endif
