@@ -25,7 +25,6 @@
 #include <tern/time.h>
 #include <tern/timer.h>
 
-struct fdt boot_fdt;
 uintptr_t boot_dtb_address;
 
 extern const struct initcall __early_initcalls_start[], __early_initcalls_end[];

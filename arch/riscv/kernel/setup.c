@@ -19,6 +19,7 @@
 #define DTB_MAX_SIZE	(1u << 20)
 
 unsigned long boot_hartid;
+struct fdt boot_fdt;		/* filled by arch_early_setup */
 
 int arch_early_setup(unsigned long hartid, uintptr_t dtb)
 {
