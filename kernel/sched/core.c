@@ -21,6 +21,8 @@
  * idle one with a reschedule IPI on its tick, so harts that sleep without
  * a tick (NO_HZ_IDLE) still come and pull.  A waking task goes to an idle
  * CPU it may run on, if there is one, else back where it ran.
+ *
+ * Creating and ending tasks is kernel/kthread.c's.
  */
 #include <asm/processor.h>
 #include <tern/errno.h>
@@ -28,59 +30,20 @@
 #include <tern/kernel.h>
 #include <tern/printf.h>
 #include <tern/sched.h>
-#include <tern/slab.h>
 #include <tern/smp.h>
 #include <tern/spinlock.h>
 #include <tern/string.h>
 #include <tern/timer.h>
 
-#include "policy.h"
-
-#define THREAD_STACK_SIZE	(16 * 1024)
+#include "sched.h"
 
 _Static_assert(__builtin_offsetof(struct task, ctx) == 0,
 	       "__switch_to takes a task for its context");
 
-static struct rq runqueues[NR_CPUS];
+struct rq runqueues[NR_CPUS];
 struct task init_task;			/* start_kernel, turned into a task; tp from head.S */
-static LIST_HEAD(all_tasks);
-static spinlock_t tasks_lock = SPINLOCK_INIT;	/* all_tasks, next_pid */
-static unsigned int next_pid;
 
-static int idle_fn(void *unused);
-
-static inline struct rq *cpu_rq(unsigned int cpu)
-{
-	return &runqueues[cpu];
-}
-
-/* Interrupts off (or the caller pinned): this CPU's run queue. */
-static inline struct rq *this_rq(void)
-{
-	return IS_ENABLED(CONFIG_SMP) ? current->rq : cpu_rq(0);
-}
-
-/* t->rq follows t->cpu, so that this_rq() is one load from tp. */
-static void set_task_cpu(struct task *t, unsigned int cpu)
-{
-	t->cpu = cpu;
-	t->rq = cpu_rq(cpu);
-}
-
-static inline void rq_lock(struct rq *rq)
-{
-	if (IS_ENABLED(CONFIG_SMP))
-		spin_lock(&rq->lock);
-}
-
-/*
- * Reschedule IPIs wait until no run queue lock is held: an SBI call that
- * the firmware makes wait on the target hart, while that hart spins for
- * the lock the caller holds, would never end.  Each CPU notes whom it
- * owes one in its own run queue's ipis_owed (interrupts are off, so only
- * it touches that field) and sends them on unlocking any run queue.
- */
-static void __cold send_owed_ipis(struct rq *this)
+void __cold send_owed_ipis(struct rq *this)
 {
 	while (this->ipis_owed) {
 		unsigned int cpu = (unsigned int)__builtin_ctzl(this->ipis_owed);
@@ -88,21 +51,6 @@ static void __cold send_owed_ipis(struct rq *this)
 		this->ipis_owed &= this->ipis_owed - 1;
 		smp_send_reschedule(cpu);
 	}
-}
-
-/* Unlocks rq, and sends the IPIs that this CPU (whose queue is this) owes. */
-static inline void rq_unlock_owed(struct rq *rq, struct rq *this)
-{
-	if (IS_ENABLED(CONFIG_SMP)) {
-		spin_unlock(&rq->lock);
-		if (unlikely(this->ipis_owed))
-			send_owed_ipis(this);
-	}
-}
-
-static inline void rq_unlock(struct rq *rq)
-{
-	rq_unlock_owed(rq, this_rq());
 }
 
 /* Turns interrupts off and locks t's run queue; t stays on it until unlocked. */
@@ -143,18 +91,6 @@ u64 task_runtime_ns(const struct task *t)
 
 	task_rq_unlock(rq, flags);
 	return ns;
-}
-
-unsigned int sched_nr_threads(void)
-{
-	unsigned long flags = spin_lock_irqsave(&tasks_lock);
-	unsigned int n = 0;
-	struct task *t;
-
-	list_for_each_entry(t, &all_tasks, tasks)
-		n += t != &init_task && t->fn != idle_fn;
-	spin_unlock_irqrestore(&tasks_lock, flags);
-	return n;
 }
 
 unsigned long sched_nr_switches(unsigned int cpu)
@@ -312,12 +248,6 @@ static void kick_idle_cpu(struct rq *rq)
 		}
 }
 
-static void free_task(struct task *t)
-{
-	kfree(t->stack);
-	kfree(t);
-}
-
 /* finish_switch for a prev that exited, or must leave this CPU. */
 static void __cold finish_switch_slow(struct rq *rq, struct task *prev)
 {
@@ -412,9 +342,14 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 	finish_switch(prev);
 }
 
-static __noinline void __schedule(unsigned int enqueue_flags)
+void __noinline __schedule(unsigned int enqueue_flags)
 {
 	schedule_inline(enqueue_flags);
+}
+
+void schedule_tail(struct task *prev)
+{
+	finish_switch(prev);
 }
 
 void schedule(void)
@@ -535,109 +470,6 @@ void msleep(unsigned int ms)
 		local_irq_restore(flags);
 	}
 	ktimer_cancel(&s.timer);	/* waits if its callback is running elsewhere */
-}
-
-/* Where a new task starts: __switch_to returned here, handing over prev. */
-static void __noreturn kthread_start(struct task *prev)
-{
-	struct task *self = current;
-
-	self->se.has_run = true;	/* under the run queue lock, for wake_up_process */
-	finish_switch(prev);
-	local_irq_enable();
-	kthread_exit(self->fn(self->arg));
-}
-
-static struct task *task_alloc(int (*fn)(void *), void *arg, const char *name)
-{
-	struct task *t = kzalloc(sizeof(*t), GFP_KERNEL);
-
-	if (!t)
-		return NULL;
-	t->stack = kmalloc(THREAD_STACK_SIZE, GFP_KERNEL);
-	if (!t->stack) {
-		kfree(t);
-		return NULL;
-	}
-	t->fn = fn;
-	t->arg = arg;
-	strlcpy(t->name, name, sizeof(t->name));
-	t->ctx.ra = (unsigned long)kthread_start;
-	t->ctx.sp = (unsigned long)t->stack + THREAD_STACK_SIZE;	/* s0 = 0 ends backtraces */
-	t->cpus_allowed = CPU_MASK_ALL;
-	INIT_LIST_HEAD(&t->se.run_list);
-	sched_policy.init_task(t);
-	return t;
-}
-
-static void add_task(struct task *t)
-{
-	unsigned long flags = spin_lock_irqsave(&tasks_lock);
-
-	t->pid = ++next_pid;
-	list_add_tail(&t->tasks, &all_tasks);
-	spin_unlock_irqrestore(&tasks_lock, flags);
-}
-
-struct task *kthread_create(int (*fn)(void *arg), void *arg, const char *name)
-{
-	struct task *t = task_alloc(fn, arg, name);
-
-	if (!t)
-		return NULL;
-	set_task_cpu(t, smp_processor_id());
-	t->state = TASK_SLEEPING;
-	add_task(t);
-	return t;
-}
-
-struct task *kthread_create_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
-				   unsigned int cpu)
-{
-	struct task *t;
-
-	if (!cpu_online(cpu))
-		return NULL;
-	t = kthread_create(fn, arg, name);
-	if (t) {	/* not started: nothing else looks at it yet */
-		set_task_cpu(t, cpu);
-		t->cpus_allowed = cpumask_of(cpu);
-	}
-	return t;
-}
-
-struct task *kthread_run_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
-				unsigned int cpu)
-{
-	struct task *t = kthread_create_on_cpu(fn, arg, name, cpu);
-
-	if (t)
-		wake_up_process(t);
-	return t;
-}
-
-struct task *kthread_run(int (*fn)(void *arg), void *arg, const char *name)
-{
-	struct task *t = kthread_create(fn, arg, name);
-
-	if (t)
-		wake_up_process(t);
-	return t;
-}
-
-void kthread_exit(int code)
-{
-	struct task *self = current;
-
-	BUG_ON(self == &init_task || self == this_rq()->idle);
-	local_irq_disable();	/* for good: this task never runs again */
-	spin_lock(&tasks_lock);
-	list_del_init(&self->tasks);
-	spin_unlock(&tasks_lock);
-	self->exit_code = code;
-	self->state = TASK_DEAD;	/* the next task on this CPU frees it */
-	__schedule(0);
-	panic("kthread_exit: dead task %s was scheduled again", self->name);
 }
 
 static void change_policy_param(struct task *t, int *field, int value)
