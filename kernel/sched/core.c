@@ -11,18 +11,11 @@
  * held across the switch: whoever takes a run queue's lock sees every
  * task on it either running (rq->curr) or wholly switched out.
  * task_rq_lock finds and locks the queue of a task, which cannot move
- * while it is held.  Two run queue locks are never waited for at once:
- * the load balancer only try-locks a second one, and a task that changes
- * CPU is "in transit" in between: runnable, on no queue and running
- * nowhere, so nothing but enqueue_in_transit touches it.
+ * while it is held.  Two run queue locks are never waited for at once
+ * (the SMP half, smp.c, says how).
  *
- * Load balancing: a CPU whose queue is empty pulls a queued task that may
- * run on it from another CPU (pull_task); a CPU with queued tasks kicks an
- * idle one with a reschedule IPI on its tick, so harts that sleep without
- * a tick (NO_HZ_IDLE) still come and pull.  A waking task goes to an idle
- * CPU it may run on, if there is one, else back where it ran.
- *
- * Creating and ending tasks is kernel/kthread.c's.
+ * With SMP, choosing a CPU for a waking task, moving tasks and load
+ * balancing are in smp.c; creating and ending tasks in kernel/kthread.c.
  */
 #include <asm/processor.h>
 #include <tern/errno.h>
@@ -43,16 +36,6 @@ _Static_assert(__builtin_offsetof(struct task, ctx) == 0,
 struct rq runqueues[NR_CPUS];
 struct task init_task;			/* start_kernel, turned into a task; tp from head.S */
 
-void __cold send_owed_ipis(struct rq *this)
-{
-	while (this->ipis_owed) {
-		unsigned int cpu = (unsigned int)__builtin_ctzl(this->ipis_owed);
-
-		this->ipis_owed &= this->ipis_owed - 1;
-		smp_send_reschedule(cpu);
-	}
-}
-
 /* Turns interrupts off and locks t's run queue; t stays on it until unlocked. */
 static struct rq *task_rq_lock(const struct task *t, unsigned long *flags)
 {
@@ -71,11 +54,6 @@ static void task_rq_unlock(struct rq *rq, unsigned long flags)
 {
 	rq_unlock(rq);
 	local_irq_restore(flags);
-}
-
-static inline bool task_may_run_on(const struct task *t, unsigned int cpu)
-{
-	return cpumask_test(t->cpus_allowed, cpu) && cpu_online(cpu);
 }
 
 const char *sched_policy_name(void)
@@ -122,130 +100,12 @@ static void resched(struct rq *rq)
 		this_rq()->ipis_owed |= cpumask_of(rq->cpu);
 }
 
-/* Queues a runnable t on rq (locked) and preempts curr if t deserves it. */
-static void activate(struct rq *rq, struct task *t, unsigned int flags)
+void activate(struct rq *rq, struct task *t, unsigned int flags)
 {
 	rq->clock = ktime_ns();
 	sched_policy.enqueue(rq, t, flags);
 	if (rq->curr == rq->idle || sched_policy.wakeup_preempt(rq, rq->curr, t))
 		resched(rq);
-}
-
-/* A hint, read without the lock: nothing runs or waits there. */
-static bool cpu_is_idle(unsigned int cpu)
-{
-	struct rq *rq = cpu_rq(cpu);
-
-	return READ_ONCE(rq->curr) == rq->idle && !READ_ONCE(rq->nr_queued);
-}
-
-/* Where a waking t should go: an idle CPU it may use, else where it was. */
-static unsigned int select_cpu(const struct task *t)
-{
-	unsigned int prev = t->cpu, cpu;
-
-	if (!IS_ENABLED(CONFIG_SMP) || t->cpus_allowed == cpumask_of(prev))
-		return prev;
-	if (task_may_run_on(t, prev) && cpu_is_idle(prev))
-		return prev;
-	for_each_online_cpu(cpu)
-		if (cpumask_test(t->cpus_allowed, cpu) && cpu_is_idle(cpu))
-			return cpu;
-	if (task_may_run_on(t, prev))
-		return prev;
-	for_each_online_cpu(cpu)
-		if (cpumask_test(t->cpus_allowed, cpu))
-			return cpu;
-	return 0;	/* sched_setaffinity keeps an online CPU in every mask */
-}
-
-/*
- * Queues t, which is in transit: runnable, on no queue, running nowhere,
- * with t->cpu already naming its new CPU.  No run queue lock is held.
- * Its affinity may have changed meanwhile, hence the loop.
- */
-static void enqueue_in_transit(struct task *t, unsigned int flags)
-{
-	for (;;) {
-		struct rq *rq = cpu_rq(t->cpu);
-
-		rq_lock(rq);
-		if (task_may_run_on(t, rq->cpu)) {
-			activate(rq, t, flags);
-			rq_unlock(rq);
-			return;
-		}
-		set_task_cpu(t, select_cpu(t));
-		rq_unlock(rq);
-	}
-}
-
-/* Takes t, dequeued from rq (locked), off rq and sends it to cpu. */
-static void migrate_out(struct rq *rq, struct task *t, unsigned int cpu)
-{
-	if (sched_policy.migrate_out)
-		sched_policy.migrate_out(rq, t);
-	set_task_cpu(t, cpu);
-}
-
-/* Removes from src (locked) the first queued task that may run on cpu. */
-static struct task *steal_task(struct rq *src, unsigned int cpu)
-{
-	struct task *t;
-
-	for (t = sched_policy.next_queued(src, NULL); t; t = sched_policy.next_queued(src, t))
-		if (cpumask_test(t->cpus_allowed, cpu))
-			break;
-	if (t) {
-		sched_policy.dequeue(src, t);
-		migrate_out(src, t, cpu);
-	}
-	return t;
-}
-
-/*
- * rq (locked) has nothing queued: pull a task from another CPU and pick
- * it.  Other queues are only try-locked: one that is busy now is passed
- * over, and the next tick or schedule() tries again.
- */
-static struct task *pull_task(struct rq *rq)
-{
-	unsigned int i;
-
-	for (i = 1; i < NR_CPUS; i++) {
-		unsigned int cpu = (rq->cpu + i) % NR_CPUS;
-		struct rq *src = cpu_rq(cpu);
-		struct task *t;
-
-		if (!cpu_online(cpu) || !READ_ONCE(src->nr_queued) || !spin_trylock(&src->lock))
-			continue;
-		t = steal_task(src, rq->cpu);
-		spin_unlock(&src->lock);
-		if (t) {
-			sched_policy.enqueue(rq, t, ENQUEUE_MIGRATED);
-			return sched_policy.pick_next(rq);
-		}
-	}
-	return NULL;
-}
-
-/* Up to this many queued tasks are looked at for whom an idle CPU could take. */
-#define KICK_SCAN_MAX	4
-
-/* rq (locked) has tasks waiting: wake an idle CPU that may run one. */
-static void kick_idle_cpu(struct rq *rq)
-{
-	unsigned long wanted = 0;
-	struct task *t = NULL;
-	unsigned int n, cpu;
-
-	for (n = 0; n < KICK_SCAN_MAX && (t = sched_policy.next_queued(rq, t)); n++)
-		wanted |= t->cpus_allowed;
-	for_each_online_cpu(cpu)
-		if (cpu != rq->cpu && cpumask_test(wanted, cpu) && cpu_is_idle(cpu)) {
-			rq->ipis_owed |= cpumask_of(cpu);	/* rq is ours; sent by rq_unlock */
-			return;
-		}
 }
 
 /* finish_switch for a prev that exited, or must leave this CPU. */
@@ -254,11 +114,9 @@ static void __cold finish_switch_slow(struct rq *rq, struct task *prev)
 	if (prev->state == TASK_DEAD) {
 		rq_unlock(rq);
 		free_task(prev);
-		return;
+	} else if (IS_ENABLED(CONFIG_SMP)) {	/* without SMP, finish_switch never gets here */
+		move_switched_out(rq, prev);
 	}
-	migrate_out(rq, prev, select_cpu(prev));
-	rq_unlock(rq);
-	enqueue_in_transit(prev, ENQUEUE_MIGRATED);
 }
 
 /*
@@ -429,8 +287,8 @@ bool wake_up_process(struct task *t)
 	}
 	/* A task that never ran is new, not a sleeper owed credit. */
 	enqueue_flags = t->se.has_run ? ENQUEUE_WAKEUP : ENQUEUE_NEW;
-	cpu = select_cpu(t);
-	if (cpu == rq->cpu) {
+	cpu = select_task_cpu(t);
+	if (!IS_ENABLED(CONFIG_SMP) || cpu == rq->cpu) {
 		activate(rq, t, enqueue_flags);
 		rq_unlock(rq);
 	} else {
@@ -535,11 +393,8 @@ int sched_setaffinity(struct task *t, unsigned long mask)
 	rq = task_rq_lock(t, &flags);
 	t->cpus_allowed = mask;
 	leave_now = !cpumask_test(mask, rq->cpu);
-	if (leave_now && t->se.on_rq) {
-		sched_policy.dequeue(rq, t);
-		migrate_out(rq, t, select_cpu(t));
-		rq_unlock(rq);
-		enqueue_in_transit(t, ENQUEUE_MIGRATED);
+	if (IS_ENABLED(CONFIG_SMP) && leave_now && t->se.on_rq) {
+		move_queued_task(rq, t);
 		local_irq_restore(flags);
 		return 0;
 	}

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Inside the scheduler: what kernel/sched/core.c and kernel/kthread.c
- * (task lifetime) share.  The policies see only policy.h.  Locking is
- * described at the top of core.c.
+ * Inside the scheduler: what kernel/sched/core.c, kernel/sched/smp.c (the
+ * SMP half, built only with SMP) and kernel/kthread.c (task lifetime)
+ * share.  The policies see only policy.h.  Locking is described at the
+ * top of core.c.
  */
 #ifndef KERNEL_SCHED_SCHED_H
 #define KERNEL_SCHED_SCHED_H
@@ -70,6 +71,8 @@ static inline void rq_unlock(struct rq *rq)
 }
 
 /* core.c */
+/* Queues a runnable t on rq (locked) and preempts curr if t deserves it. */
+void activate(struct rq *rq, struct task *t, unsigned int flags);
 /* Picks the next task and switches to it; interrupts off. */
 void __schedule(unsigned int enqueue_flags);
 /* The second half of a switch, for a task's first run (kthread.c). */
@@ -82,5 +85,32 @@ struct task *task_alloc(int (*fn)(void *), void *arg, const char *name);
 void add_task(struct task *t);
 /* Frees an exited task, off every list, that runs nowhere. */
 void free_task(struct task *t);
+
+/*
+ * smp.c, built with SMP only: callers make sure, with IS_ENABLED(CONFIG_SMP),
+ * that a uniprocessor kernel never calls them.
+ */
+/* Where a waking t should go: an idle CPU it may use, else where it was. */
+unsigned int select_cpu(const struct task *t);
+/* Takes t, dequeued from rq (locked), off rq and sends it to cpu. */
+void migrate_out(struct rq *rq, struct task *t, unsigned int cpu);
+/* Queues t, runnable but on no queue, on the run queue of t->cpu; no lock held. */
+void enqueue_in_transit(struct task *t, unsigned int flags);
+/* rq (locked) has nothing queued: a task pulled from another CPU, picked; or NULL. */
+struct task *pull_task(struct rq *rq);
+/* rq (locked) has tasks waiting: note an IPI for an idle CPU that may run one. */
+void kick_idle_cpu(struct rq *rq);
+/* t, queued on rq (locked), may no longer run there: moves it; unlocks rq. */
+void move_queued_task(struct rq *rq, struct task *t);
+/* prev, runnable, just switched out of rq (locked) and not allowed there: moves it; unlocks rq. */
+void move_switched_out(struct rq *rq, struct task *prev);
+
+/* Where a waking t should go: where it was, unless it may go elsewhere. */
+static inline unsigned int select_task_cpu(const struct task *t)
+{
+	if (!IS_ENABLED(CONFIG_SMP) || t->cpus_allowed == cpumask_of(t->cpu))
+		return t->cpu;
+	return select_cpu(t);
+}
 
 #endif
