@@ -60,6 +60,8 @@
 #include <tern/spinlock.h>
 #include <tern/string.h>
 
+#include "kmem_common.h"
+
 #define SLAB_MAGIC	0x51ab51abU	/* xor the slab's address */
 
 /* DEBUG_SLAB patterns */
@@ -513,15 +515,11 @@ void *kmalloc(size_t size, gfp_t gfp)
 			  (unsigned long)__builtin_return_address(0));
 }
 
-void *kzalloc(size_t size, gfp_t gfp)
+/* kfree's body, inlined in kfree so that its common path needs no frame. */
+static __always_inline void slab_kfree(const void *p, unsigned long caller)
 {
-	return kmalloc(size, gfp | __GFP_ZERO);
-}
-
-void kfree(const void *p)
-{
-	unsigned long caller = (unsigned long)__builtin_return_address(0), flags;
 	struct kmem_cache *cache;
+	unsigned long flags;
 	unsigned int order;
 	struct slab *slab;
 
@@ -537,6 +535,16 @@ void kfree(const void *p)
 	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
 		debug_free(cache, slab, (void *)p, "kfree", caller, &flags);
 	slab_free(cache, slab, (void *)p, flags);
+}
+
+void kfree(const void *p)
+{
+	slab_kfree(p, (unsigned long)__builtin_return_address(0));
+}
+
+void kmem_free_caller(const void *p, unsigned long caller)
+{
+	slab_kfree(p, caller);
 }
 
 static size_t __ksize(const void *p, const char *fn, unsigned long caller)
@@ -574,27 +582,15 @@ static size_t kmalloc_size(size_t size)
 	return order < 0 ? 0 : PAGE_SIZE << order;
 }
 
-/* Within one size class (or page order) the block stays where it is. */
-void *krealloc(const void *p, size_t size, gfp_t gfp)
+/*
+ * Within one size class (or page order) the block stays where it is;
+ * otherwise it moves, to a smaller class too.  A bad p panics.
+ */
+ssize_t kmem_realloc_in_place(const void *p, size_t size, unsigned long caller)
 {
-	size_t old;
-	void *new;
+	size_t old = __ksize(p, "krealloc", caller);
 
-	if (!p)
-		return kmalloc(size, gfp);
-	if (!size) {
-		kfree(p);
-		return NULL;
-	}
-	old = __ksize(p, "krealloc", (unsigned long)__builtin_return_address(0));
-	if (kmalloc_size(size) == old)
-		return (void *)p;
-	new = kmalloc(size, gfp);
-	if (!new)
-		return NULL;
-	memcpy(new, p, MIN(old, size));
-	kfree(p);
-	return new;
+	return kmalloc_size(size) == old ? 0 : (ssize_t)old;
 }
 
 /* ---- caches ---- */
