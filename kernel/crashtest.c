@@ -16,6 +16,7 @@
  * Without the option the misuse is not attempted: it would corrupt memory.
  * Like Linux's LKDTM, in miniature.
  */
+#include <asm/processor.h>
 #include <tern/boot.h>
 #include <tern/errno.h>
 #include <tern/kernel.h>
@@ -51,7 +52,7 @@ static void crashtest_load_report(void)
 
 static void __noinline crashtest_illegal(void)
 {
-	__asm__ __volatile__(".word 0" ::: "memory");	/* all-zero: always illegal */
+	arch_illegal_instruction();
 }
 
 static void __noinline crashtest_bug(void)

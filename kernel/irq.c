@@ -9,10 +9,8 @@
  * it, with interrupts off, on the CPU its line goes to; free_irq waits
  * until no CPU runs the handler it removed.
  */
-#include <asm/csr.h>
 #include <tern/errno.h>
 #include <tern/irq.h>
-#include <tern/arch.h>
 #include <tern/printk.h>
 #include <tern/smp.h>
 #include <tern/spinlock.h>
@@ -30,7 +28,6 @@ static struct irq_desc irq_table[NR_IRQS];
 static spinlock_t irq_lock = SPINLOCK_INIT;
 static const struct irqchip *irqchip;
 static unsigned long unhandled;
-static unsigned long ipis;
 
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev)
 {
@@ -113,7 +110,7 @@ void irqchip_register(const struct irqchip *chip)
 		return;
 	}
 	irqchip = chip;
-	csr_set(sie, SIE_SEIE);
+	arch_irq_enable_external();
 }
 
 void irq_cpu_online(void)
@@ -122,7 +119,7 @@ void irq_cpu_online(void)
 
 	if (irqchip && irqchip->has_cpu(cpu)) {
 		irqchip->cpu_online(cpu);
-		csr_set(sie, SIE_SEIE);
+		arch_irq_enable_external();
 	}
 }
 
@@ -158,7 +155,7 @@ void handle_external_irq(void)
 	unsigned int irq;
 
 	if (!irqchip) {
-		csr_clear(sie, SIE_SEIE);
+		arch_irq_disable_external();
 		irq_unhandled("external interrupt without a controller", 0);
 		return;
 	}
@@ -187,33 +184,4 @@ void irq_unhandled(const char *what, unsigned long which)
 unsigned long irq_unhandled_count(void)
 {
 	return READ_ONCE(unhandled);
-}
-
-static bool cpus_stopping;	/* smp_stop_others: every IPI stops its CPU */
-
-/*
- * A reschedule IPI needs nothing here: the sender set need_resched, and
- * the way out of the interrupt (or the idle loop the interrupt woke)
- * calls the scheduler.
- */
-void handle_ipi(void)
-{
-	__atomic_fetch_add(&ipis, 1, __ATOMIC_RELAXED);
-	if (READ_ONCE(cpus_stopping))
-		arch_cpu_relax_forever();	/* interrupts are off in a handler */
-}
-
-void smp_stop_others(void)
-{
-	unsigned int cpu, self = smp_processor_id();
-
-	WRITE_ONCE(cpus_stopping, true);
-	for_each_online_cpu(cpu)
-		if (cpu != self)
-			smp_send_reschedule(cpu);
-}
-
-unsigned long ipi_count(void)
-{
-	return READ_ONCE(ipis);
 }

@@ -11,6 +11,7 @@
 #include <tern/boot.h>
 #include <tern/errno.h>
 #include <tern/fdt.h>
+#include <tern/io.h>
 #include <tern/irq.h>
 #include <tern/ktest.h>
 #include <tern/string.h>
@@ -87,7 +88,7 @@ static void request_irq_validates(struct ktest *t)
 }
 
 struct uart {
-	volatile u8 *regs;
+	void __iomem *regs;	/* ioremap: unmap with uart_put */
 	unsigned int irq;
 	u8 ier;			/* as found, restored by the handler */
 	unsigned long interrupts;
@@ -100,12 +101,19 @@ static int find_uart(struct uart *u)
 	u64 base, size;
 	u32 irq;
 
-	if (node < 0 || fdt_get_reg(&boot_fdt, node, 0, &base, &size) ||
+	if (node < 0 || fdt_get_reg(&boot_fdt, node, 0, &base, &size) || size < 8 ||
 	    fdt_getprop_u32(&boot_fdt, node, "interrupts", &irq))
 		return -ENODEV;
-	u->regs = (volatile u8 *)(uintptr_t)base;
+	u->regs = ioremap(base, 8);
+	if (!u->regs)
+		return -ENOMEM;
 	u->irq = irq;
 	return 0;
+}
+
+static void uart_put(struct uart *u)
+{
+	iounmap(u->regs);
 }
 
 static void uart_thre_handler(unsigned int irq, void *dev)
@@ -114,15 +122,15 @@ static void uart_thre_handler(unsigned int irq, void *dev)
 
 	u->interrupts++;
 	u->cpu = smp_processor_id();
-	u->regs[UART_IER] = u->ier;	/* ETBEI off: the line drops */
-	(void)u->regs[UART_IIR];	/* and reading IIR acknowledges THRE */
+	writeb(u->ier, u->regs + UART_IER);	/* ETBEI off: the line drops */
+	(void)readb(u->regs + UART_IIR);	/* and reading IIR acknowledges THRE */
 }
 
 /* Sets ETBEI with the divisor latch closed; interrupts are off. */
 static void uart_raise_thre(struct uart *u)
 {
-	u->ier = u->regs[UART_IER];
-	u->regs[UART_IER] = u->ier | UART_IER_ETBEI;
+	u->ier = readb(u->regs + UART_IER);
+	writeb(u->ier | UART_IER_ETBEI, u->regs + UART_IER);
 }
 
 static void uart_interrupt_end_to_end(struct ktest *t)
@@ -133,9 +141,10 @@ static void uart_interrupt_end_to_end(struct ktest *t)
 	KTEST_ASSERT(t, find_uart(&u) == 0);
 	if (!irqchip_get()) {	/* IRQCHIP_SIFIVE_PLIC=n: no interrupts to be had */
 		KTEST_EXPECT_EQ(t, request_irq(u.irq, uart_thre_handler, "ktest", &u), -ENODEV);
+		uart_put(&u);
 		return;
 	}
-	KTEST_ASSERT(t, !(u.regs[UART_LCR] & UART_LCR_DLAB));
+	KTEST_ASSERT(t, !(readb(u.regs + UART_LCR) & UART_LCR_DLAB));
 	KTEST_ASSERT(t, request_irq(u.irq, uart_thre_handler, "ktest-uart", &u) == 0);
 	before = irq_count(u.irq);
 	flags = local_irq_save();
@@ -143,11 +152,12 @@ static void uart_interrupt_end_to_end(struct ktest *t)
 	local_irq_enable();
 	KTEST_EXPECT(t, SPIN_UNTIL(READ_ONCE(u.interrupts) > 0));
 	local_irq_disable();
-	u.regs[UART_IER] = u.ier;	/* in case it never came */
+	writeb(u.ier, u.regs + UART_IER);	/* in case it never came */
 	local_irq_restore(flags);
 	free_irq(u.irq, &u);
 	KTEST_EXPECT_EQ(t, irq_count(u.irq) - before, u.interrupts);
-	KTEST_EXPECT_EQ(t, u.regs[UART_IER] & UART_IER_ETBEI, 0);
+	KTEST_EXPECT_EQ(t, readb(u.regs + UART_IER) & UART_IER_ETBEI, 0);
+	uart_put(&u);
 }
 
 /*
@@ -186,8 +196,9 @@ static void uart_interrupt_follows_affinity(struct ktest *t)
 		KTEST_EXPECT_EQ(t, READ_ONCE(u.cpu), cpu);
 	}
 	free_irq(u.irq, &u);
-	u.regs[UART_IER] = u.ier;	/* in case one never came */
+	writeb(u.ier, u.regs + UART_IER);	/* in case one never came */
 	KTEST_EXPECT_EQ(t, irq_set_affinity(u.irq, 0), -EINVAL);	/* freed */
+	uart_put(&u);
 }
 
 /* A line enabled with no handler: counted, masked, no crash. */
@@ -200,18 +211,19 @@ static void unhandled_line_is_masked(struct ktest *t)
 	if (!chip)		/* IRQCHIP_SIFIVE_PLIC=n: checked above */
 		return;
 	KTEST_ASSERT(t, find_uart(&u) == 0);
-	KTEST_ASSERT(t, !(u.regs[UART_LCR] & UART_LCR_DLAB));
+	KTEST_ASSERT(t, !(readb(u.regs + UART_LCR) & UART_LCR_DLAB));
 	flags = local_irq_save();
 	chip->enable(u.irq, 0);
 	uart_raise_thre(&u);
 	local_irq_enable();
 	KTEST_EXPECT(t, SPIN_UNTIL(irq_unhandled_count() > before));
 	local_irq_disable();
-	u.regs[UART_IER] = u.ier;
+	writeb(u.ier, u.regs + UART_IER);
 	chip->disable(u.irq, 0);
 	local_irq_restore(flags);
 	/* Masked after the first: still asserted, but taken once. */
 	KTEST_EXPECT_EQ(t, irq_unhandled_count() - before, 1);
+	uart_put(&u);
 }
 
 static void software_interrupt_reaches_handle_ipi(struct ktest *t)

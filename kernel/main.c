@@ -17,7 +17,7 @@
 #include <tern/params.h>
 #include <tern/pgalloc.h>
 #include <tern/slab.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/reboot.h>
 #include <tern/sched.h>
 #include <tern/smp.h>
@@ -25,7 +25,6 @@
 #include <tern/time.h>
 #include <tern/timer.h>
 
-struct fdt boot_fdt;
 uintptr_t boot_dtb_address;
 
 extern const struct initcall __early_initcalls_start[], __early_initcalls_end[];
@@ -131,8 +130,10 @@ static int run_requested_benchmarks(void)
  */
 void start_kernel(unsigned long hartid, uintptr_t dtb)
 {
-	int err = arch_early_setup(hartid, dtb);
+	int err;
 
+	arch_early_console_init();	/* printk works from here on */
+	err = arch_early_setup(hartid, dtb);
 	boot_dtb_address = dtb;
 	do_early_initcalls();	/* the power-off device, from the tree or the board */
 	if (err)

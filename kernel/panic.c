@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <asm/stacktrace.h>
 #include <tern/arch.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/printf.h>

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 /*
  * printk: formats a message, drops it if its level is above the console
- * log level, prefixes each line with a boot timestamp, and writes it to the
- * SBI console.  A lock keeps lines from several harts whole; a CPU that
- * faults while holding it (an oops inside printk) writes without it, so
- * the report still comes out.
+ * log level, prefixes each line with a boot timestamp, and writes it to
+ * every registered console (<tern/console.h>).  One lock, console_spin,
+ * keeps lines from several harts whole and guards the console list; a
+ * CPU that faults while holding it (an oops inside printk) writes without
+ * it, so the report still comes out.
  */
-#include <asm/sbi.h>
-#include <tern/arch.h>
+#include <tern/console.h>
+#include <tern/errno.h>
+#include <tern/irqflags.h>
 #include <tern/printf.h>
-#include <tern/irq.h>
 #include <tern/printk.h>
 #include <tern/smp.h>
 #include <tern/spinlock.h>
@@ -31,9 +32,15 @@ int console_get_loglevel(void)
 	return console_loglevel;
 }
 
+struct console *console_drivers;	/* console_spin */
+
+/* Under console_spin, or on the CPU that holds it. */
 static void console_write(const char *s, size_t n)
 {
-	sbi_console_write(s, n);
+	struct console *con;
+
+	for_each_console(con)
+		con->write(con, s, n);
 	if (n)
 		at_line_start = s[n - 1] == '\n';
 }
@@ -144,4 +151,79 @@ void console_printf(const char *fmt, ...)
 	console_write(buf, (size_t)n);
 	console_unlock(locked);
 	local_irq_restore(flags);
+}
+
+/* The link that points at con, or the list's end; console_spin held. */
+static struct console **console_link(struct console *con)
+{
+	struct console **pp = &console_drivers;
+
+	while (*pp && *pp != con)
+		pp = &(*pp)->next;
+	return pp;
+}
+
+/* The first boot console, or NULL. */
+static struct console *first_boot_console(void)
+{
+	unsigned long flags = local_irq_save();
+	bool locked = console_lock();
+	struct console *con;
+
+	for_each_console(con)
+		if (con->flags & CON_BOOT)
+			break;
+	console_unlock(locked);
+	local_irq_restore(flags);
+	return con;
+}
+
+/*
+ * A CPU that faults under console_spin walks the list without it: each
+ * change is one store of a pointer, so it sees the list before or after.
+ */
+int register_console(struct console *con)
+{
+	struct console **pp, *boot;
+	unsigned long flags;
+	bool locked;
+	int err = 0;
+
+	if (!con->write)
+		return -EINVAL;
+	flags = local_irq_save();
+	locked = console_lock();
+	pp = console_link(con);
+	if (*pp) {
+		err = -EBUSY;
+	} else {
+		con->next = NULL;
+		WRITE_ONCE(*pp, con);
+	}
+	console_unlock(locked);
+	local_irq_restore(flags);
+	if (err || (con->flags & CON_BOOT))
+		return err;
+	/* Said while both print it; then the boot console goes. */
+	while ((boot = first_boot_console())) {
+		pr_info("console: %s enabled, boot console %s disabled\n", con->name, boot->name);
+		unregister_console(boot);
+	}
+	return 0;
+}
+
+int unregister_console(struct console *con)
+{
+	unsigned long flags = local_irq_save();
+	bool locked = console_lock();
+	struct console **pp = console_link(con);
+	int err = -EINVAL;
+
+	if (*pp) {
+		WRITE_ONCE(*pp, con->next);
+		err = 0;
+	}
+	console_unlock(locked);
+	local_irq_restore(flags);
+	return err;
 }

@@ -21,8 +21,7 @@
  * waits for a callback already running there: after it returns, the
  * timer is no longer touched.  Callbacks run without the base locked.
  */
-#include <asm/csr.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/printk.h>
 #include <tern/sched.h>
 #include <tern/smp.h>
@@ -218,7 +217,7 @@ void tick_init(void)
 	base->tick_running = true;
 	program_next(base);
 	spin_unlock(&base->lock);
-	csr_set(sie, SIE_STIE);
+	arch_timer_irq_enable();
 	local_irq_restore(flags);
 	if (smp_processor_id())
 		return;	/* the boot CPU said it for all */

@@ -6,7 +6,7 @@
  */
 #include <asm/csr.h>
 #include <tern/arch.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/ktest.h>
 #include <tern/time.h>
 #include <tern/timer.h>

@@ -161,11 +161,6 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return h + 1;
 }
 
-void *kzalloc(size_t size, gfp_t gfp)
-{
-	return kmalloc(size, gfp | __GFP_ZERO);
-}
-
 /* kfree's body, inlined in kfree so that its common path needs no frame. */
 static __always_inline void heap_free(const void *p, unsigned long caller)
 {
@@ -187,7 +182,7 @@ static __always_inline void heap_free(const void *p, unsigned long caller)
 		bad_pointer(p, freed, "kfree", caller);
 }
 
-void kmem_heap_free(const void *p, unsigned long caller)
+void kmem_free_caller(const void *p, unsigned long caller)
 {
 	heap_free(p, caller);
 }
@@ -217,41 +212,26 @@ size_t ksize(const void *p)
 }
 
 /* Within the block's rounded size it stays in place; growing copies. */
-void *krealloc(const void *p, size_t size, gfp_t gfp)
+ssize_t kmem_realloc_in_place(const void *p, size_t size, unsigned long caller)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0), flags;
-	struct bump_hdr *h;
+	unsigned long flags = spin_lock_irqsave(&bump_lock);
+	bool fits = false, freed;
+	struct bump_hdr *h = to_hdr(p, &freed);
 	size_t old = 0;
-	bool freed;
-	void *new;
 
-	if (!p)
-		return kmalloc(size, gfp);
-	if (!size) {
-		kmem_heap_free(p, caller);
-		return NULL;
-	}
-	flags = spin_lock_irqsave(&bump_lock);
-	h = to_hdr(p, &freed);
 	if (h && size <= ALIGN_UP(h->size, 8)) {
 		stats.bytes_in_use += size - h->size;
 		h->size = size;
+		fits = true;
 	}
 	if (h)
 		old = h->size;	/* the caller's block: stable once unlocked */
 	spin_unlock_irqrestore(&bump_lock, flags);
 	if (!h) {
 		bad_pointer(p, freed, "krealloc", caller);
-		return NULL;
+		return -1;
 	}
-	if (old == size)
-		return (void *)p;
-	new = kmalloc(size, gfp);
-	if (!new)
-		return NULL;
-	memcpy(new, p, old);
-	kmem_heap_free(p, caller);
-	return new;
+	return fits ? 0 : (ssize_t)old;
 }
 
 /*

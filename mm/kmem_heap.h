@@ -2,15 +2,15 @@
 /*
  * Shared by the heap-style object allocators (mm/kmem_simple.c and
  * mm/kmem_bump.c), whose named caches are plain kmalloc blocks
- * (mm/kmem_heap_caches.c).  Each allocator provides the two below.
+ * (mm/kmem_heap_caches.c).  Each allocator provides the two below, and
+ * kmem_free_caller (kmem_common.h).
  */
 #ifndef MM_KMEM_HEAP_H
 #define MM_KMEM_HEAP_H
 
 #include <tern/slab.h>
 
-/* kfree, blaming 'caller' for a bad pointer. */
-void kmem_heap_free(const void *p, unsigned long caller);
+#include "kmem_common.h"
 
 /* The largest kmalloc the allocator can satisfy. */
 extern const size_t kmem_heap_max_size;

@@ -95,7 +95,7 @@ void kmem_cache_free(struct kmem_cache *cache, void *obj)
 	count_object(cache, -1);
 	if (cache->align != KMALLOC_MIN_ALIGN)
 		obj = ((void **)obj)[-1];
-	kmem_heap_free(obj, (unsigned long)__builtin_return_address(0));
+	kmem_free_caller(obj, (unsigned long)__builtin_return_address(0));
 }
 
 int kmem_cache_destroy(struct kmem_cache *cache)

@@ -223,11 +223,6 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return b + 1;
 }
 
-void *kzalloc(size_t size, gfp_t gfp)
-{
-	return kmalloc(size, gfp | __GFP_ZERO);
-}
-
 /* kfree's body, inlined in kfree so that its common path needs no frame. */
 static __always_inline void heap_free(const void *p, unsigned long caller)
 {
@@ -249,7 +244,7 @@ static __always_inline void heap_free(const void *p, unsigned long caller)
 		report("kfree", bad, p, caller);
 }
 
-void kmem_heap_free(const void *p, unsigned long caller)
+void kmem_free_caller(const void *p, unsigned long caller)
 {
 	heap_free(p, caller);
 }
@@ -279,24 +274,19 @@ size_t ksize(const void *p)
 }
 
 /* Shrinking stays in place and frees the tail; growing moves. */
-void *krealloc(const void *p, size_t size, gfp_t gfp)
+ssize_t kmem_realloc_in_place(const void *p, size_t size, unsigned long caller)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0), flags;
-	size_t need, old = 0;
+	size_t need = MAX(ALIGN_UP(size, 8) + HDR, MIN_BLOCK);
+	unsigned long flags;
 	struct block *b, *tail;
 	enum bad_ptr bad;
-	void *new;
+	size_t old = 0;
 
-	if (!p)
-		return kmalloc(size, gfp);
-	if (!size) {
-		kmem_heap_free(p, caller);
-		return NULL;
-	}
-	need = MAX(ALIGN_UP(size, 8) + HDR, MIN_BLOCK);
+	if (size > MAX_SIZE)
+		need = SIZE_MAX;	/* fits nowhere; and ALIGN_UP may have wrapped */
 	flags = spin_lock_irqsave(&heap_lock);
 	b = to_block(p, &bad);
-	if (b && size <= MAX_SIZE && need <= b->size && b->size - need >= MIN_BLOCK) {
+	if (b && need <= b->size && b->size - need >= MIN_BLOCK) {
 		tail = (struct block *)((char *)b + need);
 		tail->size = b->size - need;
 		b->size = need;
@@ -306,18 +296,11 @@ void *krealloc(const void *p, size_t size, gfp_t gfp)
 	if (b)
 		old = b->size - HDR;	/* the caller's block: stable once unlocked */
 	spin_unlock_irqrestore(&heap_lock, flags);
-	if (!b)
+	if (!b) {
 		report("krealloc", bad, p, caller);
-	if (!b || size > MAX_SIZE)
-		return NULL;
-	if (need <= old + HDR)
-		return (void *)p;
-	new = kmalloc(size, gfp);
-	if (!new)
-		return NULL;
-	memcpy(new, p, old);
-	kmem_heap_free(p, caller);
-	return new;
+		return -1;
+	}
+	return need <= old + HDR ? 0 : (ssize_t)old;
 }
 
 /*

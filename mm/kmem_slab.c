@@ -60,49 +60,14 @@
 #include <tern/spinlock.h>
 #include <tern/string.h>
 
+#include "kmem_common.h"
+#include "kmem_slab.h"
+
 #define SLAB_MAGIC	0x51ab51abU	/* xor the slab's address */
 
-/* DEBUG_SLAB patterns */
-#define POISON_FREE	0x6b	/* every byte of a free object */
-#define RZ_ACTIVE	0xcc	/* red zones of an allocated object */
-#define RZ_INACTIVE	0xbb	/* red zones of a free object */
-#define RZ_RIGHT	8	/* red zone bytes after an object */
-
 #define NR_KMALLOC_CACHES	9	/* 8 << 0 ... 8 << 8 == KMALLOC_MAX_CACHE_SIZE */
-#define CACHE_NAME_LEN		24
 
 const char kmem_name[] = "slab";
-
-struct slab {
-	u32 magic;			/* SLAB_MAGIC ^ address while a slab */
-	u32 inuse;			/* allocated objects */
-	struct kmem_cache *cache;
-	void *freelist;			/* first free object; NULL when full */
-	struct slab *next, **pprev;	/* on cache->partial or cache->full */
-};
-
-struct kmem_cache {
-	/* Read and written by every allocation and free, under lock. */
-	spinlock_t lock;
-	struct slab *partial;	/* slabs with a free slot, the kept empty one too */
-	struct slab *full;	/* slabs without */
-	struct slab *empty;	/* the kept empty slab (on partial), or NULL */
-	u32 objects;		/* slots per slab; 0 until set up */
-	u32 size;		/* usable object size: object_size rounded up */
-	u32 free_offset;	/* DEBUG_SLAB: where the free pointer is, from the object */
-	u32 red_left;		/* DEBUG_SLAB: red zone before the object (else 0) */
-	unsigned long alloc_calls, free_calls;
-	/* Fixed at creation. */
-	u32 order;		/* a slab is 2^order pages */
-	u32 offset;		/* first slot, from the slab start */
-	u32 stride;		/* slot to slot */
-	size_t object_size;	/* as asked for */
-	unsigned long nr_slabs;	/* lock */
-	/* slab_lock */
-	unsigned long id;	/* creation order: cache_list is sorted by it */
-	struct kmem_cache *next;	/* on cache_list */
-	char name[CACHE_NAME_LEN];
-};
 
 static spinlock_t slab_lock = SPINLOCK_INIT;
 static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
@@ -140,18 +105,6 @@ static inline u32 slab_magic(const struct slab *slab)
 	return SLAB_MAGIC ^ (u32)(uintptr_t)slab;
 }
 
-static __always_inline void **free_pointer(const struct kmem_cache *cache, void *obj)
-{
-	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-		return (void **)((char *)obj + cache->free_offset);
-	return obj;
-}
-
-static inline char *first_object(const struct kmem_cache *cache, const struct slab *slab)
-{
-	return (char *)slab + cache->offset + cache->red_left;
-}
-
 /* ---- slab lists ---- */
 
 static void list_push(struct slab *slab, struct slab **head)
@@ -178,12 +131,7 @@ static void move_slab(struct slab *slab, struct slab **head)
 
 /* ---- reports ---- */
 
-/*
- * Panics with "<fn>: <what> in cache <name> by <caller>".  locked: NULL,
- * or the flags cache->lock is held with, to drop it first (the host tests'
- * panic returns to the test, which goes on using the cache).
- */
-static void __noreturn __printf(5, 6) __noinline
+void __noreturn __printf(5, 6) __noinline
 slab_bug(const char *fn, struct kmem_cache *cache, const unsigned long *locked,
 	 unsigned long caller, const char *fmt, ...)
 {
@@ -199,95 +147,6 @@ slab_bug(const char *fn, struct kmem_cache *cache, const unsigned long *locked,
 	if (cache)
 		panic("%s: %s in cache %s by %s", fn, what, cache->name, where);
 	panic("%s: %s by %s", fn, what, where);
-}
-
-/*
- * ---- DEBUG_SLAB checks: each runs before anything is changed, under
- * cache->lock, taken with *locked; a report drops it ----
- */
-
-/* The first byte of [p, p + n) that is not c, or NULL. */
-static const u8 *find_mismatch(const void *p, u8 c, size_t n)
-{
-	const u8 *b = p;
-
-	for (; n; n--, b++)
-		if (*b != c)
-			return b;
-	return NULL;
-}
-
-static bool is_object(const struct kmem_cache *cache, const struct slab *slab, const void *p)
-{
-	uintptr_t off = (uintptr_t)p - (uintptr_t)first_object(cache, slab);
-
-	return (uintptr_t)p >= (uintptr_t)first_object(cache, slab) &&
-	       off % cache->stride == 0 && off / cache->stride < cache->objects;
-}
-
-static void set_red_zones(const struct kmem_cache *cache, void *obj, u8 c)
-{
-	memset((char *)obj - cache->red_left, c, cache->red_left);
-	memset((char *)obj + cache->size, c, RZ_RIGHT);
-}
-
-/* Red zones all c? */
-static bool red_zones_are(const struct kmem_cache *cache, const void *obj, u8 c)
-{
-	return !find_mismatch((const char *)obj - cache->red_left, c, cache->red_left) &&
-	       !find_mismatch((const char *)obj + cache->size, c, RZ_RIGHT);
-}
-
-/* A new slab's slot: free, poisoned. */
-static void debug_init_object(const struct kmem_cache *cache, void *obj)
-{
-	memset(obj, POISON_FREE, cache->size);
-	set_red_zones(cache, obj, RZ_INACTIVE);
-}
-
-/* obj, the head of slab's free list, is about to be handed out. */
-static void debug_alloc(struct kmem_cache *cache, const struct slab *slab, void *obj,
-			const char *fn, unsigned long caller, const unsigned long *locked)
-{
-	void *next = *free_pointer(cache, obj);
-	const u8 *bad;
-
-	if (!is_object(cache, slab, obj) || (next && !is_object(cache, slab, next)))
-		slab_bug(fn, cache, locked, caller, "free list of slab %p corrupted", slab);
-	bad = find_mismatch(obj, POISON_FREE, cache->size);
-	if (bad)
-		slab_bug(fn, cache, locked, caller, "write to freed object %p (byte %u is %#x)",
-			 obj, (unsigned int)(bad - (const u8 *)obj), *bad);
-	if (!red_zones_are(cache, obj, RZ_INACTIVE))
-		slab_bug(fn, cache, locked, caller, "red zone of freed object %p overwritten",
-			 obj);
-	set_red_zones(cache, obj, RZ_ACTIVE);
-}
-
-/*
- * p is passed back (kfree) or looked at (ksize): is it a live object?
- * freed names the bug when it is not: "double free", "use after free".
- */
-static void debug_check_live(struct kmem_cache *cache, const struct slab *slab,
-			     const void *p, const char *fn, unsigned long caller,
-			     const char *freed, const unsigned long *locked)
-{
-	if (!is_object(cache, slab, p))
-		slab_bug(fn, cache, locked, caller, "bad pointer %p: not an object", p);
-	if (red_zones_are(cache, p, RZ_INACTIVE))
-		slab_bug(fn, cache, locked, caller, "%s of %p", freed, p);
-	if (find_mismatch((const char *)p - cache->red_left, RZ_ACTIVE, cache->red_left))
-		slab_bug(fn, cache, locked, caller, "red zone before %p overwritten", p);
-	if (find_mismatch((const char *)p + cache->size, RZ_ACTIVE, RZ_RIGHT))
-		slab_bug(fn, cache, locked, caller, "red zone after %p (%u bytes) overwritten",
-			 p, (unsigned int)cache->size);
-}
-
-static void debug_free(struct kmem_cache *cache, const struct slab *slab, void *obj,
-		       const char *fn, unsigned long caller, const unsigned long *locked)
-{
-	debug_check_live(cache, slab, obj, fn, caller, "double free", locked);
-	debug_init_object(cache, obj);
 }
 
 /* ---- slabs ---- */
@@ -312,7 +171,7 @@ static struct slab *__noinline new_slab(struct kmem_cache *cache)
 		void *obj = first_object(cache, slab) + i * cache->stride;
 
 		if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-			debug_init_object(cache, obj);
+			slab_debug_init_object(cache, obj);
 		*free_pointer(cache, obj) = next;
 		next = obj;
 	}
@@ -361,7 +220,7 @@ static __always_inline void *slab_alloc_locked(struct kmem_cache *cache, gfp_t g
 		return slab_alloc_new(cache, gfp, fn, caller, flags);
 	obj = slab->freelist;
 	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-		debug_alloc(cache, slab, obj, fn, caller, &flags);
+		slab_debug_alloc(cache, slab, obj, fn, caller, &flags);
 	next = *free_pointer(cache, obj);
 	slab->freelist = next;
 	if (slab->inuse++ == 0)
@@ -513,15 +372,11 @@ void *kmalloc(size_t size, gfp_t gfp)
 			  (unsigned long)__builtin_return_address(0));
 }
 
-void *kzalloc(size_t size, gfp_t gfp)
+/* kfree's body, inlined in kfree so that its common path needs no frame. */
+static __always_inline void slab_kfree(const void *p, unsigned long caller)
 {
-	return kmalloc(size, gfp | __GFP_ZERO);
-}
-
-void kfree(const void *p)
-{
-	unsigned long caller = (unsigned long)__builtin_return_address(0), flags;
 	struct kmem_cache *cache;
+	unsigned long flags;
 	unsigned int order;
 	struct slab *slab;
 
@@ -535,8 +390,18 @@ void kfree(const void *p)
 	cache = slab->cache;
 	flags = spin_lock_irqsave(&cache->lock);
 	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-		debug_free(cache, slab, (void *)p, "kfree", caller, &flags);
+		slab_debug_free(cache, slab, (void *)p, "kfree", caller, &flags);
 	slab_free(cache, slab, (void *)p, flags);
+}
+
+void kfree(const void *p)
+{
+	slab_kfree(p, (unsigned long)__builtin_return_address(0));
+}
+
+void kmem_free_caller(const void *p, unsigned long caller)
+{
+	slab_kfree(p, caller);
 }
 
 static size_t __ksize(const void *p, const char *fn, unsigned long caller)
@@ -552,7 +417,7 @@ static size_t __ksize(const void *p, const char *fn, unsigned long caller)
 	if (IS_ENABLED(CONFIG_DEBUG_SLAB)) {
 		unsigned long flags = spin_lock_irqsave(&slab->cache->lock);
 
-		debug_check_live(slab->cache, slab, p, fn, caller, "use after free", &flags);
+		slab_debug_check_live(slab->cache, slab, p, fn, caller, "use after free", &flags);
 		spin_unlock_irqrestore(&slab->cache->lock, flags);
 	}
 	return slab->cache->size;
@@ -574,27 +439,15 @@ static size_t kmalloc_size(size_t size)
 	return order < 0 ? 0 : PAGE_SIZE << order;
 }
 
-/* Within one size class (or page order) the block stays where it is. */
-void *krealloc(const void *p, size_t size, gfp_t gfp)
+/*
+ * Within one size class (or page order) the block stays where it is;
+ * otherwise it moves, to a smaller class too.  A bad p panics.
+ */
+ssize_t kmem_realloc_in_place(const void *p, size_t size, unsigned long caller)
 {
-	size_t old;
-	void *new;
+	size_t old = __ksize(p, "krealloc", caller);
 
-	if (!p)
-		return kmalloc(size, gfp);
-	if (!size) {
-		kfree(p);
-		return NULL;
-	}
-	old = __ksize(p, "krealloc", (unsigned long)__builtin_return_address(0));
-	if (kmalloc_size(size) == old)
-		return (void *)p;
-	new = kmalloc(size, gfp);
-	if (!new)
-		return NULL;
-	memcpy(new, p, MIN(old, size));
-	kfree(p);
-	return new;
+	return kmalloc_size(size) == old ? 0 : (ssize_t)old;
 }
 
 /* ---- caches ---- */
@@ -716,7 +569,7 @@ void kmem_cache_free(struct kmem_cache *cache, void *obj)
 			 slab ? slab->cache->name : "a large kmalloc");
 	flags = spin_lock_irqsave(&cache->lock);
 	if (IS_ENABLED(CONFIG_DEBUG_SLAB))
-		debug_free(cache, slab, obj, fn, caller, &flags);
+		slab_debug_free(cache, slab, obj, fn, caller, &flags);
 	slab_free(cache, slab, obj, flags);
 }
 

@@ -328,6 +328,13 @@ if [ -f "$work/qemu_virt32/.config" ]; then
 	shape_sweep qemu_virt32 "$work/qemu_virt32" 2048:3 64:1
 	bad_dtb_tests qemu_virt32 "$work/qemu_virt32"
 fi
+# arch/riscv/kernel calls the generic kernel only at its entry points and
+# services, never round a loop through both (scripts/check-layering.py).
+echo "== layering"
+for b in qemu_virt qemu_virt32; do
+	[ -f "$work/$b/vmlinux" ] && check "$b: arch and generic code meet only at hooks" \
+		"$work/$b.layering.log" "$srctree/scripts/check-layering.py" "$work/$b"
+done
 for combo in $TEST_MATRIX; do
 	IFS=+ read -r -a parts <<<"$combo"
 	label=$(echo "$combo" | sed 's/_defconfig//; s/\.config//g; s/+/+/g')

@@ -33,6 +33,7 @@
 #include <tern/errno.h>
 #include <tern/fdt.h>
 #include <tern/init.h>
+#include <tern/io.h>
 #include <tern/irq.h>
 #include <tern/printk.h>
 #include <tern/smp.h>
@@ -48,29 +49,25 @@
 #define NO_CONTEXT		(-1)
 
 static struct plic {
-	uintptr_t base;
+	void __iomem *regs;		/* ioremap of the node's reg */
 	unsigned int ndev;		/* sources 1..ndev */
 	int context[NR_CPUS];		/* each CPU's S-mode context, or NO_CONTEXT */
 	spinlock_t enable_lock;		/* read-modify-write of the enable words */
 } plic;
 
 /*
- * MMIO with Linux's readl/writel ordering: a write is ordered after the
- * memory writes before it (a handler's bookkeeping before complete), a
- * read before the memory reads after it.
+ * readl/writel order a write after the memory writes before it (a
+ * handler's bookkeeping before complete), a read before the memory reads
+ * after it.
  */
 static u32 plic_read(unsigned long off)
 {
-	u32 v = *(volatile u32 *)(plic.base + off);
-
-	__asm__ __volatile__("fence i, r" ::: "memory");
-	return v;
+	return readl(plic.regs + off);
 }
 
 static void plic_write(unsigned long off, u32 v)
 {
-	__asm__ __volatile__("fence w, o" ::: "memory");
-	*(volatile u32 *)(plic.base + off) = v;
+	writel(v, plic.regs + off);
 }
 
 static bool plic_has_cpu(unsigned int cpu)
@@ -238,8 +235,11 @@ static int plic_probe(int node)
 	}
 	if (size < PLIC_CLAIM(highest) + 4)
 		return -EINVAL;
+	/* Up to the last context used: reg may span all 15872 (64 MiB). */
+	plic.regs = ioremap(base, PLIC_CLAIM(highest) + 4);
+	if (!plic.regs)
+		return -ENOMEM;
 
-	plic.base = (uintptr_t)base;
 	plic.ndev = ndev;
 	spin_lock_init(&plic.enable_lock);
 	for (src = 1; src <= ndev; src++)

@@ -20,8 +20,14 @@ extern unsigned int nr_cpus_possible;	/* of them, those with a CPU number (NR_CP
 void arch_scan_harts(void);
 
 /*
- * Records the boot hart, probes the firmware, validates the DTB into
- * boot_fdt; 0 or -EINVAL.
+ * Registers the firmware's console as the boot console (<tern/console.h>):
+ * the first call of start_kernel, so that printk works from its first line.
+ */
+void arch_early_console_init(void);
+
+/*
+ * Records the boot hart and validates the DTB into boot_fdt; 0 or
+ * -EINVAL.
  */
 int arch_early_setup(unsigned long hartid, uintptr_t dtb);
 

@@ -7,7 +7,7 @@
 #include <tern/fdt.h>
 #include <tern/types.h>
 
-/* The device tree the firmware passed in a1, validated by early setup. */
+/* The device tree the firmware passed in a1, validated by arch_early_setup. */
 extern struct fdt boot_fdt;
 
 /* Did early setup accept the device tree?  (Early initcalls run either way.) */

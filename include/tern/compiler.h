@@ -14,6 +14,12 @@
 /* Rarely run: out of line, optimised for size, its callers for the other path. */
 #define __cold		__attribute__((__cold__, __noinline__))
 #define __always_inline	inline __attribute__((__always_inline__))
+/*
+ * A pointer to device registers (ioremap): reach them only through
+ * readl/writel and friends (<tern/io.h>).  For the reader; the compiler
+ * checks nothing.
+ */
+#define __iomem
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)

@@ -11,7 +11,8 @@
 #ifndef TERN_IRQ_H
 #define TERN_IRQ_H
 
-#include <asm/irqflags.h>
+#include <asm/irq.h>
+#include <tern/irqflags.h>
 #include <tern/types.h>
 
 #define NR_IRQS 128
@@ -50,7 +51,10 @@ struct irqchip {
 	void (*complete)(unsigned int irq);	/* on this hart, even if moved since */
 };
 
-/* One controller; registering it enables the external interrupt (sie.SEIE). */
+/*
+ * One controller; registering it enables the external interrupt on this
+ * hart (arch_irq_enable_external, asm/irq.h).
+ */
 void irqchip_register(const struct irqchip *chip);
 /* The registered controller, or NULL. */
 const struct irqchip *irqchip_get(void);
@@ -68,38 +72,5 @@ unsigned long irq_count(unsigned int irq);
  */
 void irq_unhandled(const char *what, unsigned long which);
 unsigned long irq_unhandled_count(void);
-
-/* From the trap handler on a supervisor software interrupt (sip.SSIP cleared). */
-void handle_ipi(void);
-unsigned long ipi_count(void);
-
-/*
- * Interrupt enable state of this hart.  Inline: the scheduler and the
- * locks call these on every switch and every critical section.
- */
-static inline unsigned long local_irq_save(void)
-{
-	return arch_local_irq_save();
-}
-
-static inline void local_irq_restore(unsigned long flags)
-{
-	arch_local_irq_restore(flags);
-}
-
-static inline void local_irq_enable(void)
-{
-	arch_local_irq_enable();
-}
-
-static inline void local_irq_disable(void)
-{
-	arch_local_irq_disable();
-}
-
-static inline bool irqs_disabled(void)
-{
-	return arch_irqs_disabled();
-}
 
 #endif

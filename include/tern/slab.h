@@ -7,7 +7,8 @@
  *   mm/kmem_simple.c  a first-fit free-list heap with coalescing
  *   mm/kmem_bump.c    a bump pointer that never frees
  * Callers never learn which.  Each implementation must provide every
- * function declared here.
+ * function declared here but kzalloc (inline) and krealloc
+ * (mm/kmem_common.c, over the two hooks of mm/kmem_common.h).
  *
  * kmalloc memory is aligned to at least KMALLOC_MIN_ALIGN.  Out of memory
  * is a NULL return; kmalloc(0) returns NULL; kfree(NULL) does nothing and
@@ -35,8 +36,13 @@
 void kmem_init(void);
 
 void *kmalloc(size_t size, gfp_t gfp);
-void *kzalloc(size_t size, gfp_t gfp);
 void kfree(const void *ptr);
+
+static inline void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
 /*
  * Resizes, keeping the contents up to the smaller size.  krealloc(NULL, n)
  * is kmalloc(n); krealloc(p, 0) frees p and returns NULL.  On failure the

@@ -12,6 +12,7 @@
 #ifndef TERN_SMP_H
 #define TERN_SMP_H
 
+#include <tern/compiler.h>
 #include <tern/kconfig.h>
 #include <tern/sched.h>
 #include <tern/types.h>
@@ -52,9 +53,15 @@ unsigned long cpu_to_hartid(unsigned int cpu);
 
 /*
  * Boot: start every other hart the device tree lists, up to NR_CPUS, and
- * wait for each to come online (arch/riscv/kernel/smp.c).
+ * wait for each to come online (kernel/smp.c).
  */
 void smp_init(void);
+
+/*
+ * Where a CPU started by arch_cpu_start enters the generic code, on its
+ * idle task with interrupts off; never returns.
+ */
+void smp_secondary_start(void) __noreturn;
 
 /* Interrupts another CPU so it looks at its run queue (need_resched). */
 void smp_send_reschedule(unsigned int cpu);
@@ -62,7 +69,30 @@ void smp_send_reschedule(unsigned int cpu);
 /* Stops every other CPU (panic, power off); they never come back. */
 void smp_stop_others(void);
 
-/* Called on each CPU by the IPI handler (kernel/sched/core.c). */
-void scheduler_ipi(void);
+/* From the trap handler on an IPI (the architecture acknowledged it). */
+void handle_ipi(void);
+/* IPIs handled so far, on every CPU; for tests. */
+unsigned long ipi_count(void);
+
+/*
+ * What the architecture provides (arch/riscv/kernel/smp.c); only
+ * kernel/smp.c calls these.
+ */
+/*
+ * On the boot CPU, before it starts the others: can the firmware start
+ * harts and send IPIs?  From then on this CPU takes IPIs.  0, or
+ * -ENODEV having said why not.
+ */
+int arch_smp_prepare_cpus(void);
+/*
+ * Starts cpu's hart on its idle task (whose context holds its stack), in
+ * smp_secondary_start.  0, or -EIO having said why not.  Coming online is
+ * up to the new CPU.
+ */
+int arch_cpu_start(unsigned int cpu, struct task *idle);
+/* On a new CPU, first thing: take IPIs. */
+void arch_secondary_init(void);
+/* Runs handle_ipi on every CPU in mask (any interrupts off there wait). */
+void arch_send_ipi(cpumask_t mask);
 
 #endif

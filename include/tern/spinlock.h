@@ -8,7 +8,7 @@
 #ifndef TERN_SPINLOCK_H
 #define TERN_SPINLOCK_H
 
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/types.h>
 
 typedef struct {

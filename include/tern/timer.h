@@ -99,5 +99,7 @@ void tick_irq_exit(void);
 /* Programs the hart's timer for an absolute time-CSR value (Sstc or SBI). */
 void arch_timer_set_next(u64 time_csr_deadline);
 bool arch_timer_has_sstc(void);
+/* Lets this hart take the timer interrupt; interrupts are off. */
+void arch_timer_irq_enable(void);
 
 #endif

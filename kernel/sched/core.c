@@ -11,98 +11,30 @@
  * held across the switch: whoever takes a run queue's lock sees every
  * task on it either running (rq->curr) or wholly switched out.
  * task_rq_lock finds and locks the queue of a task, which cannot move
- * while it is held.  Two run queue locks are never waited for at once:
- * the load balancer only try-locks a second one, and a task that changes
- * CPU is "in transit" in between: runnable, on no queue and running
- * nowhere, so nothing but enqueue_in_transit touches it.
+ * while it is held.  Two run queue locks are never waited for at once
+ * (the SMP half, smp.c, says how).
  *
- * Load balancing: a CPU whose queue is empty pulls a queued task that may
- * run on it from another CPU (pull_task); a CPU with queued tasks kicks an
- * idle one with a reschedule IPI on its tick, so harts that sleep without
- * a tick (NO_HZ_IDLE) still come and pull.  A waking task goes to an idle
- * CPU it may run on, if there is one, else back where it ran.
+ * With SMP, choosing a CPU for a waking task, moving tasks and load
+ * balancing are in smp.c; creating and ending tasks in kernel/kthread.c.
  */
+#include <asm/processor.h>
 #include <tern/errno.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/kernel.h>
 #include <tern/printf.h>
 #include <tern/sched.h>
-#include <tern/slab.h>
 #include <tern/smp.h>
 #include <tern/spinlock.h>
 #include <tern/string.h>
 #include <tern/timer.h>
 
-#include "policy.h"
-
-#define THREAD_STACK_SIZE	(16 * 1024)
+#include "sched.h"
 
 _Static_assert(__builtin_offsetof(struct task, ctx) == 0,
 	       "__switch_to takes a task for its context");
 
-static struct rq runqueues[NR_CPUS];
+struct rq runqueues[NR_CPUS];
 struct task init_task;			/* start_kernel, turned into a task; tp from head.S */
-static LIST_HEAD(all_tasks);
-static spinlock_t tasks_lock = SPINLOCK_INIT;	/* all_tasks, next_pid */
-static unsigned int next_pid;
-
-static int idle_fn(void *unused);
-
-static inline struct rq *cpu_rq(unsigned int cpu)
-{
-	return &runqueues[cpu];
-}
-
-/* Interrupts off (or the caller pinned): this CPU's run queue. */
-static inline struct rq *this_rq(void)
-{
-	return IS_ENABLED(CONFIG_SMP) ? current->rq : cpu_rq(0);
-}
-
-/* t->rq follows t->cpu, so that this_rq() is one load from tp. */
-static void set_task_cpu(struct task *t, unsigned int cpu)
-{
-	t->cpu = cpu;
-	t->rq = cpu_rq(cpu);
-}
-
-static inline void rq_lock(struct rq *rq)
-{
-	if (IS_ENABLED(CONFIG_SMP))
-		spin_lock(&rq->lock);
-}
-
-/*
- * Reschedule IPIs wait until no run queue lock is held: an SBI call that
- * the firmware makes wait on the target hart, while that hart spins for
- * the lock the caller holds, would never end.  Each CPU notes whom it
- * owes one in its own run queue's ipis_owed (interrupts are off, so only
- * it touches that field) and sends them on unlocking any run queue.
- */
-static void __cold send_owed_ipis(struct rq *this)
-{
-	while (this->ipis_owed) {
-		unsigned int cpu = (unsigned int)__builtin_ctzl(this->ipis_owed);
-
-		this->ipis_owed &= this->ipis_owed - 1;
-		smp_send_reschedule(cpu);
-	}
-}
-
-/* Unlocks rq, and sends the IPIs that this CPU (whose queue is this) owes. */
-static inline void rq_unlock_owed(struct rq *rq, struct rq *this)
-{
-	if (IS_ENABLED(CONFIG_SMP)) {
-		spin_unlock(&rq->lock);
-		if (unlikely(this->ipis_owed))
-			send_owed_ipis(this);
-	}
-}
-
-static inline void rq_unlock(struct rq *rq)
-{
-	rq_unlock_owed(rq, this_rq());
-}
 
 /* Turns interrupts off and locks t's run queue; t stays on it until unlocked. */
 static struct rq *task_rq_lock(const struct task *t, unsigned long *flags)
@@ -124,11 +56,6 @@ static void task_rq_unlock(struct rq *rq, unsigned long flags)
 	local_irq_restore(flags);
 }
 
-static inline bool task_may_run_on(const struct task *t, unsigned int cpu)
-{
-	return cpumask_test(t->cpus_allowed, cpu) && cpu_online(cpu);
-}
-
 const char *sched_policy_name(void)
 {
 	return sched_policy.name;
@@ -142,18 +69,6 @@ u64 task_runtime_ns(const struct task *t)
 
 	task_rq_unlock(rq, flags);
 	return ns;
-}
-
-unsigned int sched_nr_threads(void)
-{
-	unsigned long flags = spin_lock_irqsave(&tasks_lock);
-	unsigned int n = 0;
-	struct task *t;
-
-	list_for_each_entry(t, &all_tasks, tasks)
-		n += t != &init_task && t->fn != idle_fn;
-	spin_unlock_irqrestore(&tasks_lock, flags);
-	return n;
 }
 
 unsigned long sched_nr_switches(unsigned int cpu)
@@ -185,136 +100,12 @@ static void resched(struct rq *rq)
 		this_rq()->ipis_owed |= cpumask_of(rq->cpu);
 }
 
-/* Queues a runnable t on rq (locked) and preempts curr if t deserves it. */
-static void activate(struct rq *rq, struct task *t, unsigned int flags)
+void activate(struct rq *rq, struct task *t, unsigned int flags)
 {
 	rq->clock = ktime_ns();
 	sched_policy.enqueue(rq, t, flags);
 	if (rq->curr == rq->idle || sched_policy.wakeup_preempt(rq, rq->curr, t))
 		resched(rq);
-}
-
-/* A hint, read without the lock: nothing runs or waits there. */
-static bool cpu_is_idle(unsigned int cpu)
-{
-	struct rq *rq = cpu_rq(cpu);
-
-	return READ_ONCE(rq->curr) == rq->idle && !READ_ONCE(rq->nr_queued);
-}
-
-/* Where a waking t should go: an idle CPU it may use, else where it was. */
-static unsigned int select_cpu(const struct task *t)
-{
-	unsigned int prev = t->cpu, cpu;
-
-	if (!IS_ENABLED(CONFIG_SMP) || t->cpus_allowed == cpumask_of(prev))
-		return prev;
-	if (task_may_run_on(t, prev) && cpu_is_idle(prev))
-		return prev;
-	for_each_online_cpu(cpu)
-		if (cpumask_test(t->cpus_allowed, cpu) && cpu_is_idle(cpu))
-			return cpu;
-	if (task_may_run_on(t, prev))
-		return prev;
-	for_each_online_cpu(cpu)
-		if (cpumask_test(t->cpus_allowed, cpu))
-			return cpu;
-	return 0;	/* sched_setaffinity keeps an online CPU in every mask */
-}
-
-/*
- * Queues t, which is in transit: runnable, on no queue, running nowhere,
- * with t->cpu already naming its new CPU.  No run queue lock is held.
- * Its affinity may have changed meanwhile, hence the loop.
- */
-static void enqueue_in_transit(struct task *t, unsigned int flags)
-{
-	for (;;) {
-		struct rq *rq = cpu_rq(t->cpu);
-
-		rq_lock(rq);
-		if (task_may_run_on(t, rq->cpu)) {
-			activate(rq, t, flags);
-			rq_unlock(rq);
-			return;
-		}
-		set_task_cpu(t, select_cpu(t));
-		rq_unlock(rq);
-	}
-}
-
-/* Takes t, dequeued from rq (locked), off rq and sends it to cpu. */
-static void migrate_out(struct rq *rq, struct task *t, unsigned int cpu)
-{
-	if (sched_policy.migrate_out)
-		sched_policy.migrate_out(rq, t);
-	set_task_cpu(t, cpu);
-}
-
-/* Removes from src (locked) the first queued task that may run on cpu. */
-static struct task *steal_task(struct rq *src, unsigned int cpu)
-{
-	struct task *t;
-
-	for (t = sched_policy.next_queued(src, NULL); t; t = sched_policy.next_queued(src, t))
-		if (cpumask_test(t->cpus_allowed, cpu))
-			break;
-	if (t) {
-		sched_policy.dequeue(src, t);
-		migrate_out(src, t, cpu);
-	}
-	return t;
-}
-
-/*
- * rq (locked) has nothing queued: pull a task from another CPU and pick
- * it.  Other queues are only try-locked: one that is busy now is passed
- * over, and the next tick or schedule() tries again.
- */
-static struct task *pull_task(struct rq *rq)
-{
-	unsigned int i;
-
-	for (i = 1; i < NR_CPUS; i++) {
-		unsigned int cpu = (rq->cpu + i) % NR_CPUS;
-		struct rq *src = cpu_rq(cpu);
-		struct task *t;
-
-		if (!cpu_online(cpu) || !READ_ONCE(src->nr_queued) || !spin_trylock(&src->lock))
-			continue;
-		t = steal_task(src, rq->cpu);
-		spin_unlock(&src->lock);
-		if (t) {
-			sched_policy.enqueue(rq, t, ENQUEUE_MIGRATED);
-			return sched_policy.pick_next(rq);
-		}
-	}
-	return NULL;
-}
-
-/* Up to this many queued tasks are looked at for whom an idle CPU could take. */
-#define KICK_SCAN_MAX	4
-
-/* rq (locked) has tasks waiting: wake an idle CPU that may run one. */
-static void kick_idle_cpu(struct rq *rq)
-{
-	unsigned long wanted = 0;
-	struct task *t = NULL;
-	unsigned int n, cpu;
-
-	for (n = 0; n < KICK_SCAN_MAX && (t = sched_policy.next_queued(rq, t)); n++)
-		wanted |= t->cpus_allowed;
-	for_each_online_cpu(cpu)
-		if (cpu != rq->cpu && cpumask_test(wanted, cpu) && cpu_is_idle(cpu)) {
-			rq->ipis_owed |= cpumask_of(cpu);	/* rq is ours; sent by rq_unlock */
-			return;
-		}
-}
-
-static void free_task(struct task *t)
-{
-	kfree(t->stack);
-	kfree(t);
 }
 
 /* finish_switch for a prev that exited, or must leave this CPU. */
@@ -323,11 +114,9 @@ static void __cold finish_switch_slow(struct rq *rq, struct task *prev)
 	if (prev->state == TASK_DEAD) {
 		rq_unlock(rq);
 		free_task(prev);
-		return;
+	} else if (IS_ENABLED(CONFIG_SMP)) {	/* without SMP, finish_switch never gets here */
+		move_switched_out(rq, prev);
 	}
-	migrate_out(rq, prev, select_cpu(prev));
-	rq_unlock(rq);
-	enqueue_in_transit(prev, ENQUEUE_MIGRATED);
 }
 
 /*
@@ -411,9 +200,14 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 	finish_switch(prev);
 }
 
-static __noinline void __schedule(unsigned int enqueue_flags)
+void __noinline __schedule(unsigned int enqueue_flags)
 {
 	schedule_inline(enqueue_flags);
+}
+
+void schedule_tail(struct task *prev)
+{
+	finish_switch(prev);
 }
 
 void schedule(void)
@@ -493,8 +287,8 @@ bool wake_up_process(struct task *t)
 	}
 	/* A task that never ran is new, not a sleeper owed credit. */
 	enqueue_flags = t->se.has_run ? ENQUEUE_WAKEUP : ENQUEUE_NEW;
-	cpu = select_cpu(t);
-	if (cpu == rq->cpu) {
+	cpu = select_task_cpu(t);
+	if (!IS_ENABLED(CONFIG_SMP) || cpu == rq->cpu) {
 		activate(rq, t, enqueue_flags);
 		rq_unlock(rq);
 	} else {
@@ -534,109 +328,6 @@ void msleep(unsigned int ms)
 		local_irq_restore(flags);
 	}
 	ktimer_cancel(&s.timer);	/* waits if its callback is running elsewhere */
-}
-
-/* Where a new task starts: __switch_to returned here, handing over prev. */
-static void __noreturn kthread_start(struct task *prev)
-{
-	struct task *self = current;
-
-	self->se.has_run = true;	/* under the run queue lock, for wake_up_process */
-	finish_switch(prev);
-	local_irq_enable();
-	kthread_exit(self->fn(self->arg));
-}
-
-static struct task *task_alloc(int (*fn)(void *), void *arg, const char *name)
-{
-	struct task *t = kzalloc(sizeof(*t), GFP_KERNEL);
-
-	if (!t)
-		return NULL;
-	t->stack = kmalloc(THREAD_STACK_SIZE, GFP_KERNEL);
-	if (!t->stack) {
-		kfree(t);
-		return NULL;
-	}
-	t->fn = fn;
-	t->arg = arg;
-	strlcpy(t->name, name, sizeof(t->name));
-	t->ctx.ra = (unsigned long)kthread_start;
-	t->ctx.sp = (unsigned long)t->stack + THREAD_STACK_SIZE;	/* s0 = 0 ends backtraces */
-	t->cpus_allowed = CPU_MASK_ALL;
-	INIT_LIST_HEAD(&t->se.run_list);
-	sched_policy.init_task(t);
-	return t;
-}
-
-static void add_task(struct task *t)
-{
-	unsigned long flags = spin_lock_irqsave(&tasks_lock);
-
-	t->pid = ++next_pid;
-	list_add_tail(&t->tasks, &all_tasks);
-	spin_unlock_irqrestore(&tasks_lock, flags);
-}
-
-struct task *kthread_create(int (*fn)(void *arg), void *arg, const char *name)
-{
-	struct task *t = task_alloc(fn, arg, name);
-
-	if (!t)
-		return NULL;
-	set_task_cpu(t, smp_processor_id());
-	t->state = TASK_SLEEPING;
-	add_task(t);
-	return t;
-}
-
-struct task *kthread_create_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
-				   unsigned int cpu)
-{
-	struct task *t;
-
-	if (!cpu_online(cpu))
-		return NULL;
-	t = kthread_create(fn, arg, name);
-	if (t) {	/* not started: nothing else looks at it yet */
-		set_task_cpu(t, cpu);
-		t->cpus_allowed = cpumask_of(cpu);
-	}
-	return t;
-}
-
-struct task *kthread_run_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
-				unsigned int cpu)
-{
-	struct task *t = kthread_create_on_cpu(fn, arg, name, cpu);
-
-	if (t)
-		wake_up_process(t);
-	return t;
-}
-
-struct task *kthread_run(int (*fn)(void *arg), void *arg, const char *name)
-{
-	struct task *t = kthread_create(fn, arg, name);
-
-	if (t)
-		wake_up_process(t);
-	return t;
-}
-
-void kthread_exit(int code)
-{
-	struct task *self = current;
-
-	BUG_ON(self == &init_task || self == this_rq()->idle);
-	local_irq_disable();	/* for good: this task never runs again */
-	spin_lock(&tasks_lock);
-	list_del_init(&self->tasks);
-	spin_unlock(&tasks_lock);
-	self->exit_code = code;
-	self->state = TASK_DEAD;	/* the next task on this CPU frees it */
-	__schedule(0);
-	panic("kthread_exit: dead task %s was scheduled again", self->name);
 }
 
 static void change_policy_param(struct task *t, int *field, int value)
@@ -702,11 +393,8 @@ int sched_setaffinity(struct task *t, unsigned long mask)
 	rq = task_rq_lock(t, &flags);
 	t->cpus_allowed = mask;
 	leave_now = !cpumask_test(mask, rq->cpu);
-	if (leave_now && t->se.on_rq) {
-		sched_policy.dequeue(rq, t);
-		migrate_out(rq, t, select_cpu(t));
-		rq_unlock(rq);
-		enqueue_in_transit(t, ENQUEUE_MIGRATED);
+	if (IS_ENABLED(CONFIG_SMP) && leave_now && t->se.on_rq) {
+		move_queued_task(rq, t);
 		local_irq_restore(flags);
 		return 0;
 	}
@@ -724,7 +412,7 @@ unsigned long sched_getaffinity(const struct task *t)
 	return READ_ONCE(t->cpus_allowed);
 }
 
-/* The idle task: sleep in wfi until an interrupt brings work. */
+/* The idle task: wait for an interrupt until one brings work. */
 static int __noreturn idle_loop(void *unused)
 {
 	struct rq *rq = this_rq();	/* idle tasks never move */
@@ -733,7 +421,7 @@ static int __noreturn idle_loop(void *unused)
 		local_irq_disable();
 		if (!READ_ONCE(rq->nr_queued) && !READ_ONCE(rq->need_resched)) {
 			tick_idle_enter();
-			__asm__ __volatile__("wfi");	/* wakes on a pending interrupt */
+			arch_wait_for_interrupt();
 			tick_idle_exit();
 		}
 		local_irq_enable();	/* take it */

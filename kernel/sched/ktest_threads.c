@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <tern/errno.h>
-#include <tern/irq.h>
+#include <tern/irqflags.h>
 #include <tern/mutex.h>
 #include <tern/sched.h>
 #include <tern/smp.h>

@@ -2,8 +2,8 @@
 /*
  * Harts, as the device tree describes them: every /cpus child that
  * riscv_cpu_node_hartid accepts.  The boot hart is CPU 0; the others take
- * CPU numbers in device-tree order, up to NR_CPUS.  smp_init (smp.c)
- * starts them.
+ * CPU numbers in device-tree order, up to NR_CPUS.  smp_init
+ * (kernel/smp.c) starts them.
  *
  * The boot hart must have a usable node: the kernel reads its ISA (Sstc)
  * from it.  If its node is marked disabled, or there is none, the device

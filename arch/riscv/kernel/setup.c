@@ -19,11 +19,11 @@
 #define DTB_MAX_SIZE	(1u << 20)
 
 unsigned long boot_hartid;
+struct fdt boot_fdt;		/* filled by arch_early_setup */
 
 int arch_early_setup(unsigned long hartid, uintptr_t dtb)
 {
 	boot_hartid = hartid;
-	sbi_init();
 	if (!dtb || (dtb & 7))
 		return -EINVAL;
 	return fdt_init(&boot_fdt, (const void *)dtb, DTB_MAX_SIZE);

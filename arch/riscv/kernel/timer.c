@@ -74,6 +74,11 @@ static enum timer_method timer_method(void)
 	return method;
 }
 
+void arch_timer_irq_enable(void)
+{
+	csr_set(sie, SIE_STIE);
+}
+
 bool arch_timer_has_sstc(void)
 {
 	return timer_method() == TIMER_SSTC;

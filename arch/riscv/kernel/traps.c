@@ -18,6 +18,7 @@
 #include <tern/irq.h>
 #include <tern/kernel.h>
 #include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/timer.h>
 
 void do_trap(struct pt_regs *regs);

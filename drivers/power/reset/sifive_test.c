@@ -14,18 +14,19 @@
 #include <tern/errno.h>
 #include <tern/fdt.h>
 #include <tern/init.h>
+#include <tern/io.h>
 #include <tern/reboot.h>
 
 #define FINISHER_FAIL	0x3333
 #define FINISHER_PASS	0x5555
 
-static volatile u32 *finisher;
+static void __iomem *finisher;
 
 static void sifive_test_power_off(int status)
 {
 	u32 value = status ? FINISHER_FAIL | ((u32)status << 16) : FINISHER_PASS;
 
-	WRITE_ONCE(*finisher, value);
+	writel(value, finisher);
 }
 
 /*
@@ -37,7 +38,9 @@ static int sifive_test_use_board_default(void)
 {
 	if (!CONFIG_BOARD_TEST_DEVICE_BASE)
 		return -ENODEV;
-	finisher = (volatile u32 *)(uintptr_t)CONFIG_BOARD_TEST_DEVICE_BASE;
+	finisher = ioremap(CONFIG_BOARD_TEST_DEVICE_BASE, 4);
+	if (!finisher)
+		return -ENOMEM;
 	register_power_off_handler(sifive_test_power_off, "sifive,test (board default)");
 	return 0;
 }
@@ -57,7 +60,9 @@ static int sifive_test_init(void)
 			continue;
 		if (fdt_get_reg(&boot_fdt, node, 0, &base, &size) || size < 4)
 			return -EINVAL;
-		finisher = (volatile u32 *)(uintptr_t)base;
+		finisher = ioremap(base, 4);
+		if (!finisher)
+			return -ENOMEM;
 		register_power_off_handler(sifive_test_power_off, "sifive,test");
 		return 0;
 	}

@@ -6,7 +6,7 @@
  * sret restores it, so handlers always run with interrupts off.
  *
  * The flags word is sstatus with every bit but SIE cleared.  The generic
- * kernel calls them through the local_irq_*() wrappers of <tern/irq.h>.
+ * kernel calls them through the local_irq_*() wrappers of <tern/irqflags.h>.
  */
 #ifndef ASM_IRQFLAGS_H
 #define ASM_IRQFLAGS_H

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Kernel threads, and the life of every task: allocating one with its
+ * stack, the list of all tasks, starting a thread on its first switch,
+ * and its exit.  Running them is the scheduler's (kernel/sched/).
+ *
+ * Locking: tasks_lock (interrupts off) guards all_tasks and next_pid.  A
+ * task's stack and struct are freed by the switch after its last one
+ * (free_task from finish_switch), when nothing runs on them any more.
+ */
+#include <tern/kernel.h>
+#include <tern/sched.h>
+#include <tern/slab.h>
+#include <tern/smp.h>
+#include <tern/spinlock.h>
+#include <tern/string.h>
+
+#include "sched/sched.h"
+
+#define THREAD_STACK_SIZE	(16 * 1024)
+
+static LIST_HEAD(all_tasks);
+static spinlock_t tasks_lock = SPINLOCK_INIT;	/* all_tasks, next_pid */
+static unsigned int next_pid;
+
+/* Where a new task starts: __switch_to returned here, handing over prev. */
+static void __noreturn kthread_start(struct task *prev)
+{
+	struct task *self = current;
+
+	self->se.has_run = true;	/* under the run queue lock, for wake_up_process */
+	schedule_tail(prev);
+	local_irq_enable();
+	kthread_exit(self->fn(self->arg));
+}
+
+struct task *task_alloc(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task *t = kzalloc(sizeof(*t), GFP_KERNEL);
+
+	if (!t)
+		return NULL;
+	t->stack = kmalloc(THREAD_STACK_SIZE, GFP_KERNEL);
+	if (!t->stack) {
+		kfree(t);
+		return NULL;
+	}
+	t->fn = fn;
+	t->arg = arg;
+	strlcpy(t->name, name, sizeof(t->name));
+	t->ctx.ra = (unsigned long)kthread_start;
+	t->ctx.sp = (unsigned long)t->stack + THREAD_STACK_SIZE;	/* s0 = 0 ends backtraces */
+	t->cpus_allowed = CPU_MASK_ALL;
+	INIT_LIST_HEAD(&t->se.run_list);
+	sched_policy.init_task(t);
+	return t;
+}
+
+void free_task(struct task *t)
+{
+	kfree(t->stack);
+	kfree(t);
+}
+
+void add_task(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+
+	t->pid = ++next_pid;
+	list_add_tail(&t->tasks, &all_tasks);
+	spin_unlock_irqrestore(&tasks_lock, flags);
+}
+
+unsigned int sched_nr_threads(void)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+	unsigned int n = 0;
+	struct task *t;
+
+	list_for_each_entry(t, &all_tasks, tasks)
+		n += t != &init_task && !is_idle_task(t);
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return n;
+}
+
+struct task *kthread_create(int (*fn)(void *arg), void *arg, const char *name)
+{
+	struct task *t = task_alloc(fn, arg, name);
+
+	if (!t)
+		return NULL;
+	set_task_cpu(t, smp_processor_id());
+	t->state = TASK_SLEEPING;
+	add_task(t);
+	return t;
+}
+
+struct task *kthread_create_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
+				   unsigned int cpu)
+{
+	struct task *t;
+
+	if (!cpu_online(cpu))
+		return NULL;
+	t = kthread_create(fn, arg, name);
+	if (t) {	/* not started: nothing else looks at it yet */
+		set_task_cpu(t, cpu);
+		t->cpus_allowed = cpumask_of(cpu);
+	}
+	return t;
+}
+
+struct task *kthread_run_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
+				unsigned int cpu)
+{
+	struct task *t = kthread_create_on_cpu(fn, arg, name, cpu);
+
+	if (t)
+		wake_up_process(t);
+	return t;
+}
+
+struct task *kthread_run(int (*fn)(void *arg), void *arg, const char *name)
+{
+	struct task *t = kthread_create(fn, arg, name);
+
+	if (t)
+		wake_up_process(t);
+	return t;
+}
+
+void kthread_exit(int code)
+{
+	struct task *self = current;
+
+	BUG_ON(self == &init_task || is_idle_task(self));
+	local_irq_disable();	/* for good: this task never runs again */
+	spin_lock(&tasks_lock);
+	list_del_init(&self->tasks);
+	spin_unlock(&tasks_lock);
+	self->exit_code = code;
+	self->state = TASK_DEAD;	/* the next task on this CPU frees it */
+	__schedule(0);
+	panic("kthread_exit: dead task %s was scheduled again", self->name);
+}
