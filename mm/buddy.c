@@ -16,6 +16,8 @@
 #include <tern/errno.h>
 #include <tern/string.h>
 
+#include <asm/page.h>
+
 static inline u8 *tag(const struct buddy_zone *z, unsigned long pfn)
 {
 	return &z->tags[pfn - z->tag_base];
@@ -23,12 +25,12 @@ static inline u8 *tag(const struct buddy_zone *z, unsigned long pfn)
 
 static inline struct buddy_free *pfn_to_free(unsigned long pfn)
 {
-	return (struct buddy_free *)(uintptr_t)(pfn << BUDDY_PAGE_SHIFT);
+	return pfn_to_virt(pfn);
 }
 
 static inline unsigned long free_to_pfn(const struct buddy_free *f)
 {
-	return (uintptr_t)f >> BUDDY_PAGE_SHIFT;
+	return virt_to_pfn(f);
 }
 
 static inline unsigned long section_pages(const struct buddy_zone *z)

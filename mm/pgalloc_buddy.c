@@ -57,11 +57,6 @@ static unsigned long phys_to_pfn(phys_addr_t addr)
 	return MIN(addr >> PAGE_SHIFT, PFN_LIMIT);
 }
 
-static void *pfn_to_virt(unsigned long pfn)
-{
-	return (void *)(uintptr_t)(pfn << PAGE_SHIFT);
-}
-
 static struct buddy_zone *zone_of(unsigned long pfn)
 {
 	unsigned int i;
@@ -107,7 +102,7 @@ static void __noinline report_bad_free(void *addr, unsigned int order, enum budd
 
 void free_pages(void *addr, unsigned int order)
 {
-	unsigned long pfn = (uintptr_t)addr >> PAGE_SHIFT, flags;
+	unsigned long pfn = virt_to_pfn(addr), flags;
 	struct buddy_zone *z;
 	enum buddy_err err;
 
@@ -129,7 +124,7 @@ void free_pages(void *addr, unsigned int order)
 
 void *pgalloc_block_start(const void *addr, unsigned int *order)
 {
-	unsigned long pfn = (uintptr_t)addr >> PAGE_SHIFT, head, flags;
+	unsigned long pfn = virt_to_pfn(addr), head, flags;
 	struct buddy_zone *z = zone_of(pfn);
 	unsigned int o;
 
@@ -189,7 +184,7 @@ static bool setup_zone(struct buddy_zone *z, const struct memblock_region *mem)
 		       (unsigned long long)(mem->base + mem->size - 1));
 		return false;
 	}
-	return !buddy_init_zone(z, start, end, (u8 *)(uintptr_t)tags, PGALLOC_MAX_ORDER,
+	return !buddy_init_zone(z, start, end, __va(tags), PGALLOC_MAX_ORDER,
 				IS_ENABLED(CONFIG_DEBUG_PAGEALLOC));
 }
 
@@ -239,7 +234,7 @@ void pgalloc_init(void)
 		pr_err("pgalloc: no memory for the zones\n");
 		return;
 	}
-	zones = (struct buddy_zone *)(uintptr_t)at;
+	zones = __va(at);
 	/* Every memblock_alloc comes first: each one changes the free ranges. */
 	for (i = 0; i < n; i++)
 		nr_zones += setup_zone(&zones[nr_zones], &memblock_memory.regions[i]);

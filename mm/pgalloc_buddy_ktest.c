@@ -38,7 +38,7 @@ static bool test_zone_init(struct test_zone *tz)
 	tz->mem = alloc_pages(GFP_KERNEL, TEST_ORDER);
 	if (!tz->mem)
 		return false;
-	tz->start = (uintptr_t)tz->mem >> PAGE_SHIFT;
+	tz->start = virt_to_pfn(tz->mem);
 	if (buddy_init_zone(&tz->z, tz->start, tz->start + TEST_PAGES, tz->tags, TEST_ORDER,
 			    false) ||
 	    buddy_add_free_range(&tz->z, tz->start, tz->start + TEST_PAGES))
@@ -196,7 +196,7 @@ static bool overlaps_reserved(const u8 *p, unsigned long size)
 	for (i = 0; i < memblock_reserved.count; i++) {
 		const struct memblock_region *r = &memblock_reserved.regions[i];
 
-		if ((uintptr_t)p < r->base + r->size && r->base < (uintptr_t)p + size)
+		if (__pa(p) < r->base + r->size && r->base < __pa(p) + size)
 			return true;
 	}
 	return false;
@@ -214,10 +214,8 @@ static void reserved_memory_is_left_alone(struct ktest *t)
 
 		tags_reserved |= !strcmp(r->name, "page allocator tags");
 		if (r->base + r->size - 1 <= UINTPTR_MAX) {
-			KTEST_EXPECT(t, !pgalloc_block_start((void *)(uintptr_t)r->base, &order));
-			void *last = (void *)(uintptr_t)(r->base + r->size - 1);
-
-			KTEST_EXPECT(t, !pgalloc_block_start(last, &order));
+			KTEST_EXPECT(t, !pgalloc_block_start(__va(r->base), &order));
+			KTEST_EXPECT(t, !pgalloc_block_start(__va(r->base + r->size - 1), &order));
 		}
 	}
 	KTEST_EXPECT(t, tags_reserved);

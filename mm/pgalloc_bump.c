@@ -71,11 +71,6 @@ static struct {
 /* Pfns a pointer can reach (on rv32 RAM may end at 4 GiB). */
 #define PFN_LIMIT	(((phys_addr_t)UINTPTR_MAX >> PAGE_SHIFT) + 1)
 
-static void *pfn_to_virt(unsigned long pfn)
-{
-	return (void *)(uintptr_t)(pfn << PAGE_SHIFT);
-}
-
 /* The value *p had: the swap to new took place if that is old. */
 static inline unsigned long cmpxchg(unsigned long *p, unsigned long old, unsigned long new)
 {

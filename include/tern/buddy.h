@@ -5,9 +5,9 @@
  * mm/pgalloc_buddy.c is the kernel glue behind include/tern/pgalloc.h.
  *
  * A zone is one contiguous range of page frames [start_pfn, end_pfn).  A
- * page frame number (pfn) is an address >> BUDDY_PAGE_SHIFT, and the
- * address of a pfn is where its memory is: free blocks hold the free-list
- * links in their first bytes.  A block is 2^order pages, aligned to its
+ * page frame number (pfn) is a physical address >> BUDDY_PAGE_SHIFT, and
+ * its memory is at pfn_to_virt(pfn) (asm/page.h): free blocks hold the
+ * free-list links in their first bytes.  A block is 2^order pages, aligned to its
  * size in pfns, hence in addresses.
  *
  * Sections: pfns are cut into sections of 2^max_order pages.  A block

@@ -8,8 +8,9 @@
  * Callers never learn which.  Each implementation must provide every
  * function declared here.
  *
- * Addresses are kernel pointers; with paging off they equal physical
- * addresses.  Out of memory is a NULL return, never a panic.
+ * Addresses are kernel pointers in the linear map (asm/page.h); with
+ * paging off they equal physical addresses.  Out of memory is a NULL
+ * return, never a panic.
  *
  * Every function but pgalloc_init may be called on any hart, at the same
  * time, and from interrupt handlers; none sleeps.  Implementations lock
@@ -20,10 +21,8 @@
 #ifndef TERN_PGALLOC_H
 #define TERN_PGALLOC_H
 
+#include <asm/page.h>
 #include <tern/types.h>
-
-#define PAGE_SHIFT	12
-#define PAGE_SIZE	(1UL << PAGE_SHIFT)
 
 typedef unsigned int gfp_t;
 #define GFP_KERNEL	0u
