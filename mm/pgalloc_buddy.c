@@ -2,86 +2,64 @@
 /*
  * The buddy page allocator: kernel glue around the algorithm in mm/buddy.c.
  *
- * One zone per memblock memory region, in ascending order.  Its tags come
- * from memblock_alloc, and only what memblock_for_each_free reports is
- * freed into it, so reserved pages (the kernel, the DTB, the tags
- * themselves) are never handed out.  Start-up frees each free range's
- * unaligned ends as maximal blocks and leaves its whole sections virgin
- * (see include/tern/buddy.h): no work per page.
+ * One zone covers the page map's span, with mem_map as its records: the
+ * holes and reservations in it are PG_reserved pages (mm/page.c) that the
+ * buddy never hands out, and only what memblock_for_each_free reports is
+ * freed into it.  Start-up frees each free range's unaligned ends as
+ * maximal blocks and leaves its whole sections virgin (see
+ * include/tern/buddy.h): no work per free page.
  *
- * Every free_pages() is checked, since the check is a tag compare: a bad
- * free is refused with an error message, never put on a free list.  With
- * DEBUG_PAGEALLOC it panics instead, naming the caller, and freed blocks
- * are poisoned.  free_pages(NULL, order) does nothing.
+ * Every free_pages() is checked before anything changes: the address
+ * starts a page that has a record, the record says an allocated block of
+ * that order (PG_head | order), and its section is not virgin (whose
+ * records are garbage).  A bad free is refused with an error message,
+ * never put on a list; with DEBUG_PAGEALLOC it panics instead, naming the
+ * caller, and freed blocks are poisoned.  free_pages(NULL, order) does
+ * nothing.  A block goes back only when its reference count reaches 0; a
+ * count that goes below 0 is a double free.
  *
- * Locking: one lock, pgalloc_lock, for the whole allocator: every zone's
- * free lists, tags and counters, and the call counters.  A machine has a
- * zone or two (one per memory region), and an allocation may try each in
- * turn, so a lock per zone would buy little.  It is taken with interrupts
- * off, since interrupt handlers allocate too, and it is held only for the
- * O(max_order) work of mm/buddy.c (and, with DEBUG_PAGEALLOC, the
- * poisoning of a freed block, which must not race with its reuse):
- * __GFP_ZERO is done, and a bad free reported, after unlocking.  Nothing
- * that takes a lock is called with it held, so it may nest inside any
- * other lock: an object allocator may call in with its own lock held
- * (kmem lock -> pgalloc_lock, never the reverse), although ours do not.
- * zones and nr_zones are written by pgalloc_init only, before anything
- * else runs.
+ * Locking: one lock, pgalloc_lock, for the zone (its free lists and
+ * counters, and the records of the pages in it) and the call counters.
+ * It is taken with interrupts off, since interrupt handlers allocate too,
+ * and it is held only for the O(max_order) work of mm/buddy.c: the checks
+ * of a free, poisoning, __GFP_ZERO and bad-free reports happen outside
+ * it.  Nothing that takes a lock is called with it held, so it may nest
+ * inside any other lock: an object allocator may call in with its own
+ * lock held (kmem lock -> pgalloc_lock, never the reverse), although ours
+ * do not.  The zone's bounds are written by pgalloc_init only, before
+ * anything else runs.
  */
 #include <tern/buddy.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/memblock.h>
+#include <tern/page.h>
 #include <tern/pgalloc.h>
 #include <tern/spinlock.h>
 #include <tern/string.h>
 
-_Static_assert(BUDDY_PAGE_SHIFT == PAGE_SHIFT, "mm/buddy.c has another page size");
 _Static_assert(PGALLOC_MAX_ORDER <= BUDDY_MAX_ORDER, "PGALLOC_MAX_ORDER too large");
+
+#define PAGE_POISON	0x5a		/* fills freed blocks with DEBUG_PAGEALLOC */
 
 const char pgalloc_name[] = "buddy";
 
 static spinlock_t pgalloc_lock = SPINLOCK_INIT;
-static struct buddy_zone *zones;	/* from memblock_alloc, ascending */
-static unsigned int nr_zones;
+static struct buddy_zone zone;		/* pgalloc_lock */
 static unsigned long alloc_calls, free_calls;	/* pgalloc_lock */
-
-/*
- * Pfns a pointer can reach.  On rv32 a region that ends at or above 4 GiB
- * is cut there: 0x80000000 + 2 GiB does not fit in an address.
- */
-#define PFN_LIMIT	(((phys_addr_t)UINTPTR_MAX >> PAGE_SHIFT) + 1)
-
-static unsigned long phys_to_pfn(phys_addr_t addr)
-{
-	return MIN(addr >> PAGE_SHIFT, PFN_LIMIT);
-}
-
-static struct buddy_zone *zone_of(unsigned long pfn)
-{
-	unsigned int i;
-
-	/* Indices, not an end pointer: on rv32 zones may end at 4 GiB, which wraps to 0. */
-	for (i = 0; i < nr_zones; i++)
-		if (buddy_zone_contains(&zones[i], pfn))
-			return &zones[i];
-	return NULL;
-}
 
 void *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	unsigned long pfn = BUDDY_NO_PAGE, flags;
-	unsigned int i;
+	unsigned long flags, pfn;
 	void *addr;
 
 	flags = spin_lock_irqsave(&pgalloc_lock);
 	alloc_calls++;
-	/* buddy_alloc refuses an order above the zone's max_order. */
-	for (i = 0; i < nr_zones && pfn == BUDDY_NO_PAGE; i++)
-		pfn = buddy_alloc(&zones[i], order);
+	pfn = buddy_alloc(&zone, order);
 	spin_unlock_irqrestore(&pgalloc_lock, flags);
 	if (pfn == BUDDY_NO_PAGE)
 		return NULL;
+	set_page_count(pfn_to_page(pfn), 1);
 	addr = pfn_to_virt(pfn);
 	if (gfp & __GFP_ZERO)
 		memset(addr, 0, PAGE_SIZE << order);
@@ -100,38 +78,87 @@ static void __noinline report_bad_free(void *addr, unsigned int order, enum budd
 	       buddy_strerror(err));
 }
 
+/*
+ * What every good free_pages passes.  No lock: the caller owns the block,
+ * so its records do not change under us, and a section that is not
+ * virgin never becomes virgin again.
+ */
+static __always_inline bool looks_allocated(const void *addr, unsigned long pfn,
+					    unsigned int order)
+{
+	return pfn_valid(pfn) && !((uintptr_t)addr & ~PAGE_MASK) &&
+	       page_flags(pfn_to_page(pfn)) == (PG_head | order) && !buddy_is_virgin(&zone, pfn);
+}
+
+/* free_pages of something that is not an allocated block: why, said once. */
+static void __noinline refuse_free(void *addr, unsigned long pfn, unsigned int order,
+				   unsigned long caller)
+{
+	enum buddy_err err = BUDDY_EOUTSIDE;
+	unsigned long flags;
+
+	flags = spin_lock_irqsave(&pgalloc_lock);
+	free_calls++;
+	if (pfn_valid(pfn)) {
+		err = buddy_check_free(&zone, pfn, order);
+		if ((uintptr_t)addr & ~PAGE_MASK)	/* never the start of a block */
+			err = err ?: BUDDY_EINTERIOR;
+		/* Allocated by now, but not when we looked: it was not ours to free. */
+		err = err ?: BUDDY_ENOTALLOC;
+	}
+	spin_unlock_irqrestore(&pgalloc_lock, flags);
+	report_bad_free(addr, order, err, caller);
+}
+
+/* A reference was dropped but the block stays; below 0 it was freed already. */
+static void __noinline keep_referenced(void *addr, int refs, unsigned int order,
+				       unsigned long caller)
+{
+	unsigned long flags = spin_lock_irqsave(&pgalloc_lock);
+
+	free_calls++;
+	spin_unlock_irqrestore(&pgalloc_lock, flags);
+	if (refs < 0)
+		report_bad_free(addr, order, BUDDY_EDOUBLE, caller);
+}
+
 void free_pages(void *addr, unsigned int order)
 {
-	unsigned long pfn = virt_to_pfn(addr), flags;
-	struct buddy_zone *z;
+	unsigned long pfn = virt_to_pfn(addr), caller = (unsigned long)__builtin_return_address(0);
+	unsigned long flags;
 	enum buddy_err err;
+	int refs;
 
 	if (!addr)
 		return;
-	z = zone_of(pfn);
+	if (unlikely(!looks_allocated(addr, pfn, order))) {
+		refuse_free(addr, pfn, order, caller);
+		return;
+	}
+	refs = page_ref_dec_return(pfn_to_page(pfn));
+	if (unlikely(refs)) {
+		keep_referenced(addr, refs, order, caller);
+		return;
+	}
+	if (IS_ENABLED(CONFIG_DEBUG_PAGEALLOC))
+		memset(addr, PAGE_POISON, PAGE_SIZE << order);
 	flags = spin_lock_irqsave(&pgalloc_lock);
 	free_calls++;
-	if (!z)
-		err = BUDDY_EOUTSIDE;
-	else if ((uintptr_t)addr & (PAGE_SIZE - 1))	/* never the start of a block */
-		err = buddy_check_free(z, pfn, order) ?: BUDDY_EINTERIOR;
-	else
-		err = buddy_free(z, pfn, order);
+	err = buddy_free(&zone, pfn, order);
 	spin_unlock_irqrestore(&pgalloc_lock, flags);
 	if (unlikely(err))
-		report_bad_free(addr, order, err, (unsigned long)__builtin_return_address(0));
+		report_bad_free(addr, order, err, caller);
 }
 
 void *pgalloc_block_start(const void *addr, unsigned int *order)
 {
 	unsigned long pfn = virt_to_pfn(addr), head, flags;
-	struct buddy_zone *z = zone_of(pfn);
 	unsigned int o;
 
-	if (!z)
+	if (!pfn_valid(pfn))
 		return NULL;
 	flags = spin_lock_irqsave(&pgalloc_lock);
-	head = buddy_block_start(z, pfn, &o);
+	head = buddy_block_start(&zone, pfn, &o);
 	spin_unlock_irqrestore(&pgalloc_lock, flags);
 	if (head == BUDDY_NO_PAGE)
 		return NULL;
@@ -143,16 +170,13 @@ void *pgalloc_block_start(const void *addr, unsigned int *order)
 void pgalloc_get_stats(struct pgalloc_stats *stats)
 {
 	unsigned long flags;
-	int largest = -1;
-	unsigned int i;
+	int largest;
 
 	memset(stats, 0, sizeof(*stats));
 	flags = spin_lock_irqsave(&pgalloc_lock);
-	for (i = 0; i < nr_zones; i++) {
-		stats->total_pages += zones[i].total_pages;
-		stats->free_pages += zones[i].free_pages;
-		largest = MAX(largest, buddy_largest_free_order(&zones[i]));
-	}
+	stats->total_pages = zone.total_pages;
+	stats->free_pages = zone.free_pages;
+	largest = buddy_largest_free_order(&zone);
 	stats->alloc_calls = alloc_calls;
 	stats->free_calls = free_calls;
 	spin_unlock_irqrestore(&pgalloc_lock, flags);
@@ -161,84 +185,24 @@ void pgalloc_get_stats(struct pgalloc_stats *stats)
 
 /* ---- start-up ---- */
 
-/* Is [base, base + size) reachable through a pointer? */
-static bool addressable(phys_addr_t base, phys_addr_t size)
-{
-	return base + size - 1 <= UINTPTR_MAX;
-}
-
-/* A zone for one memory region, with its tags; false if none can be made. */
-static bool setup_zone(struct buddy_zone *z, const struct memblock_region *mem)
-{
-	unsigned long start = phys_to_pfn(ALIGN_UP(mem->base, PAGE_SIZE));
-	unsigned long end = phys_to_pfn(mem->base + mem->size);
-	phys_addr_t size, tags;
-
-	if (start >= end)
-		return false;
-	size = ALIGN_UP((phys_addr_t)buddy_tags_size(start, end, PGALLOC_MAX_ORDER), PAGE_SIZE);
-	tags = memblock_alloc(size, PAGE_SIZE, "page allocator tags");
-	if (!tags || !addressable(tags, size)) {
-		pr_err("pgalloc: no room for the tags of %#llx-%#llx: memory not used\n",
-		       (unsigned long long)mem->base,
-		       (unsigned long long)(mem->base + mem->size - 1));
-		return false;
-	}
-	return !buddy_init_zone(z, start, end, __va(tags), PGALLOC_MAX_ORDER,
-				IS_ENABLED(CONFIG_DEBUG_PAGEALLOC));
-}
-
-/* memblock_for_each_free callback: ascending ranges, each inside one region. */
+/* memblock_for_each_free callback: ascending ranges. */
 static void add_free_range(phys_addr_t start, phys_addr_t end, void *arg)
 {
-	unsigned long first = phys_to_pfn(ALIGN_UP(start, PAGE_SIZE));
-	unsigned long last = phys_to_pfn(end);
-	struct buddy_zone *z = zone_of(first);
+	unsigned long first = MAX(PFN_UP(start), zone.start_pfn);
+	unsigned long last = MIN(PFN_DOWN(end), zone.end_pfn);
 
-	if (!z || first >= last)
-		return;
-	if (buddy_add_free_range(z, first, MIN(last, z->end_pfn)))
+	if (first < last && buddy_add_free_range(&zone, first, last))
 		pr_err("pgalloc: cannot add %#llx-%#llx\n", (unsigned long long)start,
 		       (unsigned long long)end - 1);
 }
 
-/*
- * On rv32, memory from 4 GiB up cannot be reached through a pointer.
- * Reserving it keeps memblock_alloc, which prefers high addresses, below.
- */
-static void reserve_unaddressable(void)
-{
-	phys_addr_t limit = (phys_addr_t)PFN_LIMIT << PAGE_SHIFT;
-	unsigned int i;
-
-	if (sizeof(uintptr_t) >= sizeof(phys_addr_t))
-		return;
-	for (i = 0; i < memblock_memory.count; i++) {
-		const struct memblock_region *m = &memblock_memory.regions[i];
-		phys_addr_t start = MAX(m->base, limit);
-
-		if (m->base + m->size > start)
-			memblock_reserve(start, m->base + m->size - start, "not addressable");
-	}
-}
-
 void pgalloc_init(void)
 {
-	unsigned int i, n = memblock_memory.count;
-	phys_addr_t size = n * sizeof(*zones), at;
-
-	reserve_unaddressable();
-	at = memblock_alloc(size, __alignof__(*zones), "page allocator zones");
-
-	if (!at || !addressable(at, size)) {
-		pr_err("pgalloc: no memory for the zones\n");
-		return;
-	}
-	zones = __va(at);
-	/* Every memblock_alloc comes first: each one changes the free ranges. */
-	for (i = 0; i < n; i++)
-		nr_zones += setup_zone(&zones[nr_zones], &memblock_memory.regions[i]);
+	alloc_calls = 0;
+	free_calls = 0;
+	if (buddy_init_zone(&zone, mem_map_start_pfn, mem_map_end_pfn, mem_map,
+			    PGALLOC_MAX_ORDER))
+		panic("pgalloc: no page map (pfns %#lx-%#lx)", mem_map_start_pfn,
+		      mem_map_end_pfn);
 	memblock_for_each_free(add_free_range, NULL);
-	for (i = 0; i < nr_zones; i++)
-		buddy_finish_init(&zones[i]);
 }

@@ -33,6 +33,7 @@
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/memblock.h>
+#include <tern/page.h>
 #include <tern/pgalloc.h>
 #include <tern/printf.h>
 #include <tern/slab.h>
@@ -123,6 +124,7 @@ static void setup(void)
 	memblock_add(arena, ARENA_BYTES);
 	memblock_reserve(arena + (5UL << 20) + 3 * PAGE_SIZE, 7 * PAGE_SIZE, "hole");
 	memblock_reserve(arena + (17UL << 20), 64 * PAGE_SIZE, "hole");
+	page_map_init();
 	pgalloc_init();
 	kmem_init();
 	bump_pages = !strcmp(pgalloc_name, "bump");

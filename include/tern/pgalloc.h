@@ -8,8 +8,9 @@
  * Callers never learn which.  Each implementation must provide every
  * function declared here.
  *
- * Addresses are kernel pointers in the linear map (asm/page.h); with
- * paging off they equal physical addresses.  Out of memory is a NULL
+ * Addresses are kernel pointers in the linear map (asm/page.h); every
+ * page has a struct page in mem_map (include/tern/page.h), whose
+ * reference count both implementations keep.  Out of memory is a NULL
  * return, never a panic.
  *
  * Every function but pgalloc_init may be called on any hart, at the same
@@ -33,17 +34,24 @@ typedef unsigned int gfp_t;
 
 /*
  * Hands the allocator all RAM the boot memory map (memblock) describes,
- * minus its reservations.  Called once, before any allocation.
+ * minus its reservations, as far as the page map covers it.  Called once,
+ * after page_map_init and before any allocation.
  */
 void pgalloc_init(void);
 
-/* 2^order pages, aligned to their size; NULL when order is too large or memory is short. */
+/*
+ * 2^order pages, aligned to their size, with a reference count of 1 (on
+ * the first page's struct page); NULL when order is too large or memory
+ * is short.
+ */
 void *alloc_pages(gfp_t gfp, unsigned int order);
 
 /*
- * Returns a block from alloc_pages with the same order.  Freeing what was
- * never allocated, or twice, is a kernel bug: with DEBUG_PAGEALLOC the
- * buddy allocator panics naming the caller.
+ * Drops a reference to a block from alloc_pages, given with the same
+ * order, and gives the block back when it was the last (get_page() takes
+ * more).  Freeing what was never allocated, or twice, is a kernel bug:
+ * the buddy allocator refuses it with a message, and with DEBUG_PAGEALLOC
+ * panics naming the caller.
  */
 void free_pages(void *addr, unsigned int order);
 
