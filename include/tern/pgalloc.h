@@ -4,7 +4,8 @@
  * pages.  Exactly one implementation is linked, chosen in Kconfig
  * ("Memory management" -> "Page allocator"):
  *   mm/pgalloc_bump.c   linear, never reuses memory
- *   mm/pgalloc_buddy.c  binary buddy, orders 0..PGALLOC_MAX_ORDER
+ *   mm/pgalloc_buddy.c  binary buddy, orders 0..PGALLOC_MAX_ORDER, with
+ *                       per-CPU lists of single pages (PGALLOC_PCP)
  * Callers never learn which.  Each implementation must provide every
  * function declared here.
  *
@@ -73,6 +74,11 @@ static inline void free_page(void *addr)
  */
 void *pgalloc_block_start(const void *addr, unsigned int *order);
 
+/*
+ * Free pages on per-CPU lists count as free, and the buddy allocator
+ * gives those lists back first, so the largest free block is what an
+ * allocation can get.
+ */
 struct pgalloc_stats {
 	unsigned long total_pages;	/* pages handed to the allocator at init */
 	unsigned long free_pages;	/* pages an allocation could still get */
