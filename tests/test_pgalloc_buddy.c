@@ -487,6 +487,76 @@ TEST(freed_pages_are_poisoned_with_debug)
 	EXPECT_EQ(poisoned, DEBUG ? 5 * PAGE_SIZE : 0);
 }
 
+/* Takes every page; how many, and whether any lay in [lo, hi). */
+static unsigned long take_all_pages(uintptr_t lo, uintptr_t hi, bool *inside)
+{
+	struct chain *list = NULL, *c;
+	unsigned long pages = 0;
+	int order;
+
+	*inside = false;
+	for (order = PGALLOC_MAX_ORDER; order >= 0; order--) {
+		while ((c = alloc_pages(GFP_KERNEL, order)) != NULL) {
+			*inside |= (uintptr_t)c < hi && (uintptr_t)c + (PAGE_SIZE << order) > lo;
+			c->next = list;
+			c->order = order;
+			list = c;
+			pages += 1UL << order;
+		}
+	}
+	while (list) {
+		c = list;
+		list = c->next;
+		free_pages(c, c->order);
+	}
+	return pages;
+}
+
+/*
+ * Two regions of RAM in the arena with a hole between them: near enough,
+ * one map covers both and the hole is reserved records; too far apart
+ * (the span more than twice the memory), the map covers the larger and
+ * the other is left out.  The hole is never touched either way.
+ */
+TEST(page_map_covers_the_best_run_of_regions)
+{
+	const unsigned long mib = 1UL << 20;
+	struct pgalloc_stats s;
+	bool inside;
+
+	setup();	/* the arena */
+	memblock_memory.count = 0;
+	memblock_reserved.count = 0;
+	memblock_add(arena, 8 * mib);
+	memblock_add(arena + 12 * mib, 4 * mib);
+	page_map_init();
+	pgalloc_init();
+	EXPECT_EQ(mem_map_start_pfn, arena / PAGE_SIZE);
+	EXPECT_EQ(mem_map_end_pfn, (arena + 16 * mib) / PAGE_SIZE);
+	EXPECT_EQ(page_flags(virt_to_page((void *)(arena + 10 * mib))), PG_reserved);
+	pgalloc_get_stats(&s);
+	EXPECT_EQ(s.total_pages, 12 * mib / PAGE_SIZE - 16 * mib / PAGE_SIZE * sizeof(struct page) /
+				 PAGE_SIZE);
+	EXPECT_EQ(take_all_pages(arena + 8 * mib, arena + 12 * mib, &inside), s.free_pages);
+	EXPECT(!inside);
+
+	memblock_memory.count = 0;
+	memblock_reserved.count = 0;
+	memblock_add(arena, 1 * mib);
+	memblock_add(arena + 16 * mib, 4 * mib);
+	page_map_init();
+	pgalloc_init();
+	EXPECT(strstr(last_message, "left out: outside the page map"));
+	EXPECT_EQ(mem_map_start_pfn, (arena + 16 * mib) / PAGE_SIZE);
+	EXPECT(!pfn_valid(virt_to_pfn((void *)arena)));
+	EXPECT(memblock_is_reserved(arena));
+	pgalloc_get_stats(&s);
+	EXPECT_EQ(take_all_pages(arena, arena + 16 * mib, &inside), s.free_pages);
+	EXPECT(!inside);
+	EXPECT_EQ(s.free_pages, 4 * mib / PAGE_SIZE - 4 * mib / PAGE_SIZE * sizeof(struct page) /
+				PAGE_SIZE);
+}
+
 TEST(interrupts_off_and_on)
 {
 	void *p;
