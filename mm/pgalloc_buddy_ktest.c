@@ -2,14 +2,16 @@
 /*
  * The buddy allocator's own suite.  Exact split and coalesce counts need a
  * zone nobody else touches: a private one (mm/buddy.c on a block the real
- * allocator hands out).  The rest runs on the real allocator: block
- * lookup, fragmentation, reserved memory and refused frees.
+ * allocator hands out, with records of its own, not mem_map's).  The rest
+ * runs on the real allocator: block lookup, fragmentation, reserved
+ * memory and refused frees.
  */
 #include <asm/sections.h>
 #include <tern/boot.h>
 #include <tern/buddy.h>
 #include <tern/ktest.h>
 #include <tern/memblock.h>
+#include <tern/page.h>
 #include <tern/pgalloc.h>
 #include <tern/string.h>
 
@@ -28,7 +30,7 @@ static bool block_available(unsigned int order)
 
 struct test_zone {
 	struct buddy_zone z;
-	u8 tags[TEST_PAGES];
+	struct page pages[TEST_PAGES];
 	unsigned long start;	/* pfn */
 	void *mem;
 };
@@ -38,18 +40,15 @@ static bool test_zone_init(struct test_zone *tz)
 	tz->mem = alloc_pages(GFP_KERNEL, TEST_ORDER);
 	if (!tz->mem)
 		return false;
-	tz->start = (uintptr_t)tz->mem >> PAGE_SHIFT;
-	if (buddy_init_zone(&tz->z, tz->start, tz->start + TEST_PAGES, tz->tags, TEST_ORDER,
-			    false) ||
-	    buddy_add_free_range(&tz->z, tz->start, tz->start + TEST_PAGES))
-		return false;
-	buddy_finish_init(&tz->z);
-	return true;
+	tz->start = virt_to_pfn(tz->mem);
+	return !buddy_init_zone(&tz->z, tz->start, tz->start + TEST_PAGES, tz->pages, TEST_ORDER) &&
+	       !buddy_add_free_range(&tz->z, tz->start, tz->start + TEST_PAGES);
 }
+
+static struct test_zone tz;
 
 static void two_buddies_coalesce(struct ktest *t)
 {
-	struct test_zone tz;
 	unsigned long p, q, r;
 	unsigned int k;
 
@@ -96,7 +95,6 @@ out:
 
 static void fragmentation_private_zone(struct ktest *t)
 {
-	struct test_zone tz;
 	unsigned long i;
 
 	KTEST_ASSERT(t, test_zone_init(&tz));
@@ -196,7 +194,7 @@ static bool overlaps_reserved(const u8 *p, unsigned long size)
 	for (i = 0; i < memblock_reserved.count; i++) {
 		const struct memblock_region *r = &memblock_reserved.regions[i];
 
-		if ((uintptr_t)p < r->base + r->size && r->base < (uintptr_t)p + size)
+		if (__pa(p) < r->base + r->size && r->base < __pa(p) + size)
 			return true;
 	}
 	return false;
@@ -205,22 +203,20 @@ static bool overlaps_reserved(const u8 *p, unsigned long size)
 static void reserved_memory_is_left_alone(struct ktest *t)
 {
 	static void *pages[256];
-	bool tags_reserved = false;
+	bool map_reserved = false;
 	unsigned int i, order;
 	void *big;
 
 	for (i = 0; i < memblock_reserved.count; i++) {
 		const struct memblock_region *r = &memblock_reserved.regions[i];
 
-		tags_reserved |= !strcmp(r->name, "page allocator tags");
+		map_reserved |= !strcmp(r->name, "mem_map");
 		if (r->base + r->size - 1 <= UINTPTR_MAX) {
-			KTEST_EXPECT(t, !pgalloc_block_start((void *)(uintptr_t)r->base, &order));
-			void *last = (void *)(uintptr_t)(r->base + r->size - 1);
-
-			KTEST_EXPECT(t, !pgalloc_block_start(last, &order));
+			KTEST_EXPECT(t, !pgalloc_block_start(__va(r->base), &order));
+			KTEST_EXPECT(t, !pgalloc_block_start(__va(r->base + r->size - 1), &order));
 		}
 	}
-	KTEST_EXPECT(t, tags_reserved);
+	KTEST_EXPECT(t, map_reserved);
 	for (i = 0; i < ARRAY_SIZE(pages); i++) {
 		pages[i] = alloc_page(GFP_KERNEL);
 		KTEST_ASSERT(t, pages[i] != NULL);

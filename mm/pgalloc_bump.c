@@ -12,6 +12,13 @@
  * says what allocations can still get.  A request that fits nowhere
  * returns NULL and moves nothing, so smaller ones may still succeed.
  *
+ * struct pages: a block's records are written when it is handed out
+ * (PG_head | order and a reference count of 1 on the first page, 0 on the
+ * others); the records of pages not handed out yet are not initialised.
+ * free_pages drops a reference and counts the call; the block is not
+ * reused whatever the count.  Nothing is checked: the allocator tracks no
+ * blocks.
+ *
  * Locking.  Any hart, and interrupt handlers, may allocate.  Within the
  * current range the cursor (bump.next) only moves by compare-and-swap, so
  * allocating takes no lock: a single page is a load, a compare and a CAS.
@@ -25,11 +32,12 @@
  * after the swap, so an old cursor is never checked against a new end.
  * The call counters are relaxed atomic adds.
  *
- * No kernel dependencies beyond memblock, memset and the spinlock: the
- * host tests compile this file as it is.
+ * No kernel dependencies beyond memblock, the page map, memset and the
+ * spinlock: the host tests compile this file as it is.
  */
 #include <tern/compiler.h>
 #include <tern/memblock.h>
+#include <tern/page.h>
 #include <tern/pgalloc.h>
 #include <tern/spinlock.h>
 #include <tern/string.h>
@@ -68,12 +76,13 @@ static struct {
 	unsigned long alloc_calls;	/* atomic */
 } bump;
 
-/* Pfns a pointer can reach (on rv32 RAM may end at 4 GiB). */
-#define PFN_LIMIT	(((phys_addr_t)UINTPTR_MAX >> PAGE_SHIFT) + 1)
-
-static void *pfn_to_virt(unsigned long pfn)
+/* The records of a block being handed out. */
+static inline void init_block_head(unsigned long pfn, unsigned int order)
 {
-	return (void *)(uintptr_t)(pfn << PAGE_SHIFT);
+	struct page *page = pfn_to_page(pfn);
+
+	set_page_flags(page, PG_head | order);
+	set_page_count(page, 1);
 }
 
 /* The value *p had: the swap to new took place if that is old. */
@@ -145,7 +154,7 @@ static unsigned long take(unsigned long pages)
 /* alloc_pages for a block, with gfp flags, or at the end of the range. */
 static void *__noinline alloc_pages_slow(gfp_t gfp, unsigned int order)
 {
-	unsigned long pages, pfn;
+	unsigned long pages, pfn, i;
 	void *addr;
 
 	if (order > PGALLOC_MAX_ORDER)
@@ -154,6 +163,11 @@ static void *__noinline alloc_pages_slow(gfp_t gfp, unsigned int order)
 	pfn = take(pages);
 	if (!pfn)
 		return NULL;
+	init_block_head(pfn, order);
+	for (i = 1; i < pages; i++) {
+		set_page_flags(pfn_to_page(pfn + i), 0);
+		set_page_count(pfn_to_page(pfn + i), 0);
+	}
 	addr = pfn_to_virt(pfn);
 	if (gfp & __GFP_ZERO)
 		memset(addr, 0, pages << PAGE_SHIFT);
@@ -161,8 +175,8 @@ static void *__noinline alloc_pages_slow(gfp_t gfp, unsigned int order)
 }
 
 /*
- * A single page is a leaf with no stack frame to speak of: under 30
- * instructions, the atomics included.
+ * A single page is a leaf with no stack frame to speak of: about 30
+ * instructions, the atomics and its record included.
  */
 void *alloc_pages(gfp_t gfp, unsigned int order)
 {
@@ -173,8 +187,10 @@ void *alloc_pages(gfp_t gfp, unsigned int order)
 		pfn = __atomic_load_n(&bump.next, __ATOMIC_RELAXED);
 		while (likely(pfn < range_end())) {
 			seen = cmpxchg(&bump.next, pfn, pfn + 1);
-			if (likely(seen == pfn))
+			if (likely(seen == pfn)) {
+				init_block_head(pfn, 0);
 				return pfn_to_virt(pfn);
+			}
 			pfn = seen;
 		}
 	}
@@ -183,8 +199,13 @@ void *alloc_pages(gfp_t gfp, unsigned int order)
 
 void free_pages(void *addr, unsigned int order)
 {
-	if (addr)
-		__atomic_fetch_add(&free_calls, 1, __ATOMIC_RELAXED);
+	unsigned long pfn = virt_to_pfn(addr);
+
+	if (!addr)
+		return;
+	__atomic_fetch_add(&free_calls, 1, __ATOMIC_RELAXED);
+	if (pfn_valid(pfn))
+		page_ref_dec_return(pfn_to_page(pfn));
 }
 
 void *pgalloc_block_start(const void *addr, unsigned int *order)
@@ -250,10 +271,11 @@ void pgalloc_bump_rewind(struct pgalloc_bump_mark mark)
 	spin_unlock_irqrestore(&bump_lock, flags);
 }
 
+/* memblock_for_each_free callback: ascending ranges, cut to the page map. */
 static void add_range(phys_addr_t start, phys_addr_t end, void *arg)
 {
-	unsigned long first = MIN(ALIGN_UP(start, PAGE_SIZE) >> PAGE_SHIFT, PFN_LIMIT);
-	unsigned long last = MIN(end >> PAGE_SHIFT, PFN_LIMIT);
+	unsigned long first = MAX(PFN_UP(start), mem_map_start_pfn);
+	unsigned long last = MIN(PFN_DOWN(end), mem_map_end_pfn);
 
 	/* Pfn 0 means "no room" to take(): never hand it out. */
 	first = MAX(first, 1UL);

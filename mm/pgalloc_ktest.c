@@ -34,7 +34,7 @@ static bool block_available(unsigned int order)
 /* Is [p, p + size) inside one memory region and clear of every reservation? */
 static bool in_free_memory(const void *p, unsigned long size)
 {
-	phys_addr_t start = (uintptr_t)p, end = start + size;
+	phys_addr_t start = __pa(p), end = start + size;
 	bool in_ram = false;
 	unsigned int i;
 
@@ -55,7 +55,7 @@ static bool in_free_memory(const void *p, unsigned long size)
 /* Ends as phys_addr_t: on rv32 a block may end at 4 GiB, which wraps to 0. */
 static bool disjoint(const void *a, unsigned int order_a, const void *b, unsigned int order_b)
 {
-	phys_addr_t pa = (uintptr_t)a, pb = (uintptr_t)b;
+	phys_addr_t pa = __pa(a), pb = __pa(b);
 
 	return !a || !b || pa + (PAGE_SIZE << order_a) <= pb || pb + (PAGE_SIZE << order_b) <= pa;
 }

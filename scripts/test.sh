@@ -59,11 +59,11 @@ stage_counts() {
 }
 
 # Combinations beyond the defconfigs: both firmwares on rv64; every page
-# allocator (bump, buddy), object allocator (slab, simple, bump) and
-# scheduler (cooperative, round-robin, priority, deadline, fair: the
-# default) on both rv32 and rv64; both preemption models; the allocator
-# debug checks; SMP kernels on 1, 2 and 4 harts (4: the defconfigs) and a
-# uniprocessor kernel (up.config).
+# allocator (bump, buddy; buddy without per-CPU lists on rv32), object
+# allocator (slab, simple, bump) and scheduler (cooperative, round-robin,
+# priority, deadline, fair: the default) on both rv32 and rv64; both
+# preemption models; the allocator debug checks; SMP kernels on 1, 2 and
+# 4 harts (4: the defconfigs) and a uniprocessor kernel (up.config).
 TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config
 	qemu_virt_defconfig+kmem-simple.config+sched-coop.config+smp-2harts.config
 	qemu_virt_defconfig+pgalloc-bump.config+kmem-bump.config+sched-rr.config+smp-1hart.config
@@ -72,7 +72,7 @@ TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config
 	qemu_virt32_defconfig+pgalloc-bump.config+sched-coop.config
 	qemu_virt32_defconfig+kmem-bump.config+sched-rr.config+preempt-voluntary.config+up.config
 	qemu_virt32_defconfig+debug.config+sched-prio.config
-	qemu_virt32_defconfig+sched-deadline.config+preempt-voluntary.config"
+	qemu_virt32_defconfig+sched-deadline.config+preempt-voluntary.config+pgalloc-nopcp.config"
 
 echo "== host unit tests"
 hostlog=$work/hosttests.log

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * Host tests of the buddy algorithm (mm/buddy.c) on fake arenas: malloc'd
- * memory whose page frame numbers are its host addresses >> 12.  A model
- * records who owns each page; long random alloc/free sequences with a
- * fixed seed are checked against it after every step.
+ * Host tests of the buddy algorithm (mm/buddy.c) over arrays of struct
+ * page.  The zones' pfns are made up (the buddy never touches the pages'
+ * memory); their records start out as garbage that looks like every state
+ * a record can be in, with list links that crash if followed, so reading
+ * a record the buddy has not written yet shows.  Holes are reserved pages,
+ * whose records the test writes, as the page map does.  A model records
+ * who owns each page; long random alloc/free sequences with a fixed seed
+ * are checked against it after every step.
  */
 #include "harness.h"
 #include <stdint.h>
@@ -14,9 +18,9 @@
 #include <tern/errno.h>
 #include <tern/string.h>
 
-#define PAGE		BUDDY_PAGE_SIZE
 #define RESERVED	(-1)		/* model: a hole, never handed out */
 #define FREE		0		/* model: free; > 0 is the owning block's id */
+#define BASE_PFN	(1UL << 20)	/* aligned to every section size */
 
 static uint64_t rng_state;
 
@@ -34,10 +38,8 @@ struct hole {
 };
 
 struct arena {
-	void *mem;			/* what malloc gave */
 	unsigned long start, npages;	/* the zone's pfns */
-	u8 *tags;
-	unsigned long ntags;
+	struct page *pages;		/* its records */
 	struct buddy_zone z;
 	int *owner;			/* the model, per page of the zone */
 	unsigned int *order;		/* per head page: the allocated order */
@@ -54,39 +56,59 @@ static bool is_hole(const struct hole *holes, int nr, unsigned long i)
 	return false;
 }
 
+/* Records as uninitialised memory might hold them: any state, poisoned links. */
+static void garbage_records(struct page *pages, unsigned long n, unsigned int max_order)
+{
+	static const u32 states[] = { PG_buddy, PG_head, PG_pcp, 0, PG_reserved };
+	unsigned long i;
+
+	for (i = 0; i < n; i++) {
+		pages[i].flags = states[rnd() % ARRAY_SIZE(states)] | (u32)(rnd() % (max_order + 1));
+		pages[i]._refcount = (int)rnd();
+		pages[i].list.next = (struct list_head *)(uintptr_t)8;
+		pages[i].list.prev = (struct list_head *)(uintptr_t)8;
+	}
+}
+
+static struct page *alloc_records(unsigned long n)
+{
+	struct page *p = aligned_alloc(__alignof__(struct page), n * sizeof(struct page));
+
+	if (!p)
+		abort();
+	return p;
+}
+
 /*
  * A zone of npages pages starting offset pages past a section boundary,
- * with holes (reserved pages) punched in it.  Tags and memory start out
- * as garbage, as in the kernel.
+ * with holes (reserved pages) punched in it.
  */
 static void arena_init(struct arena *a, unsigned int max_order, unsigned long offset,
-		       unsigned long npages, const struct hole *holes, int nr_holes, bool poison)
+		       unsigned long npages, const struct hole *holes, int nr_holes)
 {
-	unsigned long section = PAGE << max_order, i, run_start = 0;
-	uintptr_t base;
+	unsigned long i, run_start = 0;
 	bool in_run = false;
 
 	memset(a, 0, sizeof(*a));
-	a->mem = malloc(offset * PAGE + npages * PAGE + 2 * section);
-	base = ALIGN_UP((uintptr_t)a->mem, section);
-	a->start = base / PAGE + offset;
+	a->start = BASE_PFN + offset;
 	a->npages = npages;
-	for (i = 0; i < (offset + npages) * PAGE; i += 64)
-		((u8 *)base)[i] = (u8)rnd();
-	a->ntags = buddy_tags_size(a->start, a->start + npages, max_order);
-	a->tags = malloc(a->ntags);
-	for (i = 0; i < a->ntags; i++)
-		a->tags[i] = (u8)rnd();
+	a->pages = alloc_records(npages);
+	garbage_records(a->pages, npages, max_order);
 	a->owner = calloc(npages, sizeof(*a->owner));
 	a->order = calloc(npages, sizeof(*a->order));
 	a->next_id = 1;
-	if (buddy_init_zone(&a->z, a->start, a->start + npages, a->tags, max_order, poison))
+	if (buddy_init_zone(&a->z, a->start, a->start + npages, a->pages, max_order))
 		FAIL("buddy_init_zone");
+	for (i = 0; i < npages; i++) {
+		if (is_hole(holes, nr_holes, i)) {
+			a->owner[i] = RESERVED;
+			a->pages[i].flags = PG_reserved;
+			a->pages[i]._refcount = 1;
+		}
+	}
 	for (i = 0; i <= npages; i++) {
 		bool hole = i == npages || is_hole(holes, nr_holes, i);
 
-		if (i < npages && hole)
-			a->owner[i] = RESERVED;
 		if (!hole && !in_run) {
 			run_start = i;
 			in_run = true;
@@ -96,13 +118,11 @@ static void arena_init(struct arena *a, unsigned int max_order, unsigned long of
 			in_run = false;
 		}
 	}
-	buddy_finish_init(&a->z);
 }
 
 static void arena_free(struct arena *a)
 {
-	free(a->mem);
-	free(a->tags);
+	free(a->pages);
 	free(a->owner);
 	free(a->order);
 }
@@ -156,9 +176,10 @@ static unsigned long arena_alloc(struct arena *a, unsigned int order)
 		*o = id;
 	}
 	a->order[pfn - a->start] = order;
-	/* The memory is ours: writing it must not break the allocator. */
-	for (i = 0; i < pages; i++)
-		memset((void *)(uintptr_t)((pfn + i) * PAGE), 0xee, 2 * sizeof(void *));
+	EXPECT_EQ(page_flags(buddy_page(&a->z, pfn)), PG_head | order);
+	/* The owner may use the list link: the buddy must not care. */
+	buddy_page(&a->z, pfn)->list.next = NULL;
+	buddy_page(&a->z, pfn)->list.prev = NULL;
 	return pfn;
 }
 
@@ -172,7 +193,7 @@ static void arena_release(struct arena *a, unsigned long pfn)
 		a->owner[pfn - a->start + i] = FREE;
 }
 
-/* The allocator's view (free lists, tags, block_start) against the model. */
+/* The allocator's view (free lists, records, block_start) against the model. */
 static bool arena_check(struct arena *a)
 {
 	unsigned long listed = 0, i;
@@ -180,17 +201,18 @@ static bool arena_check(struct arena *a)
 	bool ok = true;
 
 	for (k = 0; k <= a->z.max_order; k++) {
-		const struct buddy_free *f;
+		const struct list_head *node;
 
-		for (f = a->z.free[k]; f; f = f->next) {
-			unsigned long pfn = (uintptr_t)f / PAGE;
+		for (node = a->z.free[k].next; node != &a->z.free[k]; node = node->next) {
+			const struct page *page = list_entry(node, struct page, list);
+			unsigned long pfn = buddy_pfn(&a->z, page);
 
 			if (pfn & ((1UL << k) - 1) || pfn < a->start ||
 			    pfn + (1UL << k) > a->start + a->npages)
 				return FAIL("free block %#lx order %u misplaced", pfn, k);
-			if (a->tags[pfn - a->z.tag_base] != (BUDDY_TAG_FREE | k))
-				ok = FAIL("free block %#lx order %u has tag %#x", pfn, k,
-					  a->tags[pfn - a->z.tag_base]);
+			if (page->flags != (PG_buddy | k))
+				ok = FAIL("free block %#lx order %u has flags %#x", pfn, k,
+					  page->flags);
 			for (i = 0; i < 1UL << k; i++)
 				if (a->owner[pfn - a->start + i] != FREE)
 					return FAIL("free block %#lx holds page %#lx of %d",
@@ -251,13 +273,14 @@ static void random_workload(struct arena *a, unsigned long steps, unsigned int h
 	EXPECT_EQ(a->z.free_pages, free_at_start);
 	/* Fully coalesced: no two free buddies below max_order. */
 	for (k = 0; k < a->z.max_order; k++) {
-		const struct buddy_free *f;
+		const struct list_head *node;
 
-		for (f = a->z.free[k]; f; f = f->next) {
-			unsigned long pfn = (uintptr_t)f / PAGE, buddy = pfn ^ (1UL << k);
+		for (node = a->z.free[k].next; node != &a->z.free[k]; node = node->next) {
+			const struct page *page = list_entry(node, struct page, list);
+			unsigned long pfn = buddy_pfn(&a->z, page), buddy = pfn ^ (1UL << k);
 
 			if (buddy_zone_contains(&a->z, buddy) &&
-			    a->tags[buddy - a->z.tag_base] == (BUDDY_TAG_FREE | k))
+			    buddy_page(&a->z, buddy)->flags == (PG_buddy | k))
 				FAIL("free buddies %#lx and %#lx of order %u", pfn, buddy, k);
 		}
 	}
@@ -281,7 +304,7 @@ TEST(one_section_splits_and_coalesces)
 	unsigned long p, q;
 
 	rng_state = 1;
-	arena_init(&a, 4, 0, 16, NULL, 0, false);
+	arena_init(&a, 4, 0, 16, NULL, 0);
 	EXPECT_EQ(a.z.free_pages, 16);
 	EXPECT_EQ(buddy_virgin_sections(&a.z), 1);
 	EXPECT_EQ(buddy_largest_free_order(&a.z), 4);
@@ -317,7 +340,7 @@ TEST(every_order_aligned_and_disjoint)
 	unsigned long got[11];
 
 	rng_state = 2;
-	arena_init(&a, 10, 3, 3 * 1024 + 77, NULL, 0, false);
+	arena_init(&a, 10, 3, 3 * 1024 + 77, NULL, 0);
 	for (k = 0; k <= 10; k++) {
 		got[k] = arena_alloc(&a, k);
 		EXPECT(got[k] != 0);
@@ -335,29 +358,45 @@ TEST(every_order_aligned_and_disjoint)
 TEST(start_up_leaves_whole_sections_untouched)
 {
 	struct hole holes[] = { { 0, 5 }, { 3000, 2 } };
-	unsigned long sect = 1UL << 8, npages = 40 * sect + 3, i, untouched = 0;
+	unsigned long sect = 1UL << 8, npages = 40 * sect + 3, i, untouched = 0, heads = 0;
+	struct page *before;
 	struct arena a;
 
-	/* An unaligned zone; a marker in the tags shows which ones start-up wrote. */
+	/*
+	 * An unaligned zone, 17 pages into a section: the records start-up
+	 * writes are those of the free pages of the 3 sections that hold the
+	 * ends of the two ranges, and the first of each whole section.
+	 */
 	rng_state = 3;
 	memset(&a, 0, sizeof(a));
-	a.mem = malloc((17 + npages) * PAGE + 2 * sect * PAGE);
-	a.start = ALIGN_UP((uintptr_t)a.mem, sect * PAGE) / PAGE + 17;
+	a.start = BASE_PFN + 17;
 	a.npages = npages;
-	a.ntags = buddy_tags_size(a.start, a.start + npages, 8);
-	a.tags = malloc(a.ntags);
-	memset(a.tags, 0xa5, a.ntags);
-	EXPECT_EQ(buddy_init_zone(&a.z, a.start, a.start + npages, a.tags, 8, false), 0);
+	a.pages = alloc_records(npages);
+	garbage_records(a.pages, npages, 8);
+	for (i = 0; i < npages; i++) {
+		if (is_hole(holes, 2, i)) {
+			a.pages[i].flags = PG_reserved;
+			a.pages[i]._refcount = 1;
+		}
+	}
+	before = alloc_records(npages);
+	memcpy(before, a.pages, npages * sizeof(*before));
+	EXPECT_EQ(buddy_init_zone(&a.z, a.start, a.start + npages, a.pages, 8), 0);
 	EXPECT_EQ(buddy_add_free_range(&a.z, a.start + 5, a.start + 3000), 0);
 	EXPECT_EQ(buddy_add_free_range(&a.z, a.start + 3002, a.start + npages), 0);
-	buddy_finish_init(&a.z);
 	EXPECT_EQ(a.z.free_pages, npages - 7);
-	for (i = 0; i < a.ntags; i++)
-		untouched += a.tags[i] == 0xa5;
-	/* 41 sections: only the 3 holding the ends of the two ranges are written. */
-	EXPECT_EQ(a.ntags, 41 * sect);
-	EXPECT_EQ(untouched, 38 * sect);
+	for (i = 0; i < npages; i++) {
+		bool same = !memcmp(&before[i], &a.pages[i], sizeof(*before));
+
+		untouched += same;
+		if (!same && a.pages[i].flags == PG_virgin)
+			heads++;
+	}
+	/* 41 sections: 38 whole ones are virgin, all but their first record untouched. */
 	EXPECT_EQ(buddy_virgin_sections(&a.z), 38);
+	EXPECT_EQ(heads, 38);
+	EXPECT_EQ(untouched, 38 * (sect - 1) + 7);	/* and the holes */
+	free(before);
 
 	a.owner = calloc(npages, sizeof(*a.owner));
 	a.order = calloc(npages, sizeof(*a.order));
@@ -375,7 +414,7 @@ TEST(random_default_order_unaligned_arena)
 	struct arena a;
 
 	rng_state = 4;
-	arena_init(&a, 10, 513, 9 * 1024 + 123, holes, 4, false);
+	arena_init(&a, 10, 513, 9 * 1024 + 123, holes, 4);
 	random_workload(&a, 60000, 256, 997);
 	arena_free(&a);
 }
@@ -391,7 +430,7 @@ TEST(random_small_orders_many_ranges)
 		holes[i] = (struct hole){ 40 * i + 37, 1 + i % 3 };
 	for (max_order = 0; max_order <= 3; max_order++) {
 		rng_state = 5 + max_order;
-		arena_init(&a, max_order, max_order, 1000, holes, 24, false);
+		arena_init(&a, max_order, max_order, 1000, holes, 24);
 		EXPECT_EQ(a.z.free_pages, model_free_pages(&a));
 		EXPECT(arena_check(&a));
 		random_workload(&a, 20000, 128, 251);
@@ -407,7 +446,7 @@ TEST(random_until_out_of_memory)
 	struct arena a;
 
 	rng_state = 9;
-	arena_init(&a, 5, 7, 1000, holes, 1, false);
+	arena_init(&a, 5, 7, 1000, holes, 1);
 	snapshot(&a, before);
 	for (round = 0; round < 3; round++) {
 		unsigned long pfn;
@@ -437,7 +476,7 @@ TEST(large_max_order_small_arenas)
 
 	/* Order 18 sections are 1 GiB: the arena has only a head and a tail. */
 	rng_state = 10;
-	arena_init(&a, 18, 1000, 3000, NULL, 0, false);
+	arena_init(&a, 18, 1000, 3000, NULL, 0);
 	EXPECT_EQ(buddy_virgin_sections(&a.z), 0);
 	EXPECT_EQ(a.z.free_pages, 3000);
 	random_workload(&a, 5000, 64, 101);
@@ -445,7 +484,7 @@ TEST(large_max_order_small_arenas)
 	arena_free(&a);
 
 	/* A single page. */
-	arena_init(&a, 10, 5, 1, NULL, 0, false);
+	arena_init(&a, 10, 5, 1, NULL, 0);
 	EXPECT_EQ(buddy_largest_free_order(&a.z), 0);
 	EXPECT_EQ(buddy_alloc(&a.z, 1), BUDDY_NO_PAGE);
 	p = arena_alloc(&a, 0);
@@ -457,7 +496,7 @@ TEST(large_max_order_small_arenas)
 	arena_free(&a);
 
 	/* A single page with max_order 0: one virgin section. */
-	arena_init(&a, 0, 0, 1, NULL, 0, false);
+	arena_init(&a, 0, 0, 1, NULL, 0);
 	EXPECT_EQ(buddy_virgin_sections(&a.z), 1);
 	p = arena_alloc(&a, 0);
 	EXPECT_EQ(buddy_alloc(&a.z, 0), BUDDY_NO_PAGE);
@@ -469,11 +508,12 @@ TEST(large_max_order_small_arenas)
 TEST(bad_frees_are_refused_and_change_nothing)
 {
 	struct hole holes[] = { { 0, 2 }, { 40, 8 } };
-	unsigned long p, q, r, big, free_before;
+	unsigned long p, q, r, big, free_before, virgin;
+	unsigned int o;
 	struct arena a;
 
 	rng_state = 11;
-	arena_init(&a, 6, 0, 512, holes, 2, false);
+	arena_init(&a, 6, 0, 512, holes, 2);
 	p = arena_alloc(&a, 0);
 	q = arena_alloc(&a, 0);
 	r = arena_alloc(&a, 2);
@@ -492,10 +532,15 @@ TEST(bad_frees_are_refused_and_change_nothing)
 	EXPECT_EQ(buddy_free(&a.z, a.start + 512, 0), BUDDY_EOUTSIDE);
 	EXPECT_EQ(buddy_free(&a.z, a.start - 1, 0), BUDDY_EOUTSIDE);
 	EXPECT_EQ(buddy_free(&a.z, r, 7), BUDDY_EBADORDER);
-	/* A page of a virgin section: never handed out. */
+	/* Pages of a virgin section, whose records look allocated: never handed out. */
 	EXPECT(buddy_virgin_sections(&a.z) > 0);
-	EXPECT_EQ(buddy_free(&a.z, a.start + 512 - 64, 0), BUDDY_ENOTALLOC);
-	EXPECT_EQ(buddy_free(&a.z, a.start + 512 - 1, 0), BUDDY_ENOTALLOC);
+	virgin = a.start + 512 - 64;
+	buddy_page(&a.z, virgin + 1)->flags = PG_head;
+	buddy_page(&a.z, virgin + 63)->flags = PG_head | 3;
+	EXPECT_EQ(buddy_free(&a.z, virgin, 0), BUDDY_ENOTALLOC);
+	EXPECT_EQ(buddy_free(&a.z, virgin + 1, 0), BUDDY_ENOTALLOC);
+	EXPECT_EQ(buddy_free(&a.z, virgin + 63, 3), BUDDY_ENOTALLOC);
+	EXPECT_EQ(buddy_block_start(&a.z, virgin + 1, &o), BUDDY_NO_PAGE);
 	/* A page inside a free block. */
 	EXPECT_EQ(buddy_free(&a.z, r + 4, 0), BUDDY_EDOUBLE);
 	EXPECT_EQ(a.z.free_pages, free_before);
@@ -518,37 +563,49 @@ TEST(bad_frees_are_refused_and_change_nothing)
 	arena_free(&a);
 }
 
-TEST(freed_blocks_are_poisoned)
+/* Another layer (the per-CPU lists) holds some order-0 blocks as PG_pcp pages. */
+TEST(pages_held_elsewhere_are_neither_free_nor_blocks)
 {
+	unsigned long p[4], i;
+	unsigned int o;
 	struct arena a;
-	unsigned long p, i;
-	const u8 *mem;
-	bool poisoned = true;
 
 	rng_state = 12;
-	arena_init(&a, 4, 0, 64, NULL, 0, true);
-	p = arena_alloc(&a, 3);
-	(void)arena_alloc(&a, 3);	/* keeps p from merging */
-	arena_release(&a, p);
-	mem = (const u8 *)(uintptr_t)(p * PAGE);
-	/* All but the free-list links at the start. */
-	for (i = sizeof(struct buddy_free); i < 8 * PAGE; i++)
-		poisoned &= mem[i] == BUDDY_POISON;
-	EXPECT(poisoned);
+	arena_init(&a, 4, 0, 64, NULL, 0);
+	for (i = 0; i < 4; i++)
+		p[i] = arena_alloc(&a, 0);
+	buddy_page(&a.z, p[1])->flags = PG_pcp;
+	EXPECT_EQ(buddy_block_start(&a.z, p[1], &o), BUDDY_NO_PAGE);
+	EXPECT_EQ(buddy_free(&a.z, p[1], 0), BUDDY_EDOUBLE);
+	/* Its buddy is freed: no merge with a page that is not on a free list. */
+	arena_release(&a, p[0]);
+	EXPECT_EQ(buddy_count_free(&a.z, 0), 1);
+	buddy_page(&a.z, p[1])->flags = PG_head;
+	arena_release(&a, p[1]);
+	EXPECT_EQ(buddy_count_free(&a.z, 0), 0);
+	arena_release(&a, p[2]);
+	arena_release(&a, p[3]);
+	EXPECT_EQ(buddy_largest_free_order(&a.z), 4);
+	EXPECT(arena_check(&a));
 	arena_free(&a);
 }
 
 TEST(bad_arguments)
 {
+	struct page *pages = alloc_records(64);
 	struct buddy_zone z;
-	u8 tags[64];
 
-	EXPECT_EQ(buddy_init_zone(&z, 100, 100, tags, 4, false), -EINVAL);
-	EXPECT_EQ(buddy_init_zone(&z, 100, 110, tags, BUDDY_MAX_ORDER + 1, false), -EINVAL);
-	EXPECT_EQ(buddy_init_zone(&z, 0x100000, 0x100010, tags, 4, false), 0);
+	EXPECT_EQ(buddy_init_zone(&z, 100, 100, pages, 4), -EINVAL);
+	EXPECT_EQ(buddy_init_zone(&z, 100, 110, pages, BUDDY_MAX_ORDER + 1), -EINVAL);
+	EXPECT_EQ(buddy_init_zone(&z, 0x100000, 0x100010, pages, 4), 0);
 	EXPECT_EQ(buddy_add_free_range(&z, 0x100008, 0x100004), -EINVAL);
 	EXPECT_EQ(buddy_add_free_range(&z, 0x100008, 0x100011), -EINVAL);
-	EXPECT_EQ(buddy_tags_size(0x100003, 0x100011, 4), 32);
+	EXPECT_EQ(buddy_add_free_range(&z, 0x100002, 0x100004), 0);
+	/* Ranges must be apart: no free page next to another range's. */
+	EXPECT_EQ(buddy_add_free_range(&z, 0x100004, 0x100006), -EINVAL);
+	EXPECT_EQ(buddy_add_free_range(&z, 0x100003, 0x100006), -EINVAL);
+	EXPECT_EQ(buddy_add_free_range(&z, 0x100005, 0x100006), 0);
+	free(pages);
 }
 
 TEST_MAIN()

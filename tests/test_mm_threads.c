@@ -8,6 +8,10 @@
  * under AddressSanitizer and once under ThreadSanitizer (which reports
  * any access to allocator state that a lock or an atomic does not order).
  *
+ * Each worker thread plays one CPU (host_set_cpu), so the buddy page
+ * allocator's per-CPU lists are each thread's own, and another thread
+ * drains them when it runs out of memory.
+ *
  * Checks: no page and no byte of an object is handed to two owners at
  * once (owners are claimed in maps with compare-and-swap, and contents
  * carry their owner's pattern); the counters of pgalloc_get_stats and
@@ -28,11 +32,13 @@
 #include <unistd.h>
 
 #include "irqflags_host.h"
+#include <asm/current.h>
 #include "rename.h"
 #include <tern/errno.h>
 #include <tern/kallsyms.h>
 #include <tern/kernel.h>
 #include <tern/memblock.h>
+#include <tern/page.h>
 #include <tern/pgalloc.h>
 #include <tern/printf.h>
 #include <tern/slab.h>
@@ -123,6 +129,7 @@ static void setup(void)
 	memblock_add(arena, ARENA_BYTES);
 	memblock_reserve(arena + (5UL << 20) + 3 * PAGE_SIZE, 7 * PAGE_SIZE, "hole");
 	memblock_reserve(arena + (17UL << 20), 64 * PAGE_SIZE, "hole");
+	page_map_init();
 	pgalloc_init();
 	kmem_init();
 	bump_pages = !strcmp(pgalloc_name, "bump");
@@ -497,6 +504,8 @@ static void *work(void *arg)
 	struct block blocks[HELD_PAGES] = { { 0 } };
 	unsigned int rng = 0x9e3779b9u * w->id;
 	unsigned long op;
+
+	host_set_cpu(w->id - 1);
 	int i;
 
 	for (op = 0; (op < w->ops || (irq_taken_here < w->min_irqs && op < 10 * w->ops)) &&
@@ -764,6 +773,7 @@ static void *exhaust(void *arg)
 	struct worker *w = arg;
 	void *p;
 
+	host_set_cpu(w->id - 1);
 	while ((p = alloc_pages(GFP_KERNEL, 0)) != NULL) {
 		w->tally.page_allocs++;
 		w->tally.pages_taken++;
@@ -778,9 +788,10 @@ static void *exhaust(void *arg)
 
 /*
  * Buddy: blocks of orders 0..3 taken and given back at random; all come
- * back.  Bump: single pages until none is left, which moves the cursor
- * through every range under contention; every page is handed out once,
- * and none is lost.
+ * back.  Then, as for bump, single pages until none is left: for bump
+ * that moves the cursor through every range under contention, for buddy
+ * each thread empties the others' per-CPU lists while they refill them.
+ * Every page is handed out once, and none is lost.
  */
 TEST(pages_from_threads)
 {
@@ -799,7 +810,7 @@ TEST(pages_from_threads)
 		EXPECT_EQ(p1.free_pages, p0.free_pages);
 		EXPECT_EQ(p1.alloc_calls - p0.alloc_calls, t.page_allocs);
 		EXPECT_EQ(p1.free_calls - p0.free_calls, t.page_frees);
-		return;
+		p0 = p1;
 	}
 	for (i = 0; i < NR_THREADS; i++) {
 		w[i] = (struct worker){ .id = i + 1 };

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Host tests of the bump page allocator: mm/pgalloc_bump.c as it is, with
- * memblock_for_each_free replaced by free ranges in a malloc'd arena.
- * Every call must leave bump_lock released and interrupts as they were.
- * test_mm_threads.c runs it from several threads.
+ * memblock_for_each_free replaced by free ranges in a malloc'd arena and
+ * a page map of the test's own over it (mm/page.c's globals).  Every call
+ * must leave bump_lock released and interrupts as they were.
+ * test_mm_threads.c runs it from several threads, with the real page map.
  */
 #include "harness.h"
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include "rename.h"
 #include <tern/compiler.h>
 #include <tern/memblock.h>
+#include <tern/page.h>
 #include <tern/pgalloc.h>
 #include <tern/string.h>
 
@@ -40,6 +42,26 @@ static u8 *arena_mem;
 static uintptr_t arena;		/* aligned to the largest block */
 static u8 owner[ARENA_PAGES];	/* 1: allocated (the model) */
 
+/* The page map over the arena, as mm/page.c would make it. */
+struct page *mem_map;
+unsigned long mem_map_start_pfn, mem_map_end_pfn, mem_map_pages;
+uintptr_t mem_map_pfn0;
+
+static void page_map_over_arena(void)
+{
+	static struct page *records;
+
+	if (!records)
+		records = aligned_alloc(__alignof__(struct page), ARENA_PAGES * sizeof(*records));
+	/* Garbage, as the records of free pages are until they are handed out. */
+	memset(records, 0xa7, ARENA_PAGES * sizeof(*records));
+	mem_map = records;
+	mem_map_start_pfn = arena / PAGE_SIZE;
+	mem_map_end_pfn = mem_map_start_pfn + ARENA_PAGES;
+	mem_map_pages = ARENA_PAGES;
+	mem_map_pfn0 = (uintptr_t)mem_map - mem_map_start_pfn * sizeof(struct page);
+}
+
 /*
  * Free ranges, in pages from the arena's start (fractions of a page at the
  * ends are not whole pages and must not be used): the first is too small
@@ -61,6 +83,7 @@ static void setup(void)
 		fake_ranges[i].end = arena + pages[i].end * PAGE_SIZE + (i == 1 ? 100 : 0);
 	}
 	memset(owner, 0, sizeof(owner));
+	page_map_over_arena();
 	pgalloc_init();
 }
 
@@ -101,6 +124,9 @@ static void *checked_alloc(unsigned int order)
 		if (owner[page])
 			FAIL("page %lu handed out twice", page);
 		owner[page] = 1;
+		/* The records: the first page heads the block and holds its reference. */
+		EXPECT_EQ(page_flags(&mem_map[page]), i ? 0 : PG_head | order);
+		EXPECT_EQ(page_ref_count(&mem_map[page]), i ? 0 : 1);
 	}
 	return p;
 }
@@ -126,11 +152,15 @@ TEST(free_only_counts)
 	setup();
 	p = checked_alloc(2);
 	pgalloc_get_stats(&before);
+	get_page(virt_to_page(p));
 	free_pages(p, 2);
+	EXPECT_EQ(page_ref_count(virt_to_page(p)), 1);
+	put_page(virt_to_page(p));
+	EXPECT_EQ(page_ref_count(virt_to_page(p)), 0);
 	free_pages(NULL, 0);
 	pgalloc_get_stats(&after);
 	EXPECT_EQ(after.free_pages, before.free_pages);
-	EXPECT_EQ(after.free_calls, before.free_calls + 1);
+	EXPECT_EQ(after.free_calls, before.free_calls + 2);
 	EXPECT(checked_alloc(2) != p);
 	EXPECT(pgalloc_block_start(p, NULL) == NULL);
 }
@@ -252,6 +282,12 @@ TEST(every_call_releases_the_lock_and_restores_interrupts)
 		EXPECT(alloc_pages(GFP_KERNEL, 0) && EXPECT_LOCKS_RELEASED(irqs_on));
 		arch_local_irq_enable();
 	}
+}
+
+/* put_page is mm/page.c's; here, as there, it is free_pages of the block. */
+void put_page(struct page *page)
+{
+	free_pages(page_address(page), page_order(page));
 }
 
 TEST(no_memory_at_all)

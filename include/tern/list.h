@@ -38,6 +38,13 @@ static inline void list_add_tail(struct list_head *n, struct list_head *head)
 	__list_link(n, head->prev, head);
 }
 
+/* Unlinks n; its links are left stale. */
+static inline void list_del(struct list_head *n)
+{
+	n->next->prev = n->prev;
+	n->prev->next = n->next;
+}
+
 /* Unlinks n and leaves it pointing at itself, so list_empty(n) holds. */
 static inline void list_del_init(struct list_head *n)
 {

@@ -6,12 +6,13 @@
 #include <tern/types.h>
 
 /*
- * Starts the page allocator from the boot memory map, then the object
- * allocator, timing each in retired instructions for 'make bench'.
+ * Builds the page map and starts the page allocator from the boot memory
+ * map, then the object allocator, timing each in retired instructions for
+ * 'make bench'.
  */
 void mm_init(void);
 
-/* Instructions pgalloc_init and kmem_init took at boot. */
+/* Instructions page_map_init + pgalloc_init, and kmem_init, took at boot. */
 extern u64 mm_init_pgalloc_instructions, mm_init_kmem_instructions;
 
 #endif

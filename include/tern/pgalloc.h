@@ -4,12 +4,15 @@
  * pages.  Exactly one implementation is linked, chosen in Kconfig
  * ("Memory management" -> "Page allocator"):
  *   mm/pgalloc_bump.c   linear, never reuses memory
- *   mm/pgalloc_buddy.c  binary buddy, orders 0..PGALLOC_MAX_ORDER
+ *   mm/pgalloc_buddy.c  binary buddy, orders 0..PGALLOC_MAX_ORDER, with
+ *                       per-CPU lists of single pages (PGALLOC_PCP)
  * Callers never learn which.  Each implementation must provide every
  * function declared here.
  *
- * Addresses are kernel pointers; with paging off they equal physical
- * addresses.  Out of memory is a NULL return, never a panic.
+ * Addresses are kernel pointers in the linear map (asm/page.h); every
+ * page has a struct page in mem_map (include/tern/page.h), whose
+ * reference count both implementations keep.  Out of memory is a NULL
+ * return, never a panic.
  *
  * Every function but pgalloc_init may be called on any hart, at the same
  * time, and from interrupt handlers; none sleeps.  Implementations lock
@@ -20,10 +23,8 @@
 #ifndef TERN_PGALLOC_H
 #define TERN_PGALLOC_H
 
+#include <asm/page.h>
 #include <tern/types.h>
-
-#define PAGE_SHIFT	12
-#define PAGE_SIZE	(1UL << PAGE_SHIFT)
 
 typedef unsigned int gfp_t;
 #define GFP_KERNEL	0u
@@ -34,17 +35,24 @@ typedef unsigned int gfp_t;
 
 /*
  * Hands the allocator all RAM the boot memory map (memblock) describes,
- * minus its reservations.  Called once, before any allocation.
+ * minus its reservations, as far as the page map covers it.  Called once,
+ * after page_map_init and before any allocation.
  */
 void pgalloc_init(void);
 
-/* 2^order pages, aligned to their size; NULL when order is too large or memory is short. */
+/*
+ * 2^order pages, aligned to their size, with a reference count of 1 (on
+ * the first page's struct page); NULL when order is too large or memory
+ * is short.
+ */
 void *alloc_pages(gfp_t gfp, unsigned int order);
 
 /*
- * Returns a block from alloc_pages with the same order.  Freeing what was
- * never allocated, or twice, is a kernel bug: with DEBUG_PAGEALLOC the
- * buddy allocator panics naming the caller.
+ * Drops a reference to a block from alloc_pages, given with the same
+ * order, and gives the block back when it was the last (get_page() takes
+ * more).  Freeing what was never allocated, or twice, is a kernel bug:
+ * the buddy allocator refuses it with a message, and with DEBUG_PAGEALLOC
+ * panics naming the caller.
  */
 void free_pages(void *addr, unsigned int order);
 
@@ -66,6 +74,11 @@ static inline void free_page(void *addr)
  */
 void *pgalloc_block_start(const void *addr, unsigned int *order);
 
+/*
+ * Free pages on per-CPU lists count as free, and the buddy allocator
+ * gives those lists back first, so the largest free block is what an
+ * allocation can get.
+ */
 struct pgalloc_stats {
 	unsigned long total_pages;	/* pages handed to the allocator at init */
 	unsigned long free_pages;	/* pages an allocation could still get */
