@@ -270,4 +270,4 @@ static int plic_init(void)
 	}
 	return -ENODEV;
 }
-initcall(plic_init);
+device_initcall(plic_init);
