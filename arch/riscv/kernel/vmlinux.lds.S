@@ -44,6 +44,10 @@ SECTIONS
 		KEEP(*(.initcalls.late))
 		__initcall_end = .;
 		. = ALIGN(16);
+		__drivers_start = .;
+		KEEP(*(.drivers))
+		__drivers_end = .;
+		. = ALIGN(16);
 		__boot_params_start = .;
 		KEEP(*(.boot_params))
 		__boot_params_end = .;
