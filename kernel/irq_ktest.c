@@ -9,6 +9,7 @@
 #include <asm/sbi.h>
 #include <tern/arch.h>
 #include <tern/boot.h>
+#include <tern/device.h>
 #include <tern/errno.h>
 #include <tern/fdt.h>
 #include <tern/io.h>
@@ -95,19 +96,27 @@ struct uart {
 	unsigned int cpu;	/* where the handler last ran */
 };
 
+/*
+ * The UART through the driver model, as a driver would find it (it has
+ * none yet, but a device all the same): its registers and its interrupt
+ * as irq number.  Without a PLIC driver the line has no irq number; then
+ * the source from the tree is used, to check that request_irq refuses it.
+ */
 static int find_uart(struct uart *u)
 {
-	int node = fdt_node_offset_by_compatible(&boot_fdt, -1, "ns16550a");
-	u64 base, size;
-	u32 irq;
+	int node = fdt_node_offset_by_compatible(&boot_fdt, -1, "ns16550a"), irq;
+	struct device *dev = node >= 0 ? device_find_by_node(node) : NULL;
+	u32 source;
 
-	if (node < 0 || fdt_get_reg(&boot_fdt, node, 0, &base, &size) || size < 8 ||
-	    fdt_getprop_u32(&boot_fdt, node, "interrupts", &irq))
+	if (!dev || fdt_getprop_u32(&boot_fdt, node, "interrupts", &source))
 		return -ENODEV;
-	u->regs = ioremap(base, 8);
-	if (!u->regs)
-		return -ENOMEM;
-	u->irq = irq;
+	irq = dev_irq(dev, 0);
+	if (irqchip_get() ? irq != (int)source : irq != -ENXIO)
+		return -EINVAL;
+	u->regs = dev_ioremap_resource(dev, 0);
+	if (IS_ERR(u->regs))
+		return PTR_ERR(u->regs);
+	u->irq = irq < 0 ? source : (unsigned int)irq;
 	return 0;
 }
 
