@@ -14,6 +14,7 @@
 #include <tern/fdt.h>
 #include <tern/io.h>
 #include <tern/irq.h>
+#include <tern/irqdomain.h>
 #include <tern/ktest.h>
 #include <tern/string.h>
 #include <tern/sched.h>
@@ -54,6 +55,30 @@ static void controller_is_registered(struct ktest *t)
 	KTEST_EXPECT_GE(t, chip->max_irq, 10);	/* QEMU virt: 95 or more sources */
 	KTEST_EXPECT_LT(t, chip->max_irq, NR_IRQS);
 	KTEST_EXPECT(t, csr_read(sie) & SIE_SEIE);
+}
+
+/* Each CPU's local controller is a root domain without irq numbers. */
+static void every_cpu_has_a_root_domain(struct ktest *t)
+{
+	int node = -1;
+	unsigned int found = 0;
+
+	if (!IS_ENABLED(CONFIG_IRQCHIP_RISCV_INTC)) {
+		KTEST_EXPECT(t, irq_find_domain(&boot_fdt, fdt_node_offset_by_compatible(
+				&boot_fdt, -1, "riscv,cpu-intc")) == NULL);
+		return;
+	}
+	while ((node = fdt_node_offset_by_compatible(&boot_fdt, node, "riscv,cpu-intc")) >= 0) {
+		struct irq_domain *d = irq_find_domain(&boot_fdt, node);
+		u32 cause = IRQ_S_EXT;
+
+		if (!d)
+			continue;	/* a hart the kernel does not run on */
+		found++;
+		KTEST_EXPECT_EQ(t, d->nr_irqs, 0);
+		KTEST_EXPECT_EQ(t, irq_domain_map(d, &cause, 1), -ENXIO);
+	}
+	KTEST_EXPECT_EQ(t, found, nr_cpus_possible);
 }
 
 static void ignore_irq(unsigned int irq, void *dev)
@@ -261,6 +286,7 @@ static void software_interrupt_reaches_handle_ipi(struct ktest *t)
 
 KTEST_SUITE(irq,
 	    KTEST_CASE(controller_is_registered),
+	    KTEST_CASE(every_cpu_has_a_root_domain),
 	    KTEST_CASE(request_irq_validates),
 	    KTEST_CASE(uart_interrupt_end_to_end),
 	    KTEST_CASE(uart_interrupt_follows_affinity),

@@ -448,7 +448,8 @@ TEST(virt_interrupts_resolve_to_the_plic_and_the_harts)
 			EXPECT_EQ(s.cells[n], n % 2 ? 9 : 11);
 		for (n = 0; n < s.count; n++) {
 			ASSERT_EQ(of_irq_parse(f, plic, n, &spec), 0);
-			EXPECT_EQ(fdt_node_check_compatible(f, spec.controller, "riscv,cpu-intc"), 0);
+			EXPECT_EQ(fdt_node_check_compatible(f, spec.controller,
+							    "riscv,cpu-intc"), 0);
 		}
 	}
 }
@@ -467,7 +468,8 @@ static int visit_nothing(const struct of_irq_spec *spec, int index, void *arg)
 static void poke(const struct fdt *f)
 {
 	static const struct of_device_id any[] = {
-		{ "simple-bus", NULL }, { "vendor,pic", NULL }, { "ns16550a", NULL }, { NULL, NULL } };
+		{ "simple-bus", NULL }, { "vendor,pic", NULL }, { "ns16550a", NULL },
+		{ NULL, NULL } };
 	int n, i, len;
 
 	for (n = fdt_next_node(f, -1, NULL); n >= 0; n = fdt_next_node(f, n, NULL)) {

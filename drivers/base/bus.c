@@ -125,8 +125,8 @@ static struct device *device_for(struct dt_bus *bus, int node, unsigned int exis
 		if (!drv || !drv->early)
 			return NULL;
 		if (bus->early_used == bus->early_pool_size) {
-			pr_warn("%s: no room for more early devices: %s waits for the device level\n",
-				bus->name, drv->name);
+			pr_warn("%s: no room for more early devices: %s waits for the "
+				"device level\n", bus->name, drv->name);
 			return NULL;
 		}
 		dev = &bus->early_pool[bus->early_used++];
@@ -170,8 +170,9 @@ static int populate_below(struct dt_bus *bus, int node, struct device *parent, i
 		if (!is_simple_bus(fdt, child))
 			continue;
 		if (depth == DT_BUS_MAX_DEPTH) {
-			pr_warn("%s: buses nested deeper than %d: the devices below %s are left out\n",
-				bus->name, DT_BUS_MAX_DEPTH, fdt_get_name(fdt, child, &len));
+			pr_warn("%s: buses nested deeper than %d: the devices below %s are "
+				"left out\n", bus->name, DT_BUS_MAX_DEPTH,
+				fdt_get_name(fdt, child, &len));
 			continue;
 		}
 		err = populate_below(bus, child, dev, depth + 1, existing);

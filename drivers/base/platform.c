@@ -38,7 +38,7 @@ static int simple_bus_probe(struct device *dev)
 
 	list_for_each_entry(child, &dev->bus->devices, link)
 		n += child->parent == dev;
-	dev_info(dev, "%u devices below\n", n);
+	dev_info(dev, "%u device%s below\n", n, n == 1 ? "" : "s");
 	return 0;
 }
 

@@ -29,7 +29,7 @@ void __iomem *syscon_map_register(struct device *dev, const char *prop, u32 offs
 		err = offset % 4 ? -EINVAL : -ERANGE;
 	if (err) {
 		dev_err(dev, "%s: no register at offset %#x of the syscon (error %d)\n", prop,
-			offset, err);
+			(unsigned int)offset, err);
 		return ERR_PTR(err);
 	}
 	reg = ioremap(res.start + offset, 4);

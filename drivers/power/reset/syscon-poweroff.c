@@ -44,8 +44,9 @@ static int syscon_poweroff_probe(struct device *dev)
 		return PTR_ERR(reg);
 	poweroff.reg = reg;
 	register_power_off_handler(syscon_poweroff, "syscon-poweroff", POWER_OFF_PLAIN);
-	dev_info(dev, "writes %#x (mask %#x) at offset %#x of its syscon\n", poweroff.value,
-		 poweroff.mask, offset);
+	dev_info(dev, "writes %#x (mask %#x) at offset %#x of its syscon\n",
+		 (unsigned int)poweroff.value, (unsigned int)poweroff.mask,
+		 (unsigned int)offset);
 	return 0;
 }
 

@@ -37,8 +37,9 @@ static int syscon_reboot_probe(struct device *dev)
 		return PTR_ERR(reg);
 	reboot.reg = reg;
 	register_restart_handler(syscon_restart, "syscon-reboot");
-	dev_info(dev, "writes %#x (mask %#x) at offset %#x of its syscon\n", reboot.value,
-		 reboot.mask, offset);
+	dev_info(dev, "writes %#x (mask %#x) at offset %#x of its syscon\n",
+		 (unsigned int)reboot.value, (unsigned int)reboot.mask,
+		 (unsigned int)offset);
 	return 0;
 }
 
