@@ -205,7 +205,7 @@ static void probe_one(struct device *dev)
 
 	dev->announced = false;
 	dev->defer_reason[0] = '\0';
-	err = dev->driver->probe(dev);
+	err = dev->driver->probe ? dev->driver->probe(dev) : 0;
 	dev->probe_err = err;
 	if (!err) {
 		dev->state = DEVICE_BOUND;

@@ -87,7 +87,7 @@ struct dt_bus;
 struct driver {
 	const char *name;			/* "sifive-plic": prefixes its messages */
 	const struct of_device_id *of_match;	/* ends with an empty entry */
-	int (*probe)(struct device *dev);
+	int (*probe)(struct device *dev);	/* NULL: bound as it is */
 	void (*remove)(struct device *dev);	/* optional */
 	bool early;				/* also probed at the early level */
 };
