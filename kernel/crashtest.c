@@ -8,6 +8,9 @@
  *   crashtest=load     load from an address with no memory behind it
  *   crashtest=illegal  execute an illegal instruction
  *   crashtest=bug      BUG_ON(true)
+ *   crashtest=restart  no crash: machine_restart() where the boot would
+ *                      power off, through the restart driver (syscon-reboot)
+ *                      or SBI SRST; QEMU, run with -no-reboot, exits 0
  * and, to show that the allocator checks catch misuse and name the caller:
  *   crashtest=kfree_twice      kfree the same object twice     (DEBUG_SLAB)
  *   crashtest=kfree_bad        kfree a pointer into an object  (DEBUG_SLAB)
@@ -36,7 +39,7 @@ static void __noinline crashtest_panic(void)
 
 static void __noinline crashtest_panic_sbi(void)
 {
-	register_power_off_handler(NULL, NULL);
+	register_power_off_handler(NULL, NULL, 0);
 	panic("crashtest: requested panic, with only the firmware to power off");
 }
 
@@ -58,6 +61,11 @@ static void __noinline crashtest_illegal(void)
 static void __noinline crashtest_bug(void)
 {
 	BUG_ON(true);
+}
+
+static void crashtest_restart(void)
+{
+	machine_restart();
 }
 
 static void __noinline crashtest_kfree_twice(void)
@@ -103,6 +111,7 @@ static const struct crash crashes[] = {
 	{ "load", crashtest_load_report, false, false },
 	{ "illegal", crashtest_illegal, false, false },
 	{ "bug", crashtest_bug, false, false },
+	{ "restart", crashtest_restart, false, false },
 	{ "kfree_twice", crashtest_kfree_twice, true, false },
 	{ "kfree_bad", crashtest_kfree_bad, true, false },
 	{ "redzone", crashtest_redzone, true, false },

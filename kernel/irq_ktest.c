@@ -9,10 +9,12 @@
 #include <asm/sbi.h>
 #include <tern/arch.h>
 #include <tern/boot.h>
+#include <tern/device.h>
 #include <tern/errno.h>
 #include <tern/fdt.h>
 #include <tern/io.h>
 #include <tern/irq.h>
+#include <tern/irqdomain.h>
 #include <tern/ktest.h>
 #include <tern/string.h>
 #include <tern/sched.h>
@@ -55,6 +57,30 @@ static void controller_is_registered(struct ktest *t)
 	KTEST_EXPECT(t, csr_read(sie) & SIE_SEIE);
 }
 
+/* Each CPU's local controller is a root domain without irq numbers. */
+static void every_cpu_has_a_root_domain(struct ktest *t)
+{
+	int node = -1;
+	unsigned int found = 0;
+
+	if (!IS_ENABLED(CONFIG_IRQCHIP_RISCV_INTC)) {
+		KTEST_EXPECT(t, irq_find_domain(&boot_fdt, fdt_node_offset_by_compatible(
+				&boot_fdt, -1, "riscv,cpu-intc")) == NULL);
+		return;
+	}
+	while ((node = fdt_node_offset_by_compatible(&boot_fdt, node, "riscv,cpu-intc")) >= 0) {
+		struct irq_domain *d = irq_find_domain(&boot_fdt, node);
+		u32 cause = IRQ_S_EXT;
+
+		if (!d)
+			continue;	/* a hart the kernel does not run on */
+		found++;
+		KTEST_EXPECT_EQ(t, d->nr_irqs, 0);
+		KTEST_EXPECT_EQ(t, irq_domain_map(d, &cause, 1), -ENXIO);
+	}
+	KTEST_EXPECT_EQ(t, found, nr_cpus_possible);
+}
+
 static void ignore_irq(unsigned int irq, void *dev)
 {
 }
@@ -95,19 +121,27 @@ struct uart {
 	unsigned int cpu;	/* where the handler last ran */
 };
 
+/*
+ * The UART through the driver model, as a driver would find it (it has
+ * none yet, but a device all the same): its registers and its interrupt
+ * as irq number.  Without a PLIC driver the line has no irq number; then
+ * the source from the tree is used, to check that request_irq refuses it.
+ */
 static int find_uart(struct uart *u)
 {
-	int node = fdt_node_offset_by_compatible(&boot_fdt, -1, "ns16550a");
-	u64 base, size;
-	u32 irq;
+	int node = fdt_node_offset_by_compatible(&boot_fdt, -1, "ns16550a"), irq;
+	struct device *dev = node >= 0 ? device_find_by_node(node) : NULL;
+	u32 source;
 
-	if (node < 0 || fdt_get_reg(&boot_fdt, node, 0, &base, &size) || size < 8 ||
-	    fdt_getprop_u32(&boot_fdt, node, "interrupts", &irq))
+	if (!dev || fdt_getprop_u32(&boot_fdt, node, "interrupts", &source))
 		return -ENODEV;
-	u->regs = ioremap(base, 8);
-	if (!u->regs)
-		return -ENOMEM;
-	u->irq = irq;
+	irq = dev_irq(dev, 0);
+	if (irqchip_get() ? irq != (int)source : irq != -ENXIO)
+		return -EINVAL;
+	u->regs = dev_ioremap_resource(dev, 0);
+	if (IS_ERR(u->regs))
+		return PTR_ERR(u->regs);
+	u->irq = irq < 0 ? source : (unsigned int)irq;
 	return 0;
 }
 
@@ -252,6 +286,7 @@ static void software_interrupt_reaches_handle_ipi(struct ktest *t)
 
 KTEST_SUITE(irq,
 	    KTEST_CASE(controller_is_registered),
+	    KTEST_CASE(every_cpu_has_a_root_domain),
 	    KTEST_CASE(request_irq_validates),
 	    KTEST_CASE(uart_interrupt_end_to_end),
 	    KTEST_CASE(uart_interrupt_follows_affinity),

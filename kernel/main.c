@@ -27,27 +27,47 @@
 
 uintptr_t boot_dtb_address;
 
-extern const struct initcall __early_initcalls_start[], __early_initcalls_end[];
-extern const struct initcall __initcalls_start[], __initcalls_end[];
+/*
+ * The initcall levels (<tern/init.h>), in order: each level's functions
+ * run from its start to the next level's start (vmlinux.lds.S).
+ */
+extern const struct initcall __initcall_early_start[], __initcall_core_start[],
+	__initcall_arch_start[], __initcall_subsys_start[], __initcall_device_start[],
+	__initcall_late_start[], __initcall_end[];
 
-static void run_initcalls(const struct initcall *call, const struct initcall *end)
+static const struct initcall *const initcall_levels[] = {
+	__initcall_early_start, __initcall_core_start, __initcall_arch_start,
+	__initcall_subsys_start, __initcall_device_start, __initcall_late_start,
+	__initcall_end,
+};
+static const char *const initcall_level_names[] = {
+	"early", "core", "arch", "subsys", "device", "late",
+};
+
+static void run_initcall_level(unsigned int level)
 {
-	for (; call < end; call++) {
+	const struct initcall *call;
+
+	for (call = initcall_levels[level]; call < initcall_levels[level + 1]; call++) {
 		int err = call->fn();
 
 		if (err && err != -ENODEV)
-			pr_warn("initcall %s failed: error %d\n", call->name, err);
+			pr_warn("initcall %s (%s) failed: error %d\n", call->name,
+				initcall_level_names[level], err);
 	}
 }
 
 void do_early_initcalls(void)
 {
-	run_initcalls(__early_initcalls_start, __early_initcalls_end);
+	run_initcall_level(0);
 }
 
 void do_initcalls(void)
 {
-	run_initcalls(__initcalls_start, __initcalls_end);
+	unsigned int level;
+
+	for (level = 1; level < ARRAY_SIZE(initcall_level_names); level++)
+		run_initcall_level(level);
 }
 
 static void print_banner(void)
@@ -157,7 +177,7 @@ void start_kernel(unsigned long hartid, uintptr_t dtb)
 	meminfo_print();
 	sched_init();
 	parse_boot_params(boot_command_line);
-	do_initcalls();		/* drivers, the interrupt controller among them */
+	do_initcalls();		/* core to late: the devices are bound at the device level */
 	tick_init();
 	local_irq_enable();
 	smp_init();		/* the other harts, each with its own tick; sleeps */

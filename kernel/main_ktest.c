@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* What start_kernel was handed and checked before anything else ran. */
 #include <tern/boot.h>
+#include <tern/init.h>
 #include <tern/ktest.h>
 #include <tern/time.h>
 
@@ -21,6 +22,38 @@ static void time_has_a_timebase(struct ktest *t)
 	KTEST_EXPECT_NE(t, timebase_frequency(), 0);
 }
 
+/*
+ * One initcall per level, each noting when it ran (1, 2, ...; 0: never):
+ * the levels must run in the order <tern/init.h> gives, each once.
+ */
+enum { EARLY, CORE, ARCH, SUBSYS, DEVICE, LATE, NR_LEVELS };
+static unsigned int level_ran[NR_LEVELS], levels_run;
+
+#define LEVEL_PROBE(name, level)					\
+	static int ktest_##name##_level(void)				\
+	{								\
+		level_ran[level] = ++levels_run;			\
+		return 0;						\
+	}								\
+	name##_initcall(ktest_##name##_level)
+
+LEVEL_PROBE(early, EARLY);
+LEVEL_PROBE(core, CORE);
+LEVEL_PROBE(arch, ARCH);
+LEVEL_PROBE(subsys, SUBSYS);
+LEVEL_PROBE(device, DEVICE);
+LEVEL_PROBE(late, LATE);
+
+static void initcall_levels_run_in_order(struct ktest *t)
+{
+	unsigned int level;
+
+	KTEST_EXPECT_EQ(t, levels_run, NR_LEVELS);
+	for (level = 0; level < NR_LEVELS; level++)
+		KTEST_EXPECT_EQ(t, level_ran[level], level + 1);
+}
+
 KTEST_SUITE(boot,
 	    KTEST_CASE(dtb_address_is_register_a1),
-	    KTEST_CASE(time_has_a_timebase));
+	    KTEST_CASE(time_has_a_timebase),
+	    KTEST_CASE(initcall_levels_run_in_order));

@@ -169,6 +169,12 @@ boot_checks() {
 	check "$label: panic report and exit status" "$work/$label.panic.log" \
 		boot_expect "$o" "crashtest=panic" $panic_status 'Kernel panic - not syncing: crashtest' \
 		'Call trace:' ${sym:+'crashtest_panic\+0x' 'start_kernel\+0x'}
+	# machine_restart: the restart driver when configured, else SBI SRST
+	# (both end in the test device's reset, and -no-reboot makes QEMU exit 0).
+	local restarter="the firmware"
+	grep -q '^CONFIG_POWER_RESET_SYSCON_REBOOT=y' "$o/.config" && restarter=syscon-reboot
+	check "$label: crashtest=restart restarts through $restarter" "$work/$label.restart.log" \
+		boot_expect "$o" "crashtest=restart" 0 "Restarting the machine through $restarter"
 	# What a panic before the device tree is read falls back on:
 	# SBI SRST, reason "failure".  OpenSBI v1.1 reports it as success.
 	[ "$firmware" = OpenSBI ] ||

@@ -20,24 +20,28 @@
  *
  * Contexts are numbered in the order of the node's interrupts-extended
  * entries: the entry that points at a hart's interrupt controller
- * ("riscv,cpu-intc", a child of its cpu node) with interrupt 9, the
- * supervisor external interrupt, is that hart's S-mode context.  This
- * driver finds the S-mode context of every CPU (the boot CPU's must
- * exist), sets each threshold to 0, and enables a source at priority 1
- * in the context of the one CPU it goes to (kernel/irq.c says which).
- * Each hart claims and completes in its own context.
+ * ("riscv,cpu-intc", irq-riscv-intc.c) with interrupt 9, the supervisor
+ * external interrupt, is that hart's S-mode context.  This driver finds
+ * the S-mode context of every CPU (the boot CPU's must exist), sets each
+ * threshold to 0, and enables a source at priority 1 in the context of
+ * the one CPU it goes to (kernel/irq.c says which).  Each hart claims and
+ * completes in its own context.
+ *
+ * It drives the one external controller kernel/irq.c knows: a source's
+ * number is its irq number, and its irq domain says so to dev_irq (a
+ * device's "interrupts" cell is the source).  A second PLIC is refused.
  */
 #include <asm/csr.h>
 #include <tern/arch.h>
 #include <tern/boot.h>
+#include <tern/device.h>
 #include <tern/errno.h>
-#include <tern/fdt.h>
-#include <tern/init.h>
 #include <tern/io.h>
 #include <tern/irq.h>
-#include <tern/printk.h>
+#include <tern/irqdomain.h>
 #include <tern/smp.h>
 #include <tern/spinlock.h>
+#include "irq-riscv-intc.h"
 
 #define PLIC_PRIORITY(src)	(4UL * (src))
 #define PLIC_ENABLE(ctx, src)	(0x2000UL + 0x80UL * (ctx) + 4UL * ((src) / 32))
@@ -49,10 +53,11 @@
 #define NO_CONTEXT		(-1)
 
 static struct plic {
-	void __iomem *regs;		/* ioremap of the node's reg */
+	void __iomem *regs;		/* ioremap of the node's reg; NULL: not probed */
 	unsigned int ndev;		/* sources 1..ndev */
 	int context[NR_CPUS];		/* each CPU's S-mode context, or NO_CONTEXT */
 	spinlock_t enable_lock;		/* read-modify-write of the enable words */
+	struct irq_domain domain;	/* cells <source> -> irq number source */
 } plic;
 
 /*
@@ -149,125 +154,130 @@ static struct irqchip plic_chip = {
 	.complete = plic_complete,
 };
 
-/* The node whose "phandle" is ph, or negative. */
-static int node_by_phandle(u32 ph)
+/* A device's interrupt cell is the source, 1..ndev. */
+static int plic_xlate(struct irq_domain *d, const u32 *cells, unsigned int nr_cells,
+		      unsigned long *hwirq)
 {
-	int node = -1, depth = 0;
-	u32 v;
-
-	while ((node = fdt_next_node(&boot_fdt, node, &depth)) >= 0)
-		if (!fdt_getprop_u32(&boot_fdt, node, "phandle", &v) && v == ph)
-			return node;
-	return node;
-}
-
-/* The CPU whose cpu node holds interrupt controller intc, or -1. */
-static int intc_cpu(int intc)
-{
-	int cpu_node = fdt_parent_offset(&boot_fdt, intc);
-	u64 hartid, unused;
-	unsigned int cpu;
-
-	if (fdt_node_check_compatible(&boot_fdt, intc, "riscv,cpu-intc") || cpu_node < 0 ||
-	    fdt_get_reg(&boot_fdt, cpu_node, 0, &hartid, &unused))
-		return -1;
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu_to_hartid(cpu) == hartid)
-			return (int)cpu;
-	return -1;
-}
-
-/*
- * Fills plic.context from the interrupts-extended entries <intc-phandle 9>:
- * entry i is context i.  Entries are a phandle and that controller's
- * #interrupt-cells cells (OpenSBI turns the M-mode ones into -1).
- * Returns the highest context found, or a negative error.
- */
-static int plic_find_contexts(int node)
-{
-	int len, ctx, highest = -ENOENT;
-	const u8 *cells = fdt_getprop(&boot_fdt, node, "interrupts-extended", &len);
-	unsigned int cpu;
-	u32 i, n;
-
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		plic.context[cpu] = NO_CONTEXT;
-	if (!cells || len <= 0 || len % 4)
+	if (nr_cells < 1 || cells[0] < 1 || cells[0] > plic.ndev)
 		return -EINVAL;
-	n = (u32)len / 4;
-	for (i = 0, ctx = 0; i < n && ctx < PLIC_MAX_CONTEXTS; ctx++) {
-		int intc = node_by_phandle(fdt_read_u32(cells + 4 * i));
-		u32 ncells = 1;		/* if the controller does not say */
-		int c = -1;
-
-		if (intc < 0)
-			return -EINVAL;
-		fdt_getprop_u32(&boot_fdt, intc, "#interrupt-cells", &ncells);
-		if (ncells < 1 || ncells > n - i - 1)
-			return -EINVAL;
-		if (fdt_read_u32(cells + 4 * (i + 1)) == IRQ_S_EXT)
-			c = intc_cpu(intc);
-		if (c >= 0 && plic.context[c] == NO_CONTEXT) {
-			plic.context[c] = ctx;
-			highest = ctx;
-		}
-		i += 1 + ncells;
-	}
-	return highest;
-}
-
-static int plic_probe(int node)
-{
-	unsigned int src, cpu, reached = 0;
-	u64 base, size;
-	int highest;
-	u32 ndev;
-
-	if (fdt_get_reg(&boot_fdt, node, 0, &base, &size) ||
-	    fdt_getprop_u32(&boot_fdt, node, "riscv,ndev", &ndev) ||
-	    !ndev || ndev > PLIC_MAX_SOURCES)
-		return -EINVAL;
-	highest = plic_find_contexts(node);
-	if (highest < 0 || plic.context[0] == NO_CONTEXT) {
-		pr_warn("plic: no S-mode context for hart %lu in interrupts-extended\n",
-			boot_hartid);
-		return highest < 0 ? highest : -ENOENT;
-	}
-	if (size < PLIC_CLAIM(highest) + 4)
-		return -EINVAL;
-	/* Up to the last context used: reg may span all 15872 (64 MiB). */
-	plic.regs = ioremap(base, PLIC_CLAIM(highest) + 4);
-	if (!plic.regs)
-		return -ENOMEM;
-
-	plic.ndev = ndev;
-	spin_lock_init(&plic.enable_lock);
-	for (src = 1; src <= ndev; src++)
-		plic_write(PLIC_PRIORITY(src), 0);
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		if (plic_has_cpu(cpu)) {
-			plic_reset_context(plic.context[cpu]);
-			reached++;
-		}
-
-	plic_chip.max_irq = MIN(ndev, NR_IRQS - 1);
-	irqchip_register(&plic_chip);
-	pr_info("plic: %#llx, %u sources, S-mode contexts for %u of %u CPUs (CPU 0: %d)\n",
-		(unsigned long long)base, plic.ndev, reached, nr_cpus_possible, plic.context[0]);
+	*hwirq = cells[0];
 	return 0;
 }
 
-static int plic_init(void)
+static const struct irq_domain_ops plic_domain_ops = {
+	.xlate = plic_xlate,
+};
+
+struct context_scan {
+	const struct fdt *fdt;
+	int highest;		/* the highest context found, or -ENOENT */
+};
+
+/*
+ * Entry index of interrupts-extended is context index: an S-mode external
+ * interrupt of a hart we run on is that CPU's context.  Stops after the
+ * PLIC's last possible context.
+ */
+static int note_context(const struct of_irq_spec *spec, int index, void *arg)
 {
-	static const char *const compatible[] = { "sifive,plic-1.0.0", "riscv,plic0" };
-	unsigned int i;
+	struct context_scan *scan = arg;
+	int cpu;
 
-	for (i = 0; i < ARRAY_SIZE(compatible); i++) {
-		int node = fdt_node_offset_by_compatible(&boot_fdt, -1, compatible[i]);
-
-		if (node >= 0 && fdt_node_is_available(&boot_fdt, node))
-			return plic_probe(node);
+	if (index >= PLIC_MAX_CONTEXTS)
+		return 1;
+	if (spec->cells[0] != IRQ_S_EXT)
+		return 0;
+	cpu = riscv_intc_cpu(scan->fdt, spec->controller);
+	if (cpu >= 0 && plic.context[cpu] == NO_CONTEXT) {
+		plic.context[cpu] = index;
+		scan->highest = index;
 	}
-	return -ENODEV;
+	return 0;
 }
-initcall(plic_init);
+
+/* Fills plic.context; returns the highest context found, or a negative error. */
+static int plic_find_contexts(struct device *dev)
+{
+	struct context_scan scan = { dev->fdt, -ENOENT };
+	unsigned int cpu;
+	int err;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		plic.context[cpu] = NO_CONTEXT;
+	err = of_irq_for_each(dev->fdt, dev->node, note_context, &scan);
+	return err < 0 ? err : scan.highest;
+}
+
+static void plic_start(void)
+{
+	unsigned int src, cpu;
+
+	spin_lock_init(&plic.enable_lock);
+	for (src = 1; src <= plic.ndev; src++)
+		plic_write(PLIC_PRIORITY(src), 0);
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (plic_has_cpu(cpu))
+			plic_reset_context(plic.context[cpu]);
+}
+
+static int plic_probe(struct device *dev)
+{
+	unsigned int cpu, reached = 0;
+	struct resource res;
+	int highest, err;
+	u32 ndev;
+
+	if (plic.regs)
+		return dev_err_probe(dev, -EBUSY, "the kernel drives one PLIC, and has one");
+	err = dev_resource(dev, 0, &res);
+	if (err)
+		return dev_err_probe(dev, err, "reg");
+	if (fdt_getprop_u32(dev->fdt, dev->node, "riscv,ndev", &ndev) || !ndev ||
+	    ndev > PLIC_MAX_SOURCES)
+		return dev_err_probe(dev, -EINVAL, "riscv,ndev missing or above %d",
+				     PLIC_MAX_SOURCES);
+	highest = plic_find_contexts(dev);
+	if (highest < 0 || plic.context[0] == NO_CONTEXT)
+		return dev_err_probe(dev, highest < 0 ? highest : -ENOENT,
+				     "no S-mode context for hart %lu in interrupts-extended",
+				     boot_hartid);
+	if (res.size < PLIC_CLAIM(highest) + 4)
+		return dev_err_probe(dev, -EINVAL, "reg too small for context %d", highest);
+	/* Up to the last context used: reg may span all 15872 (64 MiB). */
+	plic.regs = ioremap(res.start, PLIC_CLAIM(highest) + 4);
+	if (!plic.regs)
+		return -ENOMEM;
+	plic.ndev = ndev;
+	plic_start();
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		reached += plic_has_cpu(cpu);
+
+	plic_chip.max_irq = MIN(ndev, NR_IRQS - 1);
+	plic.domain = (struct irq_domain){
+		.name = "sifive-plic", .fdt = dev->fdt, .node = dev->node,
+		.ops = &plic_domain_ops, .irq_base = 0, .nr_irqs = plic_chip.max_irq + 1,
+	};
+	err = irq_domain_add(&plic.domain);
+	if (err) {
+		iounmap(plic.regs);
+		plic.regs = NULL;
+		return dev_err_probe(dev, err, "irq domain");
+	}
+	irqchip_register(&plic_chip);
+	dev_info(dev, "%u sources, S-mode contexts for %u of %u CPUs (CPU 0: %d)\n",
+		 plic.ndev, reached, nr_cpus_possible, plic.context[0]);
+	return 0;
+}
+
+static const struct of_device_id plic_of_match[] = {
+	{ .compatible = "sifive,plic-1.0.0" },
+	{ .compatible = "riscv,plic0" },
+	{ }
+};
+
+static const struct driver plic_driver = {
+	.name = "sifive-plic",
+	.of_match = plic_of_match,
+	.probe = plic_probe,
+};
+builtin_driver(plic_driver);

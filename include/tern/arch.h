@@ -51,6 +51,9 @@ void arch_cpu_relax_forever(void) __noreturn;
 /* Asks the firmware to power off; returns only if it could not. */
 void arch_power_off(int status);
 
+/* Asks the firmware to restart the machine; returns only if it could not. */
+void arch_restart(void);
+
 /* Names an scause value ("Load access fault"). */
 const char *trap_cause_name(unsigned long cause);
 

@@ -45,4 +45,7 @@
 #define EOPNOTSUPP	95
 #define ETIMEDOUT	110
 
+/* Kernel-internal, never seen by user space (Linux's values). */
+#define EPROBE_DEFER	517	/* a driver's probe: not yet, try again later */
+
 #endif

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Device interrupts.  A driver asks for its interrupt line (from its device
- * tree "interrupts" property) with request_irq; the interrupt controller
- * driver (drivers/irqchip/, found in the device tree) registers itself with
- * irqchip_register, and the trap code calls handle_external_irq on a
- * supervisor external interrupt.  Each line goes to one CPU, CPU 0 unless
+ * Device interrupts.  A driver asks for its interrupt line with
+ * request_irq, on the irq number dev_irq() gives for its device tree
+ * interrupt (<tern/device.h>, through <tern/irqdomain.h>); the interrupt
+ * controller driver (drivers/irqchip/, bound from the device tree)
+ * registers itself with irqchip_register, and the trap code calls
+ * handle_external_irq on a supervisor external interrupt.  Each line goes to one CPU, CPU 0 unless
  * irq_set_affinity says otherwise; every CPU the controller reaches takes
  * external interrupts.
  */

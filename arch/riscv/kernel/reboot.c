@@ -10,3 +10,9 @@ void arch_power_off(int status)
 {
 	sbi_shutdown(status != 0);
 }
+
+/* SBI SRST cold reboot; legacy SBI has none. */
+void arch_restart(void)
+{
+	sbi_reboot();
+}

@@ -103,3 +103,10 @@ void sbi_shutdown(bool failure)
 			  failure ? SBI_SRST_REASON_SYSFAIL : SBI_SRST_REASON_NONE, 0, 0);
 	sbi_legacy(SBI_EXT_0_1_SHUTDOWN, 0);
 }
+
+void sbi_reboot(void)
+{
+	if (have_srst)
+		sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_COLD_REBOOT,
+			  SBI_SRST_REASON_NONE, 0, 0);
+}

@@ -30,12 +30,23 @@ SECTIONS
 		KEEP(*(.ktest_suites))
 		__ktest_suites_end = .;
 		. = ALIGN(16);
-		__early_initcalls_start = .;
+		__initcall_early_start = .;
 		KEEP(*(.initcalls.early))
-		__early_initcalls_end = .;
-		__initcalls_start = .;
-		KEEP(*(.initcalls))
-		__initcalls_end = .;
+		__initcall_core_start = .;
+		KEEP(*(.initcalls.core))
+		__initcall_arch_start = .;
+		KEEP(*(.initcalls.arch))
+		__initcall_subsys_start = .;
+		KEEP(*(.initcalls.subsys))
+		__initcall_device_start = .;
+		KEEP(*(.initcalls.device))
+		__initcall_late_start = .;
+		KEEP(*(.initcalls.late))
+		__initcall_end = .;
+		. = ALIGN(16);
+		__drivers_start = .;
+		KEEP(*(.drivers))
+		__drivers_end = .;
 		. = ALIGN(16);
 		__boot_params_start = .;
 		KEEP(*(.boot_params))

@@ -91,6 +91,8 @@ void sbi_console_write(const char *s, size_t n);
 int sbi_console_getchar(void);
 /* Asks the firmware to power off; returns only if every method failed. */
 void sbi_shutdown(bool failure);
+/* SRST cold reboot; returns if the firmware has no SRST or refuses. */
+void sbi_reboot(void);
 #endif
 
 #endif
