@@ -2,8 +2,9 @@
 /*
  * Host tests for lib/fdt.c.
  *
- * Real trees: the device trees of QEMU's rv64 and rv32 virt machines, which
- * the Makefile dumps with QEMU and passes as argv[1] and argv[2].
+ * Real trees: the device trees of QEMU's rv64 and rv32 virt machines and of
+ * its sifive_u machine, which the Makefile dumps with QEMU and passes as
+ * argv[1], argv[2] and argv[3].
  *
  * Built trees: a small DTB writer below (header, reservation map, structure
  * and strings blocks) makes well-formed trees with known contents, and
@@ -359,7 +360,8 @@ struct real_dtb {
 	struct fdt fdt;
 };
 
-static struct real_dtb real[2];		/* rv64, rv32 */
+enum { REAL_VIRT64, REAL_VIRT32, REAL_SIFIVE_U, NR_REAL };
+static struct real_dtb real[NR_REAL];
 
 /* Loads argv[1 + i] once; fails the calling test if it cannot. */
 static struct real_dtb *load_real(int i)
@@ -371,8 +373,8 @@ static struct real_dtb *load_real(int i)
 
 	if (r->blob)
 		return r;
-	if (harness_argc < 3) {
-		FAIL("usage: test_fdt virt64.dtb virt32.dtb");
+	if (harness_argc < 1 + NR_REAL) {
+		FAIL("usage: test_fdt virt64.dtb virt32.dtb sifive_u.dtb");
 		return NULL;
 	}
 	fp = fopen(harness_argv[1 + i], "rb");
@@ -609,6 +611,41 @@ TEST(real_mem_rsv_map_is_empty)
 		EXPECT_EQ(fdt_get_mem_rsv(&r->fdt, 0, &a, &s), -ENOENT);
 		EXPECT_EQ(fdt_get_mem_rsv(&r->fdt, -1, &a, &s), -EINVAL);
 	}
+}
+
+/*
+ * sifive_u: hart 0 is the E51 monitor core, with no S-mode and no MMU (its
+ * riscv,isa lacks the MMU's mmu-type); the others are U54s.  The console is
+ * a sifive,uart0 and the PLIC is the SiFive one.
+ */
+TEST(real_sifive_u)
+{
+	const struct fdt *f;
+	struct real_dtb *r;
+	uint64_t addr, size;
+	const char *s;
+	int cpu0, cpu1, uart, len;
+
+	LOAD_REAL(r, REAL_SIFIVE_U);
+	f = &r->fdt;
+	EXPECT(count_cpus(f) >= 2);
+	cpu0 = fdt_path_offset(f, "/cpus/cpu@0");
+	cpu1 = fdt_path_offset(f, "/cpus/cpu@1");
+	EXPECT(cpu0 > 0 && cpu1 > 0);
+	EXPECT(fdt_getprop(f, cpu0, "mmu-type", &len) == NULL);
+	s = fdt_getprop(f, cpu1, "mmu-type", &len);
+	EXPECT(s && len > 9 && memcmp(s, "riscv,sv", 8) == 0);
+	s = fdt_getprop(f, cpu0, "riscv,isa", &len);
+	EXPECT(s && len > 5 && memcmp(s, "rv64i", 5) == 0);
+
+	uart = fdt_node_offset_by_compatible(f, -1, "sifive,uart0");
+	EXPECT(uart > 0);
+	EXPECT_EQ(fdt_get_reg(f, uart, 0, &addr, &size), 0);
+	EXPECT_EQ(addr, 0x10010000);
+	EXPECT_EQ(fdt_node_offset_by_compatible(f, -1, "ns16550a"), -ENOENT);
+	EXPECT(fdt_node_offset_by_compatible(f, -1, "sifive,plic-1.0.0") > 0);
+	EXPECT_EQ(fdt_node_offset_by_compatible(f, -1, "virtio,mmio"), -ENOENT);
+	EXPECT_EQ(fdt_path_offset(f, "/memory@80000000") > 0, 1);
 }
 
 /* Depths along the walk go up by one at most, and never below the root. */
@@ -1063,12 +1100,10 @@ static struct fdt clamp_layout(const struct fdt *layout, const uint8_t *blob, ui
  * big), with the header patched to claim the prefix is everything, and as a
  * hand-made struct fdt whose blocks are clipped to the prefix.
  */
-TEST(truncated_real_tree)
+static void truncate_real_tree(struct real_dtb *r)
 {
-	struct real_dtb *r;
 	int accepted = 0;
 
-	LOAD_REAL(r, 0);
 	for (uint32_t n = 0; n < r->size; n++) {
 		uint8_t *copy = exact_copy(r->blob, n);
 		struct fdt f;
@@ -1094,6 +1129,16 @@ TEST(truncated_real_tree)
 	EXPECT_EQ(accepted, 0);
 }
 
+TEST(truncated_real_trees)
+{
+	for (int i = 0; i < NR_REAL; i++) {
+		struct real_dtb *r;
+
+		LOAD_REAL(r, i);
+		truncate_real_tree(r);
+	}
+}
+
 /* Overwrites 1-8 random bytes, biased toward values that mean something. */
 static void mutate(uint8_t *b, uint32_t n)
 {
@@ -1109,29 +1154,38 @@ static void mutate(uint8_t *b, uint32_t n)
 	}
 }
 
+/*
+ * At least 10,000 mutations over the real trees: 3,400 per tree, each a
+ * fresh copy of the whole blob with 1-8 bytes changed.
+ */
+#define MUTATIONS_PER_TREE	3400
+
 TEST(mutated_real_trees)
 {
-	struct real_dtb *r;
-	int accepted = 0, walked = 0;
+	for (int t = 0; t < NR_REAL; t++) {
+		struct real_dtb *r;
+		int accepted = 0, walked = 0;
 
-	LOAD_REAL(r, 0);
-	for (int i = 0; i < 3000; i++) {
-		uint8_t *copy = exact_copy(r->blob, r->size);
-		struct fdt f;
+		LOAD_REAL(r, t);
+		for (int i = 0; i < MUTATIONS_PER_TREE; i++) {
+			uint8_t *copy = exact_copy(r->blob, r->size);
+			struct fdt f;
 
-		mutate(copy, r->size);
-		if (fdt_init(&f, copy, r->size) == 0) {
-			accepted++;
-			walked += poke_everything(&f) > 0;
+			mutate(copy, r->size);
+			if (fdt_init(&f, copy, r->size) == 0) {
+				accepted++;
+				walked += poke_everything(&f) > 0;
+			}
+			f = raw_fdt(&r->fdt, copy);
+			poke_everything(&f);
+			free(copy);
 		}
-		f = raw_fdt(&r->fdt, copy);
-		poke_everything(&f);
-		free(copy);
+		/* Mutations of values and padding are legal; many trees survive. */
+		EXPECT(accepted > MUTATIONS_PER_TREE / 30);
+		EXPECT_EQ(walked, accepted);
+		printf("# tree %d: %d of %d mutated trees accepted\n", t, accepted,
+		       MUTATIONS_PER_TREE);
 	}
-	/* Mutations of values and padding are legal; most trees should survive. */
-	EXPECT(accepted > 100);
-	EXPECT_EQ(walked, accepted);
-	printf("# %d of 3000 mutated trees accepted\n", accepted);
 }
 
 /* Small built trees are dense with structure: mutate them too. */
