@@ -20,7 +20,7 @@ need make command -v make
 need git command -v git
 need gdb-multiarch command -v gdb-multiarch
 need device-tree-compiler command -v dtc
-need fdisk command -v sfdisk		# partitioned disk images for the block tests
+need fdisk sh -c "command -v sfdisk || test -x /usr/sbin/sfdisk"	# partitioned disk images for the block tests
 for goal; do
 	case $goal in
 	tags)	need universal-ctags command -v ctags ;;
