@@ -95,7 +95,7 @@ export CROSS_COMPILE CC CPP LD AR NM OBJCOPY OBJDUMP HOSTCC
 config-goals := $(filter %config %_defconfig checkdefconfigs checkkconfig, $(MAKECMDGOALS))
 build-goals  := $(filter-out $(config-goals), $(MAKECMDGOALS))
 no-dot-config-goals := help clean mrproper distclean kernelversion tags cscope \
-		       checkdocs test hosttests bench
+		       checkdocs test hosttests bench sizes
 
 ifneq ($(config-goals),)
 ifneq ($(build-goals),)
@@ -241,7 +241,7 @@ endif
 
 QEMU_CMD = $(srctree)/scripts/qemu-cmd.sh
 
-PHONY += run debug check test hosttests bench
+PHONY += run debug check test hosttests bench sizes
 run: all
 	$(Q)$(QEMU_CMD) run "$(BOOTARGS)"
 
@@ -259,6 +259,9 @@ test:
 
 bench:
 	$(Q)$(srctree)/scripts/bench.sh "$(objtree)/build/bench"
+
+sizes:
+	$(Q)$(srctree)/scripts/sizes.sh "$(objtree)/build/sizes"
 
 PHONY += compile_commands.json
 compile_commands.json: all

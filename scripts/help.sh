@@ -46,6 +46,8 @@ Running and testing:
                       ktest, crash tests, seeded randconfigs, checkdefconfigs
   bench             - Every allocator combination booted with "bench" under
                       -icount shift=0: instructions per operation
+  sizes             - Each board's text/data/bss and Image size, and what each
+                      option costs when toggled on the default board
   checkdocs         - Fail if the documents' tables of boards, fragments,
                       targets and tests disagree with the tree
 

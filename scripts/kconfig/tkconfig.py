@@ -17,6 +17,9 @@ Commands, with Linux's meaning:
   allnoconfig | allyesconfig | alldefconfig | randconfig
   checkdefconfigs FILE...       fail unless each is what savedefconfig writes
   checkhelp                     fail if a symbol or choice has no help text
+  toggles                       list the one-symbol changes to .config that
+                                Kconfig allows: "NAME y|n [OLD]" per line, OLD
+                                the choice member it replaces (make sizes)
 """
 import os
 import random
@@ -459,6 +462,23 @@ def cmd_checkhelp(args):
     if missing:
         sys.exit(1)
     say("  OK      every Kconfig symbol and choice has help text")
+
+
+def cmd_toggles(args):
+    """Each visible bool that may flip, and each choice member not chosen."""
+    kconf = load_kconfig()
+    kconf.load_config(config_path())
+    for sym in kconf.unique_defined_syms:
+        if sym.type != BOOL or not sym.visibility or not sym.nodes[0].prompt:
+            continue
+        if sym.choice:
+            old = sym.choice.selection
+            if old is not sym and 2 in sym.assignable:
+                print(sym.name, "y", old.name if old else "")
+            continue
+        want = 0 if sym.tri_value == 2 else 2
+        if want in sym.assignable:
+            print(sym.name, TRI_TO_STR[want])
 
 
 COMMANDS = {name[4:]: fn for name, fn in globals().items() if name.startswith("cmd_")}
