@@ -391,6 +391,18 @@ docs_agree() {
 }
 t "the documents' tables agree with the tree (make checkdocs)" docs_agree
 
+kconfig_toggles() {
+	# make sizes sweeps these: a flip per visible bool, a member per choice
+	# naming the member it replaces; never a symbol without a prompt.
+	objtree=$o ${PYTHON:-/usr/bin/python3} scripts/kconfig/tkconfig.py toggles >"$work/toggles"
+	grep -qx 'SMP n' "$work/toggles"
+	grep -qx 'PGALLOC_BUMP y PGALLOC_BUDDY' "$work/toggles"
+	grep -qx 'SCHED_RR y SCHED_FAIR' "$work/toggles"
+	fails grep -q '^SCHED_FAIR ' "$work/toggles"
+	fails grep -q '^64BIT ' "$work/toggles"
+}
+t "tkconfig toggles lists the one-symbol changes make sizes builds" kconfig_toggles
+
 clean_targets() {
 	make O="$o" clean
 	test -z "$(find "$o" -name '*.o')"
