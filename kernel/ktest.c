@@ -9,6 +9,7 @@
  *	    # Subtest: string
  *	    1..3
  *	    ok 1 strlen_counts_bytes
+ *	    ok 2 needs_a_uart # SKIP no ns16550a in the device tree
  *	    ...
  *	ok 1 string
  */
@@ -45,8 +46,12 @@ static bool run_suite(const struct ktest_suite *suite, int index)
 		struct ktest t = { .name = suite->cases[i].name };
 
 		suite->cases[i].run(&t);
-		console_printf("    %sok %u %s\n", t.failures ? "not " : "",
-			       (unsigned int)i + 1, t.name);
+		if (!t.failures && t.skip_reason)
+			console_printf("    ok %u %s # SKIP %s\n", (unsigned int)i + 1,
+				       t.name, t.skip_reason);
+		else
+			console_printf("    %sok %u %s\n", t.failures ? "not " : "",
+				       (unsigned int)i + 1, t.name);
 		failed += t.failures != 0;
 	}
 	console_printf("%sok %d %s\n", failed ? "not " : "", index, suite->name);
