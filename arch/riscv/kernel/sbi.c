@@ -5,6 +5,7 @@
  * buffer) and the legacy v0.1 putchar otherwise.
  */
 #include <asm/sbi.h>
+#include <tern/printk.h>
 #include <tern/string.h>
 
 static bool have_dbcn, have_srst;
@@ -96,12 +97,24 @@ int sbi_console_getchar(void)
 	return c < 0 ? -1 : (int)c;
 }
 
+/*
+ * Returns only if the firmware could not shut down.  With SRST present,
+ * the legacy call is not tried after a refusal: OpenSBI implements it with
+ * the same reset devices and, finding none that powers off (sifive_u has
+ * only a GPIO restart), hangs instead of returning.
+ */
 void sbi_shutdown(bool failure)
 {
-	if (have_srst)
-		sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_SHUTDOWN,
-			  failure ? SBI_SRST_REASON_SYSFAIL : SBI_SRST_REASON_NONE, 0, 0);
-	sbi_legacy(SBI_EXT_0_1_SHUTDOWN, 0);
+	struct sbiret ret;
+
+	if (!have_srst) {
+		sbi_legacy(SBI_EXT_0_1_SHUTDOWN, 0);
+		return;
+	}
+	ret = sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_SHUTDOWN,
+			failure ? SBI_SRST_REASON_SYSFAIL : SBI_SRST_REASON_NONE, 0, 0);
+	console_printf("SBI SRST shutdown failed (error %ld): the firmware has no way to"
+		       " power this machine off\n", ret.error);
 }
 
 void sbi_reboot(void)
