@@ -4,7 +4,7 @@
 #
 # Everything comes from the configuration (include/config/auto.conf): the
 # QEMU binary from the ISA width, machine, memory and harts from the board,
-# -bios from the firmware choice.  Environment: objtree (build folder),
+# -bios from the firmware choice, semihosting from the power-off driver.  Environment: objtree (build folder),
 # QEMU_ARGS (extra arguments for this run), ICOUNT=1 (-icount shift=0, so
 # instruction counts repeat exactly), GDB_PORT (debug, default 1234).
 # QEMU's exit status is the guest's: 0 after a clean power-off.
@@ -25,6 +25,9 @@ set -- "$CONFIG_QEMU_SYSTEM" -machine "$CONFIG_QEMU_MACHINE" \
 	-bios "$bios" -kernel "$objtree/arch/riscv/boot/Image" \
 	-nographic -no-reboot
 [ -n "$bootargs" ] && set -- "$@" -append "$bootargs"
+# The semihosting power-off driver needs QEMU to answer its call.
+[ "${CONFIG_POWER_RESET_SEMIHOSTING:-}" = y ] &&
+	set -- "$@" -semihosting-config enable=on,target=native
 # One host thread runs every hart: -icount needs it anyway, and QEMU 7.2's
 # multi-threaded TCG was seen to stall for good under SMP IPI and timer
 # traffic (a hart stuck in the firmware's IPI send, the gdbstub deaf).

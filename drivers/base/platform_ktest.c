@@ -187,7 +187,7 @@ static bool tree_has(const char *compatible)
 
 /*
  * The power-off handler in use carries the most status it can: the test
- * finisher (bound early) over syscon-poweroff.
+ * finisher (bound early), then semihosting (sifive_u), then syscon-poweroff.
  */
 static void the_best_power_off_driver_is_used(struct ktest *t)
 {
@@ -202,6 +202,8 @@ static void the_best_power_off_driver_is_used(struct ktest *t)
 		KTEST_ASSERT(t, dev != NULL);
 		KTEST_EXPECT(t, dev->early);
 		KTEST_EXPECT_EQ(t, dev->state, DEVICE_BOUND);
+	} else if (IS_ENABLED(CONFIG_POWER_RESET_SEMIHOSTING)) {
+		KTEST_EXPECT_STREQ(t, name, "semihosting");
 	} else if (IS_ENABLED(CONFIG_POWER_RESET_SYSCON_POWEROFF) && tree_has("syscon-poweroff")) {
 		KTEST_EXPECT_STREQ(t, name, "syscon-poweroff");
 	} else {

@@ -82,11 +82,15 @@ static void do_irq(unsigned long code)
 	preempt_on_irq_exit();
 }
 
-/* The faults an exception fixup may cover: the access did not reach memory. */
-static bool is_access_fault(unsigned long cause)
+/*
+ * The exceptions a fixup may cover: the access did not reach memory, or a
+ * semihosting ebreak found no host to answer it (asm/extable.h).
+ */
+static bool fixup_may_cover(unsigned long cause)
 {
 	return cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS ||
-	       cause == EXC_LOAD_PAGE_FAULT || cause == EXC_STORE_PAGE_FAULT;
+	       cause == EXC_LOAD_PAGE_FAULT || cause == EXC_STORE_PAGE_FAULT ||
+	       cause == EXC_BREAKPOINT;
 }
 
 void do_trap(struct pt_regs *regs)
@@ -95,7 +99,7 @@ void do_trap(struct pt_regs *regs)
 		do_irq(regs->cause & ~CAUSE_IRQ_FLAG);
 		return;
 	}
-	if (is_access_fault(regs->cause) && fixup_exception(regs))
+	if (fixup_may_cover(regs->cause) && fixup_exception(regs))
 		return;
 	die(regs, trap_cause_name(regs->cause));
 }
