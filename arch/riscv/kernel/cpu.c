@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
  * Harts, as the device tree describes them: every /cpus child that
- * riscv_cpu_node_hartid accepts.  The boot hart is CPU 0; the others take
+ * riscv_cpu_node_hartid accepts: a "cpu" node, available, with a hart id,
+ * and with an "mmu-type".  The binding gives every hart that has S-mode an
+ * mmu-type ("riscv,none" for S-mode without translation); a node without
+ * one is a hart the kernel cannot run on, such as the E51 monitor core of
+ * QEMU's sifive_u (OpenSBI usually marks it disabled too).  The boot hart is CPU 0; the others take
  * CPU numbers in device-tree order, up to NR_CPUS.  smp_init
  * (kernel/smp.c) starts them.
  *
@@ -68,10 +72,18 @@ static bool read_hartid(const struct fdt *fdt, int node, unsigned long *hartid)
 	return true;
 }
 
+/* True if the node says the hart has S-mode: it names an mmu-type. */
+static bool has_supervisor_mode(const struct fdt *fdt, int node)
+{
+	int len;
+
+	return fdt_getprop(fdt, node, "mmu-type", &len) != NULL;
+}
+
 int riscv_cpu_node_hartid(const struct fdt *fdt, int node, unsigned long *hartid)
 {
 	if (!is_cpu_type(fdt, node) || !fdt_node_is_available(fdt, node) ||
-	    !read_hartid(fdt, node, hartid))
+	    !has_supervisor_mode(fdt, node) || !read_hartid(fdt, node, hartid))
 		return -ENODEV;
 	return 0;
 }

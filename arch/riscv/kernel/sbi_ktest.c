@@ -67,6 +67,7 @@ static unsigned int device_tree_harts(bool *has_boot_hart)
 
 		if (!type || len != 4 || memcmp(type, "cpu", 4) ||
 		    !fdt_node_is_available(&boot_fdt, node) ||
+		    !fdt_getprop(&boot_fdt, node, "mmu-type", &len) ||
 		    fdt_get_reg(&boot_fdt, node, 0, &hartid, &unused))
 			continue;
 		n++;
