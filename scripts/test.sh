@@ -139,13 +139,15 @@ test_config() {
 # boot_checks <label> <objtree>: ktest and the crash tests of one build.
 boot_checks() {
 	local label=$1 o=$2
-	# A failure status reaches QEMU through the test finisher driver, or
-	# through the built-in firmware's SRST; OpenSBI reports success.
-	# The finisher driver passes the kernel's exact status (1 tests failed,
-	# 2 panic); an SBI shutdown can only say "failure".
+	# A failure status reaches QEMU through the test finisher driver or
+	# semihosting (sifive_u), or through the built-in firmware's SRST;
+	# OpenSBI reports success.  The finisher and semihosting pass the
+	# kernel's exact status (1 tests failed, 2 panic); an SBI shutdown can
+	# only say "failure".
 	local reports= panic_status=nonzero firmware=OpenSBI
-	grep -qE '^CONFIG_(POWER_RESET_SIFIVE_TEST|FIRMWARE_BUILTIN)=y' "$o/.config" && reports=y
-	grep -q '^CONFIG_POWER_RESET_SIFIVE_TEST=y' "$o/.config" && panic_status=2
+	grep -qE '^CONFIG_(POWER_RESET_SIFIVE_TEST|POWER_RESET_SEMIHOSTING|FIRMWARE_BUILTIN)=y' \
+		"$o/.config" && reports=y
+	grep -qE '^CONFIG_POWER_RESET_(SIFIVE_TEST|SEMIHOSTING)=y' "$o/.config" && panic_status=2
 	grep -q '^CONFIG_FIRMWARE_BUILTIN=y' "$o/.config" && firmware="Tern firmware"
 	if grep -q '^CONFIG_KTEST=y' "$o/.config"; then
 		check "$label: ktest boot" "$work/$label.ktest.log" \
