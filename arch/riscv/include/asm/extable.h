@@ -30,8 +30,9 @@ struct exception_table_entry {
 bool fixup_exception(struct pt_regs *regs);
 
 /*
- * Reads the word at addr (physical: the MMU is off); 0 if memory
- * answered, -EFAULT if the access faulted.  Interrupts may be on.
+ * Reads the word at addr (a kernel address: physical ones reach it
+ * through __va); 0 if memory answered, -EFAULT if the access faulted.
+ * Interrupts may be on.
  */
 int probe_read_word(uintptr_t addr);
 

@@ -212,5 +212,14 @@ int protect_kernel_range(unsigned long va, unsigned long size, pteval_t prot);
  */
 bool kernel_virt_to_phys(const volatile void *va, phys_addr_t *pa);
 
+#else /* PAGING_NONE */
+
+/* Without paging a kernel address is the physical one. */
+static inline bool kernel_virt_to_phys(const volatile void *va, phys_addr_t *pa)
+{
+	*pa = (uintptr_t)va;
+	return true;
+}
+
 #endif /* PGTABLE_LEVELS */
 #endif
