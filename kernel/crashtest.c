@@ -6,6 +6,9 @@
  *   crashtest=panic_sbi  panic() with no power-off driver, as before the
  *                      device tree is read: only SBI SRST (reason failure)
  *   crashtest=load     load from an address with no memory behind it
+ *   crashtest=write_text  store to the kernel's own text (with paging it
+ *                      is read-only; without, the word is written back
+ *                      as it was and nothing happens)
  *   crashtest=illegal  execute an illegal instruction
  *   crashtest=bug      BUG_ON(true)
  *   crashtest=restart  no crash: machine_restart() where the boot would
@@ -51,6 +54,13 @@ static unsigned long __noinline crashtest_load(void)
 static void crashtest_load_report(void)
 {
 	pr_err("crashtest: load returned %lx\n", crashtest_load());
+}
+
+static void __noinline crashtest_write_text(void)
+{
+	volatile u32 *text = (volatile u32 *)(uintptr_t)crashtest_write_text;
+
+	*text = *text;
 }
 
 static void __noinline crashtest_illegal(void)
@@ -109,6 +119,7 @@ static const struct crash crashes[] = {
 	{ "panic", crashtest_panic, false, false },
 	{ "panic_sbi", crashtest_panic_sbi, false, false },
 	{ "load", crashtest_load_report, false, false },
+	{ "write_text", crashtest_write_text, false, false },
 	{ "illegal", crashtest_illegal, false, false },
 	{ "bug", crashtest_bug, false, false },
 	{ "restart", crashtest_restart, false, false },

@@ -3,6 +3,7 @@
  * start_kernel: the generic boot sequence, entered from
  * arch/riscv/kernel/head.S on the boot hart with a stack and a clear .bss.
  */
+#include <asm/mmu.h>
 #include <generated/utsrelease.h>
 #include <tern/arch.h>
 #include <tern/boot.h>
@@ -77,7 +78,7 @@ static void print_banner(void)
 		  "page allocator %s, object allocator %s, scheduler %s (%s), HZ %d\n",
 		  IS_ENABLED(CONFIG_64BIT) ? "rv64" : "rv32", CONFIG_BOARD_NAME,
 		  IS_ENABLED(CONFIG_FIRMWARE_OPENSBI) ? "OpenSBI" : "built-in",
-		  "none", pgalloc_name, kmem_name, sched_policy_name(),
+		  PAGING_MODE_NAME, pgalloc_name, kmem_name, sched_policy_name(),
 		  IS_ENABLED(CONFIG_PREEMPT) ? "preempt" : "voluntary", CONFIG_HZ);
 }
 
@@ -173,6 +174,7 @@ void start_kernel(unsigned long hartid, uintptr_t dtb)
 	arch_reserve_memory();
 	arch_check_memory();
 	memblock_print();
+	arch_paging_init();
 	mm_init();
 	meminfo_print();
 	sched_init();

@@ -7,6 +7,9 @@
 #include <tern/fdt.h>
 #include <tern/types.h>
 
+/* Largest device tree the kernel reads: QEMU's are a few KiB; this bounds a bad header. */
+#define DTB_MAX_SIZE	(1u << 20)
+
 /* The device tree the firmware passed in a1, validated by arch_early_setup. */
 extern struct fdt boot_fdt;
 

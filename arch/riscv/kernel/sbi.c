@@ -108,6 +108,13 @@ int sbi_console_getchar(void)
 	return c < 0 ? -1 : (int)c;
 }
 
+struct sbiret sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
+				    unsigned long start, unsigned long size)
+{
+	return sbi_ecall(SBI_EXT_RFENCE, SBI_RFENCE_REMOTE_SFENCE_VMA, hart_mask, hart_mask_base,
+			 start, size);
+}
+
 void sbi_shutdown(bool failure)
 {
 	if (have_srst)

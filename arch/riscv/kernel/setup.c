@@ -4,6 +4,7 @@
  * firmware handed over, and say what the kernel runs on.
  */
 #include <asm/extable.h>
+#include <asm/mmu.h>
 #include <asm/sbi.h>
 #include <asm/sections.h>
 #include <tern/arch.h>
@@ -16,18 +17,26 @@
 #include <tern/page.h>
 #include <tern/printk.h>
 
-/* Largest DTB we accept: QEMU's are a few KiB; this bounds a bad header. */
-#define DTB_MAX_SIZE	(1u << 20)
-
 unsigned long boot_hartid;
 struct fdt boot_fdt;		/* filled by arch_early_setup */
 
 int arch_early_setup(unsigned long hartid, uintptr_t dtb)
 {
+	const void *blob;
+
 	boot_hartid = hartid;
 	if (!dtb || (dtb & 7))
 		return -EINVAL;
-	return fdt_init(&boot_fdt, (const void *)dtb, DTB_MAX_SIZE);
+	blob = paging_dtb_va(dtb);
+	if (!blob || probe_read_word((uintptr_t)blob))
+		return -EFAULT;		/* not mapped, or no memory there */
+	return fdt_init(&boot_fdt, blob, DTB_MAX_SIZE);
+}
+
+void arch_paging_init(void)
+{
+	if (IS_ENABLED(CONFIG_MMU))
+		paging_init();
 }
 
 /* Keeps RAM the linear map cannot cover (asm/page.h) from every allocator. */

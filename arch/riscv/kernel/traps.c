@@ -4,19 +4,25 @@
  * handle_timer_irq, the external interrupt to handle_external_irq (the
  * PLIC), the software interrupt to handle_ipi; then the tick is restarted
  * if idle had stopped it, and the scheduler may switch tasks.  An
- * interrupt cause nobody handles is masked, counted and logged.  An
- * access fault on an instruction with an exception fixup (asm/extable.h)
- * resumes at the fixup.  Nothing else may raise an exception in the
- * kernel except by mistake, so every other exception is an oops: cause,
- * stval, registers and a symbolised backtrace, then panic.
+ * interrupt cause nobody handles is masked, counted and logged.  A page
+ * fault the page table does not explain (spurious: arch/riscv/mm/fault.c)
+ * is retried.  An access or page fault on an instruction with an
+ * exception fixup (asm/extable.h) resumes at the fixup.  Nothing else may
+ * raise an exception in the kernel except by mistake, so every other
+ * exception is an oops: cause, what was accessed where and how, the
+ * registers and a symbolised backtrace, then panic.
  */
 #include <asm/csr.h>
 #include <asm/extable.h>
+#include <asm/mmu.h>
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
+#include <asm/tlbflush.h>
 #include <tern/arch.h>
 #include <tern/irq.h>
+#include <tern/kallsyms.h>
 #include <tern/kernel.h>
+#include <tern/printf.h>
 #include <tern/sched.h>
 #include <tern/smp.h>
 #include <tern/timer.h>
@@ -48,11 +54,49 @@ const char *trap_cause_name(unsigned long cause)
 	return "Unknown exception";
 }
 
+static bool is_page_fault(unsigned long cause)
+{
+	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
+	       cause == EXC_STORE_PAGE_FAULT;
+}
+
+/* The faults of an access that did not reach memory: stval holds its address. */
+static bool is_memory_fault(unsigned long cause)
+{
+	return is_page_fault(cause) || cause == EXC_INST_ACCESS ||
+	       cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS;
+}
+
+static const char *access_name(unsigned long cause)
+{
+	if (cause == EXC_INST_PAGE_FAULT || cause == EXC_INST_ACCESS)
+		return "instruction fetch";
+	if (cause == EXC_LOAD_PAGE_FAULT || cause == EXC_LOAD_ACCESS)
+		return "load";
+	return "store";
+}
+
+/* "Bad store at 0x... (mapped r-x, 4 KiB page) in function+0x12/0x40" */
+static void report_bad_access(const struct pt_regs *regs)
+{
+	char sym[KSYM_NAME_LEN + 32], mapping[48];
+
+	if (IS_ENABLED(CONFIG_MMU))
+		describe_kernel_mapping(regs->badaddr, mapping, sizeof(mapping));
+	else
+		scnprintf(mapping, sizeof(mapping), "physical: nothing answered");
+	sprint_symbol(sym, sizeof(sym), regs->epc);
+	console_printf("Bad %s at address %0*lx (%s) in %s\n", access_name(regs->cause),
+		       (int)(2 * sizeof(long)), regs->badaddr, mapping, sym);
+}
+
 /* Report a fatal kernel trap and stop. */
 static void __noreturn die(struct pt_regs *regs, const char *what)
 {
 	console_printf("\nOops - %s [cause %lx] at kernel address %lx\n",
 		       what, regs->cause, regs->epc);
+	if (is_memory_fault(regs->cause))
+		report_bad_access(regs);
 	show_regs(regs);
 	dump_trap_backtrace(regs);
 	panic("Fatal exception: %s", what);
@@ -70,6 +114,8 @@ static void do_irq(unsigned long code)
 		break;
 	case IRQ_S_SOFT:
 		csr_clear(sip, SIP_SSIP);
+		if (IS_ENABLED(CONFIG_MMU))
+			tlb_flush_ipi();
 		handle_ipi();
 		break;
 	default:
@@ -82,20 +128,16 @@ static void do_irq(unsigned long code)
 	preempt_on_irq_exit();
 }
 
-/* The faults an exception fixup may cover: the access did not reach memory. */
-static bool is_access_fault(unsigned long cause)
-{
-	return cause == EXC_LOAD_ACCESS || cause == EXC_STORE_ACCESS ||
-	       cause == EXC_LOAD_PAGE_FAULT || cause == EXC_STORE_PAGE_FAULT;
-}
-
 void do_trap(struct pt_regs *regs)
 {
 	if (regs->cause & CAUSE_IRQ_FLAG) {
 		do_irq(regs->cause & ~CAUSE_IRQ_FLAG);
 		return;
 	}
-	if (is_access_fault(regs->cause) && fixup_exception(regs))
+	if (IS_ENABLED(CONFIG_MMU) && is_page_fault(regs->cause) &&
+	    kernel_fault_spurious(regs->badaddr, regs->cause))
+		return;
+	if (is_memory_fault(regs->cause) && fixup_exception(regs))
 		return;
 	die(regs, trap_cause_name(regs->cause));
 }

@@ -197,12 +197,21 @@ extern struct pgtable kernel_pgtable;
  * was mapped there; a hart that still faults on a stale "invalid" entry
  * retries through the spurious-fault check of the page fault handler);
  * unmap_kernel_range and protect_kernel_range flush the range on every
- * online CPU before they return.  From any context but interrupt
- * handlers; none sleeps.
+ * online CPU before they return.  Each returns 0, -EINVAL for bad
+ * arguments (the walker's), -EEXIST (map) or -ENOMEM (a table, or the
+ * split of a large leaf, found no page).  From any context but
+ * interrupt handlers; none sleeps.
  */
 int map_kernel_range(unsigned long va, phys_addr_t pa, unsigned long size, pteval_t prot);
-void unmap_kernel_range(unsigned long va, unsigned long size);
+int unmap_kernel_range(unsigned long va, unsigned long size);
 int protect_kernel_range(unsigned long va, unsigned long size, pteval_t prot);
+
+/*
+ * The leaf PTE that maps va in the page table this hart runs on (its
+ * kernel half is swapper_pg_dir's), and its level; NULL if none.
+ * Lock-free, for the fault handler and the ktests.
+ */
+pteval_t *kernel_lookup(unsigned long va, unsigned int *level);
 
 /*
  * The physical address behind any kernel address that is mapped (the
