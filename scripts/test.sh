@@ -195,6 +195,13 @@ boot_checks() {
 			'Bad store at address [0-9a-f]+ \(mapped r-x, 4 KiB page\)' \
 			${sym:+'in crashtest_write_text\+0x'}
 	fi
+	if grep -q '^CONFIG_VMAP_STACK=y' "$o/.config"; then
+		check "$label: a kernel stack overflow is caught by the guard page" \
+			"$work/$label.stack.log" boot_expect "$o" "crashtest=stack_overflow" \
+			$panic_status 'kernel stack overflow in task crashtest-deep' \
+			'Kernel panic - not syncing: kernel stack overflow in task crashtest-deep' \
+			${sym:+'epc : crashtest_recurse\+0x'}
+	fi
 	if grep -q '^CONFIG_DEBUG_SLAB=y' "$o/.config"; then
 		check "$label: DEBUG_SLAB catches a double kfree" "$work/$label.dfree.log" \
 			boot_expect "$o" "crashtest=kfree_twice" $panic_status '[Dd]ouble free' \

@@ -17,6 +17,7 @@
 #include <asm/mmu.h>
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
+#include <asm/switch.h>
 #include <asm/tlbflush.h>
 #include <tern/arch.h>
 #include <tern/irq.h>
@@ -28,6 +29,10 @@
 #include <tern/timer.h>
 
 void do_trap(struct pt_regs *regs);
+void __noreturn handle_kernel_stack_overflow(struct pt_regs *regs);
+
+_Static_assert(offsetof(struct task, stack) == TASK_STACK_OFFSET,
+	       "entry.S finds the task's stack at TASK_STACK_OFFSET");
 
 static const char *const exception_names[] = {
 	[EXC_INST_MISALIGNED]	= "Instruction address misaligned",
@@ -100,6 +105,25 @@ static void __noreturn die(struct pt_regs *regs, const char *what)
 	show_regs(regs);
 	dump_trap_backtrace(regs);
 	panic("Fatal exception: %s", what);
+}
+
+/*
+ * entry.S, on the overflow stack, when a trap came with sp below the
+ * current task's stack (CONFIG_VMAP_STACK): the task ran into the guard
+ * page under it.  regs holds the trapped registers, sp included.
+ */
+void __noreturn handle_kernel_stack_overflow(struct pt_regs *regs)
+{
+	struct task *t = current;
+	void *stack = t->stack;
+
+	t->stack = NULL;	/* a trap from here on stays on the overflow stack */
+	console_printf("\nkernel stack overflow in task %s (pid %u): sp %lx below the stack at %p\n",
+		       t->name, t->pid, regs->sp, stack);
+	if (is_memory_fault(regs->cause))
+		report_bad_access(regs);
+	show_regs(regs);
+	panic("kernel stack overflow in task %s", t->name);
 }
 
 /* Interrupts are off (sstatus.SIE) for the whole of it. */

@@ -5,8 +5,9 @@
  * leaves included; no kernel page is both writable and executable, and
  * writing the kernel's text or running its data faults (as expected
  * faults, through the exception table); the linear map uses large
- * pages; and an unmapped page faults afterwards on every CPU, not only
- * on the one that unmapped it.
+ * pages; a thread's stack has an unmapped page below it; and an
+ * unmapped page faults afterwards on every CPU, not only on the one that
+ * unmapped it.
  */
 #include <asm/csr.h>
 #include <asm/extable.h>
@@ -317,6 +318,42 @@ static void early_ioremap_uses_the_fixmap(struct ktest *t)
 	free_page(word);
 }
 
+/* ---- a thread's stack has an unmapped page below it (VMAP_STACK) ---- */
+
+struct stack_probe {
+	struct completion done;
+	void *stack;
+	int bottom, below;
+};
+
+static int stack_probe_thread(void *arg)
+{
+	struct stack_probe *p = arg;
+
+	p->stack = current->stack;
+	p->bottom = probe_read_word((uintptr_t)p->stack);
+	p->below = probe_read_word((uintptr_t)p->stack - sizeof(u32));
+	complete(&p->done);
+	return 0;
+}
+
+static void thread_stacks_have_a_guard_page(struct ktest *t)
+{
+	struct stack_probe p = { .bottom = 1, .below = 1 };
+
+	init_completion(&p.done);
+	KTEST_ASSERT(t, kthread_run(stack_probe_thread, &p, "ktest-stack"));
+	wait_for_completion(&p.done);
+	KTEST_EXPECT_EQ(t, p.bottom, 0);
+	if (!IS_ENABLED(CONFIG_VMAP_STACK)) {
+		KTEST_EXPECT(t, !is_vmalloc_addr(p.stack));
+		return;
+	}
+	KTEST_EXPECT(t, is_vmalloc_addr(p.stack));
+	KTEST_EXPECT_EQ(t, p.below, -EFAULT);
+	KTEST_EXPECT(t, pte_of((const char *)p.stack - 1, NULL) == 0);
+}
+
 /* ---- a page unmapped on one CPU faults on all of them ---- */
 
 struct tlb_probe {
@@ -422,5 +459,6 @@ KTEST_SUITE(paging,
 	    KTEST_CASE(the_linear_map_uses_large_pages),
 	    KTEST_CASE(faults_are_told_apart),
 	    KTEST_CASE(early_ioremap_uses_the_fixmap),
+	    KTEST_CASE(thread_stacks_have_a_guard_page),
 	    KTEST_CASE(vfreed_memory_faults_on_every_cpu),
 	    KTEST_CASE(unmapped_page_faults_on_every_cpu));
