@@ -147,6 +147,12 @@ handle_stack_overflow:
 	SAVE_TRAP_FRAME
 	REG_L	t0, SLOT(FRAME_SLOTS)+16-SZREG(sp)
 	REG_S	t0, SLOT(2)(sp)
+	/*
+	 * The frame record's fp is cleared: a backtrace from here stops at
+	 * the trapped pc instead of walking frames that may lie in the
+	 * guard page (show_regs still names the trapped code).
+	 */
+	REG_S	zero, SLOT(PT_SIZE_REGS)(sp)
 	mv	a0, sp
 	addi	s0, sp, SLOT(FRAME_SLOTS)
 	call	handle_kernel_stack_overflow
