@@ -11,9 +11,12 @@
  *   - a bug: an oops, which describe_kernel_mapping helps explain.
  */
 #include <asm/csr.h>
+#include <asm/memlayout.h>
 #include <asm/mmu.h>
+#include <asm/ptrace.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include <tern/errno.h>
 #include <tern/printf.h>
 #include <tern/smp.h>
 
@@ -64,4 +67,14 @@ void describe_kernel_mapping(unsigned long addr, char *buf, size_t len)
 	scnprintf(buf, len, "mapped %c%c%c%s, %lu KiB page", pte & _PAGE_R ? 'r' : '-',
 		  pte & _PAGE_W ? 'w' : '-', pte & _PAGE_X ? 'x' : '-',
 		  pte & _PAGE_U ? " user" : "", LEVEL_SIZE(level) >> 10);
+}
+
+/*
+ * No user address space exists yet, so nothing at a user address is
+ * mapped and every such fault is -EFAULT.  This is the one place that
+ * will ask the user address-space code (handle_mm_fault on current's mm).
+ */
+int do_user_page_fault(const struct pt_regs *regs)
+{
+	return regs->badaddr < TASK_SIZE ? -EFAULT : -EINVAL;
 }

@@ -13,6 +13,7 @@
 #include <asm/extable.h>
 #include <asm/fixmap.h>
 #include <asm/mmu.h>
+#include <asm/ptrace.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <tern/errno.h>
@@ -293,6 +294,12 @@ static void faults_are_told_apart(struct ktest *t)
 	KTEST_EXPECT(t, !retried);
 	KTEST_EXPECT_GT(t, i, 1);
 	KTEST_EXPECT(t, again);
+
+	/* no user address space yet: a user address is -EFAULT, a kernel one not its business */
+	KTEST_EXPECT_EQ(t, do_user_page_fault(&(struct pt_regs){ .badaddr = PAGE_SIZE }), -EFAULT);
+	KTEST_EXPECT_EQ(t, do_user_page_fault(&(struct pt_regs){ .badaddr = TASK_SIZE }), -EINVAL);
+	KTEST_EXPECT_EQ(t, probe_read_word(PAGE_SIZE), -EFAULT);
+	KTEST_EXPECT_EQ(t, probe_write_word(TASK_SIZE - sizeof(u32), 0), -EFAULT);
 
 	describe_kernel_mapping((uintptr_t)_start, buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "mapped r-x, 4 KiB page");

@@ -74,6 +74,18 @@ void paging_init(void);
  */
 bool kernel_fault_spurious(unsigned long addr, unsigned long cause);
 
+struct pt_regs;
+
+/*
+ * For the trap handler: a page fault at a user address (below
+ * TASK_SIZE), from the kernel (later also from user mode).  0 if it was
+ * resolved and the access can run again; -EFAULT if nothing may be
+ * there (the trap handler then tries the exception fixup, else oopses);
+ * -EINVAL if the address is not a user one.  The hook for the user
+ * address-space code (demand paging, copy-on-write).
+ */
+int do_user_page_fault(const struct pt_regs *regs);
+
 /* "not mapped", "mapped r-x, 4 KiB page": for an oops. */
 void describe_kernel_mapping(unsigned long addr, char *buf, size_t len);
 
