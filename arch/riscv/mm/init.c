@@ -34,6 +34,19 @@
 #define ROOT_LEVEL	(PGTABLE_LEVELS - 1)
 
 static unsigned long boot_tables;	/* allocated by paging_init */
+unsigned int asid_bits;
+
+/* On swapper_pg_dir, whose kernel mappings are global: any ASID sees them. */
+static void probe_asid_bits(void)
+{
+	unsigned long got;
+
+	csr_write(satp, swapper_satp | SATP_ASID_MASK << SATP_ASID_SHIFT);
+	got = csr_read(satp);
+	csr_write(satp, swapper_satp);
+	local_flush_tlb_all();
+	asid_bits = (unsigned int)__builtin_popcountl(got >> SATP_ASID_SHIFT & SATP_ASID_MASK);
+}
 
 static phys_addr_t boot_alloc_table(void *unused)
 {
@@ -189,8 +202,8 @@ static void print_layout(void)
 						  LEVEL_SIZE(l) >> (l >= 2 ? 30 : l ? 20 : 10),
 						  l >= 2 ? 'G' : l ? 'M' : 'K');
 	print_modes(modes, sizeof(modes));
-	pr_info("paging: %s (the hart accepts%s), kernel at %p, vmalloc %#lx-%#lx\n",
-		PAGING_MODE_NAME, modes, (void *)_start, (unsigned long)VMALLOC_START,
+	pr_info("paging: %s (the hart accepts%s; %u ASID bits), kernel at %p, vmalloc %#lx-%#lx\n",
+		PAGING_MODE_NAME, modes, asid_bits, (void *)_start, (unsigned long)VMALLOC_START,
 		(unsigned long)VMALLOC_END - 1);
 	pr_info("paging: linear map %#lx-%#lx (%s), %lu page tables (%lu KiB)\n", lo, hi, sizes,
 		boot_tables, boot_tables * (PAGE_SIZE >> 10));
@@ -211,6 +224,7 @@ void paging_init(void)
 		       __pa(swapper_pg_dir) >> PAGE_SHIFT;
 	csr_write(satp, swapper_satp);
 	local_flush_tlb_all();
+	probe_asid_bits();
 	kernel_pgtable.alloc_table = runtime_alloc;	/* the page allocator, from mm_init on */
 	print_layout();
 }

@@ -16,6 +16,7 @@
 #include <asm/ptrace.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
+#include <asm/tlbflush.h>
 #include <tern/errno.h>
 #include <tern/io.h>
 #include <tern/ktest.h>
@@ -59,6 +60,20 @@ static void the_configured_mode_is_on(struct ktest *t)
 	KTEST_EXPECT_EQ(t, satp, swapper_satp);
 	KTEST_EXPECT_EQ(t, (phys_addr_t)(satp & ((1UL << PTE_PPN_BITS) - 1)) << PAGE_SHIFT,
 			__pa(swapper_pg_dir));
+}
+
+/* The probe's answer holds now too: the low asid_bits of satp.ASID stick, no others. */
+static void asid_bits_are_what_the_hart_keeps(struct ktest *t)
+{
+	unsigned long flags = local_irq_save(), all = SATP_ASID_MASK << SATP_ASID_SHIFT, got;
+
+	csr_write(satp, swapper_satp | all);
+	got = csr_read(satp) & all;
+	csr_write(satp, swapper_satp);
+	local_flush_tlb_all();
+	local_irq_restore(flags);
+	KTEST_EXPECT_LE(t, asid_bits, (unsigned int)__builtin_popcountl(SATP_ASID_MASK));
+	KTEST_EXPECT_EQ(t, got >> SATP_ASID_SHIFT, (1UL << asid_bits) - 1);
 }
 
 /*
@@ -457,6 +472,7 @@ static void unmapped_page_faults_on_every_cpu(struct ktest *t)
 KTEST_SUITE(paging,
 	    KTEST_CASE(the_configured_mode_is_on),
 	    KTEST_CASE(a_mode_the_hart_lacks_is_ignored),
+	    KTEST_CASE(asid_bits_are_what_the_hart_keeps),
 	    KTEST_CASE(walker_maps_protects_and_unmaps),
 	    KTEST_CASE(protecting_a_page_splits_a_large_leaf),
 	    KTEST_CASE(kernel_sections_have_their_permissions),

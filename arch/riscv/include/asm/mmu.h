@@ -41,6 +41,22 @@
 #define SATP_MODE_SV48		9
 #define SATP_MODE_SV57		10
 
+/* satp.ASID: bits 44..59 on rv64, 22..30 on rv32; a hart implements the low ones. */
+#if __riscv_xlen == 64
+#define SATP_ASID_SHIFT		44
+#define SATP_ASID_MASK		0xffffUL
+#else
+#define SATP_ASID_SHIFT		22
+#define SATP_ASID_MASK		0x1ffUL
+#endif
+
+/*
+ * How many ASID bits the boot hart keeps (paging_init writes all ones to
+ * satp.ASID and reads back); 0: none, every address-space switch must
+ * flush the whole TLB.  The other harts are assumed to match.
+ */
+extern unsigned int asid_bits;
+
 /* Bit m set: the boot hart kept satp.MODE m when probed (early.c). */
 extern unsigned long satp_modes_accepted;
 
