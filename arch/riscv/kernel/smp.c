@@ -51,17 +51,29 @@ void arch_secondary_init(void)
 }
 
 /*
- * One SBI call per hart (hart_mask bit 0, hart_mask_base the hart): hart
- * ids need not be dense, and an IPI is rare enough.
+ * One SBI call per run of harts that fit one hart_mask (XLEN ids from the
+ * first one's): hart ids need not be dense, but usually are, and a
+ * remote TLB flush to every other CPU then costs one call, not one per
+ * CPU.
  */
 void arch_send_ipi(cpumask_t mask)
 {
+	unsigned long base = 0, bits = 0;
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		unsigned long hartid = cpu_to_hartid(cpu);
 
-		if (cpumask_test(mask, cpu) && hartid != -1UL)
-			sbi_ecall(SBI_EXT_IPI, SBI_IPI_SEND_IPI, 1, hartid, 0, 0);
+		if (!cpumask_test(mask, cpu) || hartid == -1UL)
+			continue;
+		if (bits && (hartid < base || hartid - base >= __riscv_xlen)) {
+			sbi_ecall(SBI_EXT_IPI, SBI_IPI_SEND_IPI, bits, base, 0, 0);
+			bits = 0;
+		}
+		if (!bits)
+			base = hartid;
+		bits |= 1UL << (hartid - base);
 	}
+	if (bits)
+		sbi_ecall(SBI_EXT_IPI, SBI_IPI_SEND_IPI, bits, base, 0, 0);
 }
