@@ -14,13 +14,13 @@
  * once both finish.  It may run with interrupts off, but must not hold
  * a lock a target spins on with interrupts off.
  *
- * Why not SBI RFENCE remote_sfence_vma, one ecall?  OpenSBI 1.1 waits
- * for the targets in a spin in M-mode, and under QEMU 7.2's
- * single-threaded TCG with -icount (how every test boots) that spin
- * never lets the target harts run: the first remote flush hangs the
- * machine for good (Tern's firmware polls mip while it waits, and does
- * not).  sbi_remote_sfence_vma stays in arch/riscv/kernel/sbi.c for the
- * comparison.
+ * Why not SBI RFENCE remote_sfence_vma, one ecall?  Both firmwares
+ * (OpenSBI 1.1 and Tern's) wait for the targets by spinning in M-mode,
+ * and QEMU 7.2 runs every hart in one host thread: the spin keeps it
+ * until the round-robin moves on, hundreds of millions of instructions
+ * per flush, and forever under -icount (how every test boots).  Waiting
+ * in wfi hands the thread over at once.  tlbflush_bench.c measures both
+ * (make bench; Documentation/mm/paging.md).
  */
 #include <asm/csr.h>
 #include <asm/page.h>
