@@ -26,7 +26,6 @@
 #include <tern/time.h>
 #include <tern/timer.h>
 
-uintptr_t boot_dtb_address;
 
 /*
  * The initcall levels (<tern/init.h>), in order: each level's functions
@@ -155,7 +154,6 @@ void start_kernel(unsigned long hartid, uintptr_t dtb)
 
 	arch_early_console_init();	/* printk works from here on */
 	err = arch_early_setup(hartid, dtb);
-	boot_dtb_address = dtb;
 	do_early_initcalls();	/* the power-off device, from the tree or the board */
 	if (err)
 		panic("no usable device tree at %#lx (error %d)", (unsigned long)dtb, err);

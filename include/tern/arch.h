@@ -26,7 +26,8 @@ void arch_scan_harts(void);
 void arch_early_console_init(void);
 
 /*
- * Records the boot hart and validates the DTB into boot_fdt; 0, or
+ * Records the boot hart and the DTB's address (boot_dtb_address) and
+ * validates the DTB into boot_fdt; 0, or
  * -EINVAL (a bad tree) or -EFAULT (nothing readable at its address).
  */
 int arch_early_setup(unsigned long hartid, uintptr_t dtb);

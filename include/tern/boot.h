@@ -42,7 +42,7 @@ void crashtest_run(void);
  */
 void start_kernel(unsigned long hartid, uintptr_t dtb) __noreturn;
 
-/* What start_kernel was given in a1, for the ktests. */
+/* What start_kernel was given in a1, the device tree's physical address; arch_early_setup sets it. */
 extern uintptr_t boot_dtb_address;
 
 #endif

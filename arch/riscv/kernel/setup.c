@@ -19,12 +19,14 @@
 
 unsigned long boot_hartid;
 struct fdt boot_fdt;		/* filled by arch_early_setup */
+uintptr_t boot_dtb_address;	/* set by arch_early_setup */
 
 int arch_early_setup(unsigned long hartid, uintptr_t dtb)
 {
 	const void *blob;
 
 	boot_hartid = hartid;
+	boot_dtb_address = dtb;
 	if (!dtb || (dtb & 7))
 		return -EINVAL;
 	blob = paging_dtb_va(dtb);
