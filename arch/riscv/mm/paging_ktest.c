@@ -13,6 +13,7 @@
 #include <asm/extable.h>
 #include <asm/fixmap.h>
 #include <asm/mmu.h>
+#include <asm/mmu_context.h>
 #include <asm/ptrace.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
@@ -74,6 +75,78 @@ static void asid_bits_are_what_the_hart_keeps(struct ktest *t)
 	local_irq_restore(flags);
 	KTEST_EXPECT_LE(t, asid_bits, (unsigned int)__builtin_popcountl(SATP_ASID_MASK));
 	KTEST_EXPECT_EQ(t, got >> SATP_ASID_SHIFT, (1UL << asid_bits) - 1);
+}
+
+/* Runs fn with interrupts off and puts swapper_satp back afterwards. */
+static void on_swapper_after(void (*fn)(struct ktest *t), struct ktest *t)
+{
+	unsigned long flags = local_irq_save();
+
+	fn(t);
+	csr_write(satp, swapper_satp);
+	local_flush_tlb_all();
+	local_irq_restore(flags);
+}
+
+static void switch_and_check(struct ktest *t)
+{
+	struct mm_asid a = { 0 }, b = { 0 };
+	unsigned long satp, asid_a;
+
+	switch_address_space(&a, __pa(swapper_pg_dir));
+	satp = csr_read(satp);
+	asid_a = satp >> SATP_ASID_SHIFT & SATP_ASID_MASK;
+	KTEST_EXPECT_EQ(t, satp >> SATP_MODE_SHIFT, SATP_MODE_CONFIGURED);
+	KTEST_EXPECT_EQ(t, satp & ((1UL << SATP_ASID_SHIFT) - 1),
+			swapper_satp & ((1UL << SATP_ASID_SHIFT) - 1));	/* the root */
+	KTEST_EXPECT_EQ(t, asid_a, (unsigned long)(a.id & SATP_ASID_MASK));
+	switch_address_space(&b, __pa(swapper_pg_dir));
+	switch_address_space(&a, __pa(swapper_pg_dir));
+	KTEST_EXPECT_EQ(t, csr_read(satp) >> SATP_ASID_SHIFT & SATP_ASID_MASK, asid_a);
+	if (!asid_bits)
+		return;
+	KTEST_EXPECT_NE(t, asid_a, 0UL);
+	KTEST_EXPECT_NE(t, a.id & SATP_ASID_MASK, b.id & SATP_ASID_MASK);
+}
+
+/* satp carries the context's ASID, which stays the context's. */
+static void switching_address_spaces_tags_satp(struct ktest *t)
+{
+	on_swapper_after(switch_and_check, t);
+}
+
+/* Running out of ASIDs starts a generation: a flush, and new ASIDs for old contexts. */
+static void asids_roll_over_with_a_flush(struct ktest *t)
+{
+	unsigned int cpu = smp_processor_id(), flushes = 0;
+	struct mm_asid old = { 0 }, fresh;
+	unsigned long i, asid = 0, prev;
+	bool flush;
+
+	if (!asid_bits) {
+		KTEST_EXPECT_EQ(t, asid_bits, 0u);
+		return;
+	}
+	preempt_disable();
+	prev = asid_get(&old, cpu, &flush);
+	for (i = 0; i <= (1UL << asid_bits) && !flushes; i++) {
+		fresh.id = 0;
+		asid = asid_get(&fresh, cpu, &flush);
+		KTEST_EXPECT_GT(t, asid, 0UL);
+		KTEST_EXPECT_LT(t, asid, 1UL << asid_bits);
+		if (flush)
+			flushes++;
+		else
+			KTEST_EXPECT_EQ(t, asid, prev + 1);
+		prev = asid;
+	}
+	KTEST_EXPECT_EQ(t, flushes, 1u);
+	KTEST_EXPECT_EQ(t, asid, 1UL);
+	asid_get(&old, cpu, &flush);
+	KTEST_EXPECT(t, !flush);
+	KTEST_EXPECT_NE(t, old.id >> ASID_GEN_SHIFT, 1ULL);	/* a later generation's */
+	KTEST_EXPECT_EQ(t, (unsigned long)(old.id & SATP_ASID_MASK), 2UL);
+	preempt_enable();
 }
 
 /*
@@ -473,6 +546,8 @@ KTEST_SUITE(paging,
 	    KTEST_CASE(the_configured_mode_is_on),
 	    KTEST_CASE(a_mode_the_hart_lacks_is_ignored),
 	    KTEST_CASE(asid_bits_are_what_the_hart_keeps),
+	    KTEST_CASE(switching_address_spaces_tags_satp),
+	    KTEST_CASE(asids_roll_over_with_a_flush),
 	    KTEST_CASE(walker_maps_protects_and_unmaps),
 	    KTEST_CASE(protecting_a_page_splits_a_large_leaf),
 	    KTEST_CASE(kernel_sections_have_their_permissions),

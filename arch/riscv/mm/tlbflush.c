@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * TLB flushes of kernel mappings (asm/tlbflush.h): sfence.vma on this
- * hart, and for the others remote_flush_tlb_kernel_range, the one
- * function to measure and replace.
+ * TLB flushes (asm/tlbflush.h, asm/mmu_context.h): sfence.vma on this
+ * hart, and for the others remote_flush_tlb_all, the one function to
+ * measure and replace.
  *
  * The remote flush is an IPI and a wait: each target CPU has a mailbox,
  * whose req the requester bumps before it sends the IPI; the target's
@@ -23,6 +23,8 @@
  * (make bench; Documentation/mm/paging.md).
  */
 #include <asm/csr.h>
+#include <asm/mmu.h>
+#include <asm/mmu_context.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
@@ -92,11 +94,10 @@ static bool flushes_done(cpumask_t cpus, const unsigned long *ticket)
 
 /*
  * Interrupts off.  Returns once every CPU in cpus has flushed its whole
- * TLB (start and size are not passed on: kernel unmaps are rare, and a
- * full flush is always right).
+ * TLB (no range is passed on: remote flushes are rare, and a full flush
+ * is always right).
  */
-static void remote_flush_tlb_kernel_range(cpumask_t cpus, unsigned long start,
-					  unsigned long size)
+static void remote_flush_tlb_all(cpumask_t cpus)
 {
 	unsigned int self = smp_processor_id(), cpu;
 	unsigned long ticket[NR_CPUS], saved_sie;
@@ -131,6 +132,39 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 
 	local_flush_tlb_kernel_range(start, end);
 	if (others)
-		remote_flush_tlb_kernel_range(others, start, end - start);
+		remote_flush_tlb_all(others);
+	local_irq_restore(flags);
+}
+
+/* This hart: ctx's [start, end), by ASID; everything when there are none. */
+static void local_flush_tlb_mm_range(const struct mm_asid *ctx, unsigned long start,
+				     unsigned long end)
+{
+	unsigned long asid = (unsigned long)(READ_ONCE(ctx->id) & SATP_ASID_MASK);
+	unsigned long pages = (end - (start & PAGE_MASK) + PAGE_SIZE - 1) / PAGE_SIZE, va;
+
+	if (!asid_bits || !asid) {
+		local_flush_tlb_all();
+		return;
+	}
+	if (pages > FLUSH_PAGES_MAX) {
+		__asm__ __volatile__("sfence.vma zero, %0" :: "r"(asid) : "memory");
+		return;
+	}
+	for (va = start & PAGE_MASK; pages; pages--, va += PAGE_SIZE)
+		__asm__ __volatile__("sfence.vma %0, %1" :: "r"(va), "r"(asid) : "memory");
+}
+
+void flush_tlb_mm_range(cpumask_t cpus, const struct mm_asid *ctx, unsigned long start,
+			unsigned long end)
+{
+	unsigned long flags = local_irq_save();
+	unsigned int self = smp_processor_id();
+	cpumask_t others = cpus & READ_ONCE(cpu_online_mask) & ~cpumask_of(self);
+
+	if (cpumask_test(cpus, self))
+		local_flush_tlb_mm_range(ctx, start, end);
+	if (others)
+		remote_flush_tlb_all(others);
 	local_irq_restore(flags);
 }
