@@ -33,7 +33,7 @@ int bench_run_all(const char *filter, size_t len)
 	for (def = __benches_start; def < __benches_end; def++) {
 		struct bench b = { .name = def->name, .iterations = def->iterations };
 
-		if (!strlist_contains(filter, len, def->name))
+		if (!strlist_contains(filter, len, def->name) || (def->on_request && !len))
 			continue;
 		def->run(&b);
 		ran++;

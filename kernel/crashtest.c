@@ -6,6 +6,12 @@
  *   crashtest=panic_sbi  panic() with no power-off driver, as before the
  *                      device tree is read: only SBI SRST (reason failure)
  *   crashtest=load     load from an address with no memory behind it
+ *   crashtest=write_text  store to the kernel's own text (with paging it
+ *                      is read-only; without, the word is written back
+ *                      as it was and nothing happens)
+ *   crashtest=stack_overflow  a kernel thread ("crashtest-deep") recurses
+ *                      until its stack overflows into the guard page
+ *                      below it (needs VMAP_STACK)
  *   crashtest=illegal  execute an illegal instruction
  *   crashtest=bug      BUG_ON(true)
  *   crashtest=restart  no crash: machine_restart() where the boot would
@@ -25,6 +31,7 @@
 #include <tern/kernel.h>
 #include <tern/params.h>
 #include <tern/pgalloc.h>
+#include <tern/sched.h>
 #include <tern/reboot.h>
 #include <tern/slab.h>
 #include <tern/string.h>
@@ -51,6 +58,40 @@ static unsigned long __noinline crashtest_load(void)
 static void crashtest_load_report(void)
 {
 	pr_err("crashtest: load returned %lx\n", crashtest_load());
+}
+
+static void __noinline crashtest_write_text(void)
+{
+	volatile u32 *text = (volatile u32 *)(uintptr_t)crashtest_write_text;
+
+	*text = *text;
+}
+
+/* Each call takes a frame of over 256 bytes; the bound only keeps gcc quiet. */
+static unsigned long __noinline crashtest_recurse(unsigned long depth)
+{
+	volatile char frame[256];
+
+	frame[depth % sizeof(frame)] = (char)depth;
+	if (depth > (1UL << 30))
+		return 0;
+	return crashtest_recurse(depth + 1) + frame[depth % sizeof(frame)];
+}
+
+static int crashtest_deep(void *unused)
+{
+	return (int)crashtest_recurse(0);
+}
+
+/* The thread overflows and panics; the boot thread waits for that. */
+static void crashtest_stack_overflow(void)
+{
+	if (!kthread_run(crashtest_deep, NULL, "crashtest-deep")) {
+		pr_err("crashtest: no memory for the thread\n");
+		return;
+	}
+	for (;;)
+		msleep(1000);
 }
 
 static void __noinline crashtest_illegal(void)
@@ -102,20 +143,22 @@ static void __noinline crashtest_free_page_twice(void)
 struct crash {
 	const char *name;
 	void (*fn)(void);
-	bool needs_debug_slab, needs_debug_pagealloc;
+	bool needs_debug_slab, needs_debug_pagealloc, needs_vmap_stack;
 };
 
 static const struct crash crashes[] = {
-	{ "panic", crashtest_panic, false, false },
-	{ "panic_sbi", crashtest_panic_sbi, false, false },
-	{ "load", crashtest_load_report, false, false },
-	{ "illegal", crashtest_illegal, false, false },
-	{ "bug", crashtest_bug, false, false },
-	{ "restart", crashtest_restart, false, false },
-	{ "kfree_twice", crashtest_kfree_twice, true, false },
-	{ "kfree_bad", crashtest_kfree_bad, true, false },
-	{ "redzone", crashtest_redzone, true, false },
-	{ "free_page_twice", crashtest_free_page_twice, false, true },
+	{ "panic", crashtest_panic, false, false, false },
+	{ "panic_sbi", crashtest_panic_sbi, false, false, false },
+	{ "load", crashtest_load_report, false, false, false },
+	{ "write_text", crashtest_write_text, false, false, false },
+	{ "stack_overflow", crashtest_stack_overflow, false, false, true },
+	{ "illegal", crashtest_illegal, false, false, false },
+	{ "bug", crashtest_bug, false, false, false },
+	{ "restart", crashtest_restart, false, false, false },
+	{ "kfree_twice", crashtest_kfree_twice, true, false, false },
+	{ "kfree_bad", crashtest_kfree_bad, true, false, false },
+	{ "redzone", crashtest_redzone, true, false, false },
+	{ "free_page_twice", crashtest_free_page_twice, false, true, false },
 };
 
 /* The "crashtest=" value, crash_len bytes of the command line; NULL: none asked for. */
@@ -148,6 +191,8 @@ void crashtest_run(void)
 			pr_err("crashtest: %s needs DEBUG_SLAB; not attempted\n", c->name);
 		else if (c->needs_debug_pagealloc && !IS_ENABLED(CONFIG_DEBUG_PAGEALLOC))
 			pr_err("crashtest: %s needs DEBUG_PAGEALLOC; not attempted\n", c->name);
+		else if (c->needs_vmap_stack && !IS_ENABLED(CONFIG_VMAP_STACK))
+			pr_err("crashtest: %s needs VMAP_STACK; not attempted\n", c->name);
 		else
 			c->fn();
 		return;

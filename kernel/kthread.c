@@ -14,10 +14,30 @@
 #include <tern/smp.h>
 #include <tern/spinlock.h>
 #include <tern/string.h>
+#include <tern/vmalloc.h>
 
 #include "sched/sched.h"
 
 #define THREAD_STACK_SIZE	(16 * 1024)
+
+/*
+ * With VMAP_STACK a stack is a vmalloc area: the page below it is never
+ * mapped, so an overflow faults (and the trap entry reports it).
+ */
+static void *alloc_thread_stack(void)
+{
+	if (IS_ENABLED(CONFIG_VMAP_STACK))
+		return vmalloc(THREAD_STACK_SIZE);
+	return kmalloc(THREAD_STACK_SIZE, GFP_KERNEL);
+}
+
+static void free_thread_stack(void *stack)
+{
+	if (IS_ENABLED(CONFIG_VMAP_STACK))
+		vfree(stack);
+	else
+		kfree(stack);
+}
 
 static LIST_HEAD(all_tasks);
 static spinlock_t tasks_lock = SPINLOCK_INIT;	/* all_tasks, next_pid */
@@ -40,7 +60,7 @@ struct task *task_alloc(int (*fn)(void *), void *arg, const char *name)
 
 	if (!t)
 		return NULL;
-	t->stack = kmalloc(THREAD_STACK_SIZE, GFP_KERNEL);
+	t->stack = alloc_thread_stack();
 	if (!t->stack) {
 		kfree(t);
 		return NULL;
@@ -58,7 +78,7 @@ struct task *task_alloc(int (*fn)(void *), void *arg, const char *name)
 
 void free_task(struct task *t)
 {
-	kfree(t->stack);
+	free_thread_stack(t->stack);
 	kfree(t);
 }
 

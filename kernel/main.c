@@ -3,6 +3,7 @@
  * start_kernel: the generic boot sequence, entered from
  * arch/riscv/kernel/head.S on the boot hart with a stack and a clear .bss.
  */
+#include <asm/mmu.h>
 #include <generated/utsrelease.h>
 #include <tern/arch.h>
 #include <tern/boot.h>
@@ -25,7 +26,6 @@
 #include <tern/time.h>
 #include <tern/timer.h>
 
-uintptr_t boot_dtb_address;
 
 /*
  * The initcall levels (<tern/init.h>), in order: each level's functions
@@ -77,7 +77,7 @@ static void print_banner(void)
 		  "page allocator %s, object allocator %s, scheduler %s (%s), HZ %d\n",
 		  IS_ENABLED(CONFIG_64BIT) ? "rv64" : "rv32", CONFIG_BOARD_NAME,
 		  IS_ENABLED(CONFIG_FIRMWARE_OPENSBI) ? "OpenSBI" : "built-in",
-		  "none", pgalloc_name, kmem_name, sched_policy_name(),
+		  PAGING_MODE_NAME, pgalloc_name, kmem_name, sched_policy_name(),
 		  IS_ENABLED(CONFIG_PREEMPT) ? "preempt" : "voluntary", CONFIG_HZ);
 }
 
@@ -154,7 +154,6 @@ void start_kernel(unsigned long hartid, uintptr_t dtb)
 
 	arch_early_console_init();	/* printk works from here on */
 	err = arch_early_setup(hartid, dtb);
-	boot_dtb_address = dtb;
 	do_early_initcalls();	/* the power-off device, from the tree or the board */
 	if (err)
 		panic("no usable device tree at %#lx (error %d)", (unsigned long)dtb, err);
@@ -173,6 +172,7 @@ void start_kernel(unsigned long hartid, uintptr_t dtb)
 	arch_reserve_memory();
 	arch_check_memory();
 	memblock_print();
+	arch_paging_init();
 	mm_init();
 	meminfo_print();
 	sched_init();

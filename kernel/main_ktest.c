@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* What start_kernel was handed and checked before anything else ran. */
+#include <asm/pgtable.h>
 #include <tern/boot.h>
 #include <tern/init.h>
 #include <tern/ktest.h>
@@ -12,8 +13,11 @@
  */
 static void dtb_address_is_register_a1(struct ktest *t)
 {
+	phys_addr_t blob = 0;
+
 	KTEST_EXPECT_EQ(t, sizeof(boot_dtb_address), sizeof(unsigned long));
-	KTEST_EXPECT_EQ(t, boot_dtb_address, (uintptr_t)boot_fdt.blob);
+	KTEST_EXPECT(t, kernel_virt_to_phys(boot_fdt.blob, &blob));
+	KTEST_EXPECT_EQ(t, boot_dtb_address, blob);
 }
 
 /* A device tree without a timebase is refused at boot: we never run without one. */

@@ -6,12 +6,15 @@
  * a PLIC source priority (readl/writel) and the 16550 scratch register
  * (readb/writeb).  A device the tree does not have is not checked.
  */
+#include <asm/extable.h>
 #include <tern/boot.h>
+#include <tern/errno.h>
 #include <tern/fdt.h>
 #include <tern/io.h>
 #include <tern/ktest.h>
 #include <tern/slab.h>
 #include <tern/string.h>
+#include <tern/vmalloc.h>
 
 #define PLIC_PRIORITY(src)	(4UL * (src))
 #define UART_SCR	7UL	/* 16550 scratch register, in units of the register stride */
@@ -20,9 +23,34 @@ static void ioremap_refuses_what_it_cannot_map(struct ktest *t)
 {
 	KTEST_EXPECT(t, ioremap(0x10000000, 0) == NULL);
 	KTEST_EXPECT(t, ioremap(~(phys_addr_t)0 - 3, 8) == NULL);	/* wraps */
-	if (sizeof(uintptr_t) < sizeof(phys_addr_t))
-		KTEST_EXPECT(t, ioremap((phys_addr_t)1 << 32, 4) == NULL);
+	/* beyond a pointer (no paging, rv32) or a PTE (paging) */
+	if (PHYS_ADDR_LAST < ~(phys_addr_t)0) {
+		KTEST_EXPECT(t, ioremap(PHYS_ADDR_LAST + 1, 4) == NULL);
+		KTEST_EXPECT(t, ioremap(PHYS_ADDR_LAST - 3, 8) == NULL);
+	}
 	iounmap(NULL);
+}
+
+/* With paging: a mapping in the vmalloc area, gone once unmapped. */
+static void iounmap_takes_the_mapping_away(struct ktest *t)
+{
+	u32 *word = kmalloc(8, GFP_KERNEL);
+	void __iomem *io;
+
+	KTEST_ASSERT(t, word != NULL);
+	word[1] = 0xc0ffee;
+	io = ioremap(__pa(word) + 4, 4);
+	KTEST_ASSERT(t, io != NULL);
+	KTEST_EXPECT_EQ(t, readl(io), 0xc0ffee);
+	if (IS_ENABLED(CONFIG_MMU)) {
+		KTEST_EXPECT(t, is_vmalloc_addr((const void *)io));
+		iounmap(io);
+		KTEST_EXPECT_EQ(t, probe_read_word((uintptr_t)io), -EFAULT);
+	} else {
+		KTEST_EXPECT(t, (uintptr_t)io == (uintptr_t)__pa(word) + 4);
+		iounmap(io);
+	}
+	kfree(word);
 }
 
 /* Every byte of buf is b, but for [from, from + n). */
@@ -139,6 +167,7 @@ static void uart_scratch_keeps_what_writeb_wrote(struct ktest *t)
 
 KTEST_SUITE(ioremap,
 	    KTEST_CASE(ioremap_refuses_what_it_cannot_map),
+	    KTEST_CASE(iounmap_takes_the_mapping_away),
 	    KTEST_CASE(accessors_move_their_width),
 	    KTEST_CASE(plic_priority_keeps_what_writel_wrote),
 	    KTEST_CASE(uart_scratch_keeps_what_writeb_wrote));

@@ -139,7 +139,6 @@ static void scan_reservations(const struct fdt *fdt)
 		for (node = fdt_first_child(fdt, parent); node >= 0;
 		     node = fdt_next_sibling(fdt, node))
 			add_reg_ranges(fdt, node, "firmware");
-	memblock_reserve_or_panic((uintptr_t)fdt->blob, fdt->size, "device tree");
 
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen >= 0) {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <asm/page.h>
 #include <asm/sections.h>
 #include <tern/boot.h>
 #include <tern/errno.h>
@@ -44,17 +45,17 @@ static void memory_comes_from_the_device_tree(struct ktest *t)
 	KTEST_ASSERT(t, memblock_memory.count >= 1);
 	/* QEMU's memory nodes neither overlap nor touch: merging keeps the sum. */
 	KTEST_EXPECT_EQ(t, memblock_total_memory(), device_tree_memory());
-	KTEST_EXPECT(t, in_memory((uintptr_t)_start));
-	KTEST_EXPECT(t, in_memory((uintptr_t)_end - 1));
+	KTEST_EXPECT(t, in_memory(__pa(_start)));
+	KTEST_EXPECT(t, in_memory(__pa(_end) - 1));
 	KTEST_EXPECT_LT(t, memblock_free_memory(), memblock_total_memory());
 }
 
 static void kernel_and_dtb_are_reserved(struct ktest *t)
 {
-	KTEST_EXPECT(t, memblock_is_reserved((uintptr_t)_start));
-	KTEST_EXPECT(t, memblock_is_reserved((uintptr_t)_end - 1));
-	KTEST_EXPECT(t, memblock_is_reserved((uintptr_t)boot_fdt.blob));
-	KTEST_EXPECT(t, memblock_is_reserved((uintptr_t)boot_fdt.blob + boot_fdt.size - 1));
+	KTEST_EXPECT(t, memblock_is_reserved(__pa(_start)));
+	KTEST_EXPECT(t, memblock_is_reserved(__pa(_end) - 1));
+	KTEST_EXPECT(t, memblock_is_reserved(boot_dtb_address));
+	KTEST_EXPECT(t, memblock_is_reserved(boot_dtb_address + boot_fdt.size - 1));
 }
 
 static void merges_and_rejects(struct ktest *t)

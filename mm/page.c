@@ -17,20 +17,22 @@ struct page *mem_map;
 unsigned long mem_map_start_pfn, mem_map_end_pfn, mem_map_pages;
 uintptr_t mem_map_pfn0;
 
-/* Pfns a pointer can reach: on rv32, RAM at 4 GiB and above cannot be used. */
-#define PFN_LIMIT	(((phys_addr_t)UINTPTR_MAX >> PAGE_SHIFT) + 1)
 
 void put_page(struct page *page)
 {
 	free_pages(page_address(page), page_order(page));
 }
 
-/* The whole pages of a memory region that a pointer can reach: [*start, *end). */
+/*
+ * The whole pages of a memory region that the linear map covers (asm/page.h):
+ * [*start, *end).  Without paging that is what a pointer reaches (on rv32,
+ * RAM from 4 GiB up cannot be used); with it, LINEAR_MAP_SIZE of RAM.
+ */
 static bool region_pfns(const struct memblock_region *m, unsigned long *start,
 			unsigned long *end)
 {
-	phys_addr_t start_pfn = (m->base + PAGE_SIZE - 1) >> PAGE_SHIFT;
-	phys_addr_t end_pfn = MIN((m->base + m->size) >> PAGE_SHIFT, PFN_LIMIT);
+	phys_addr_t start_pfn = MAX((m->base + PAGE_SIZE - 1) >> PAGE_SHIFT, LINEAR_PFN_START);
+	phys_addr_t end_pfn = MIN((m->base + m->size) >> PAGE_SHIFT, LINEAR_PFN_END);
 
 	if (start_pfn >= end_pfn)
 		return false;
@@ -71,7 +73,8 @@ static bool choose_span(unsigned long *start, unsigned long *end)
 
 static void leave_out_range(phys_addr_t lo, phys_addr_t hi)
 {
-	const char *why = lo >> PAGE_SHIFT >= PFN_LIMIT ? "not addressable" : "outside the page map";
+	const char *why = pfn_is_linear(lo >> PAGE_SHIFT) ? "outside the page map" :
+			  "outside the linear map";
 
 	if (ALIGN_UP(lo, PAGE_SIZE) + PAGE_SIZE > hi)
 		return;		/* no whole page: unusable anyway */

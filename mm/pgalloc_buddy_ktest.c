@@ -211,7 +211,8 @@ static void reserved_memory_is_left_alone(struct ktest *t)
 		const struct memblock_region *r = &memblock_reserved.regions[i];
 
 		map_reserved |= !strcmp(r->name, "mem_map");
-		if (r->base + r->size - 1 <= UINTPTR_MAX) {
+		if (pfn_is_linear(PFN_DOWN(r->base)) &&
+		    pfn_is_linear(PFN_DOWN(r->base + r->size - 1))) {
 			KTEST_EXPECT(t, !pgalloc_block_start(__va(r->base), &order));
 			KTEST_EXPECT(t, !pgalloc_block_start(__va(r->base + r->size - 1), &order));
 		}

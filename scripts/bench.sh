@@ -77,4 +77,17 @@ for arch in qemu_virt qemu_virt32; do
 	done
 	echo
 done
+# Remote TLB shootdown (arch/riscv/mm/tlbflush_bench.c), from the default
+# combination's boot above.  SBI RFENCE, the alternative, only runs when
+# named (bench=tlb_shootdown_sbi): the firmware's spin-wait does not finish
+# under -icount (Documentation/mm/paging.md).
+echo "### Remote TLB shootdown of one page, instructions per operation on the requesting hart"
+echo
+echo "| board | other CPUs | IPI + sfence.vma |"
+echo "|---|---:|---:|"
+for arch in qemu_virt qemu_virt32; do
+	l=$work/$arch-buddy+slab.bench.log
+	echo "| $arch | $(value "$l" tlb_shootdown_ipi.other_cpus) | $(value "$l" tlb_shootdown_ipi) |"
+done
+echo
 echo "Raw output: $work/*.bench.log"

@@ -63,14 +63,16 @@ stage_counts() {
 # allocator (slab, simple, bump) and scheduler (cooperative, round-robin,
 # priority, deadline, fair: the default) on both rv32 and rv64; both
 # preemption models; the allocator debug checks; SMP kernels on 1, 2 and
-# 4 harts (4: the defconfigs) and a uniprocessor kernel (up.config).
+# 4 harts (4: the defconfigs) and a uniprocessor kernel (up.config);
+# every paging mode: Sv39 and Sv32 (the defconfigs), Sv48, Sv57, and
+# none on both widths.
 TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config
-	qemu_virt_defconfig+kmem-simple.config+sched-coop.config+smp-2harts.config
-	qemu_virt_defconfig+pgalloc-bump.config+kmem-bump.config+sched-rr.config+smp-1hart.config
+	qemu_virt_defconfig+kmem-simple.config+sched-coop.config+smp-2harts.config+paging-sv48.config
+	qemu_virt_defconfig+pgalloc-bump.config+kmem-bump.config+sched-rr.config+smp-1hart.config+paging-none.config
 	qemu_virt_defconfig+debug.config+sched-prio.config+preempt-voluntary.config
-	qemu_virt_defconfig+sched-deadline.config
+	qemu_virt_defconfig+sched-deadline.config+paging-sv57.config
 	qemu_virt32_defconfig+pgalloc-bump.config+sched-coop.config
-	qemu_virt32_defconfig+kmem-bump.config+sched-rr.config+preempt-voluntary.config+up.config
+	qemu_virt32_defconfig+kmem-bump.config+sched-rr.config+preempt-voluntary.config+up.config+paging-none.config
 	qemu_virt32_defconfig+debug.config+sched-prio.config
 	qemu_virt32_defconfig+sched-deadline.config+preempt-voluntary.config+pgalloc-nopcp.config"
 
@@ -183,9 +185,25 @@ boot_checks() {
 	check "$label: panic with only SBI to power off exits non-zero" \
 		"$work/$label.panicsbi.log" \
 		boot_expect "$o" "crashtest=panic_sbi" nonzero 'Kernel panic - not syncing: crashtest'
+	# Address 0: no memory there, or (with paging) nothing mapped.
 	check "$label: fatal trap report and exit status" "$work/$label.oops.log" \
-		boot_expect "$o" "crashtest=load" $panic_status 'Oops - Load access fault' \
-		'badaddr: 0+ ' ${sym:+'epc : crashtest_load\+0x' 'crashtest_run\+0x'}
+		boot_expect "$o" "crashtest=load" $panic_status 'Oops - Load (access|page) fault' \
+		'badaddr: 0+ ' 'Bad load at address 0+ ' \
+		${sym:+'epc : crashtest_load\+0x' 'crashtest_run\+0x'}
+	if grep -q '^CONFIG_MMU=y' "$o/.config"; then
+		check "$label: a store to the kernel's text is an oops that says why" \
+			"$work/$label.wx.log" boot_expect "$o" "crashtest=write_text" $panic_status \
+			'Oops - Store/AMO page fault' \
+			'Bad store at address [0-9a-f]+ \(mapped r-x, 4 KiB page\)' \
+			${sym:+'in crashtest_write_text\+0x'}
+	fi
+	if grep -q '^CONFIG_VMAP_STACK=y' "$o/.config"; then
+		check "$label: a kernel stack overflow is caught by the guard page" \
+			"$work/$label.stack.log" boot_expect "$o" "crashtest=stack_overflow" \
+			$panic_status 'kernel stack overflow in task crashtest-deep' \
+			'Kernel panic - not syncing: kernel stack overflow in task crashtest-deep' \
+			${sym:+'epc : crashtest_recurse\+0x'}
+	fi
 	if grep -q '^CONFIG_DEBUG_SLAB=y' "$o/.config"; then
 		check "$label: DEBUG_SLAB catches a double kfree" "$work/$label.dfree.log" \
 			boot_expect "$o" "crashtest=kfree_twice" $panic_status '[Dd]ouble free' \
@@ -343,9 +361,14 @@ fi
 # arch/riscv/kernel calls the generic kernel only at its entry points and
 # services, never round a loop through both (scripts/check-layering.py).
 echo "== layering"
+# The boot page table's builder runs before the MMU is on: PC-relative
+# references only (scripts/check-early-code.sh).
 for b in qemu_virt qemu_virt32; do
 	[ -f "$work/$b/vmlinux" ] && check "$b: arch and generic code meet only at hooks" \
 		"$work/$b.layering.log" "$srctree/scripts/check-layering.py" "$work/$b"
+	grep -q '^CONFIG_MMU=y' "$work/$b/.config" 2>/dev/null &&
+		check "$b: the code that runs with the MMU off is PC-relative" \
+			"$work/$b.early.log" "$srctree/scripts/check-early-code.sh" "$work/$b"
 done
 for combo in $TEST_MATRIX; do
 	IFS=+ read -r -a parts <<<"$combo"

@@ -26,10 +26,19 @@ void arch_scan_harts(void);
 void arch_early_console_init(void);
 
 /*
- * Records the boot hart and validates the DTB into boot_fdt; 0 or
- * -EINVAL.
+ * Records the boot hart and the DTB's address (boot_dtb_address) and
+ * validates the DTB into boot_fdt; 0, or
+ * -EINVAL (a bad tree) or -EFAULT (nothing readable at its address).
  */
 int arch_early_setup(unsigned long hartid, uintptr_t dtb);
+
+/*
+ * With paging: builds the kernel's page tables from the boot memory map
+ * and switches to them (the boot page table is temporary).  Once, after
+ * memblock is final but for its own allocations, before mm_init.
+ * Without paging there is nothing to do.
+ */
+void arch_paging_init(void);
 
 /* Reserves the kernel image in the boot memory map (panics if it cannot). */
 void arch_reserve_memory(void);

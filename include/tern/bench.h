@@ -14,7 +14,8 @@
  *	}
  *	BENCH(pgalloc_order0, 1000, bench_page_alloc);
  *
- * Booting with "bench" runs all, "bench=name,..." some; each prints
+ * Booting with "bench" runs all (but BENCH_ON_REQUEST ones), "bench=name,..."
+ * the named ones; each prints
  *	bench: <name>: <instructions per iteration> instructions/op
  * A benchmark may report extra figures with bench_report().
  */
@@ -35,11 +36,17 @@ struct bench_def {
 	const char *name;
 	unsigned long iterations;
 	void (*run)(struct bench *b);
+	bool on_request;	/* runs only when "bench=" names it */
 } __aligned(sizeof(void *));
 
 #define BENCH(bname, iters, fn)						\
 	static const struct bench_def __bench_##bname			\
-	__used __section(".benches") = { #bname, iters, fn }
+	__used __section(".benches") = { #bname, iters, fn, false }
+
+/* A benchmark that plain "bench" skips: too slow, or unsafe on some machines. */
+#define BENCH_ON_REQUEST(bname, iters, fn)				\
+	static const struct bench_def __bench_##bname			\
+	__used __section(".benches") = { #bname, iters, fn, true }
 
 void bench_start(struct bench *b);
 void bench_stop(struct bench *b);

@@ -7,6 +7,9 @@
 #include <tern/fdt.h>
 #include <tern/types.h>
 
+/* Largest device tree the kernel reads: QEMU's are a few KiB; this bounds a bad header. */
+#define DTB_MAX_SIZE	(1u << 20)
+
 /* The device tree the firmware passed in a1, validated by arch_early_setup. */
 extern struct fdt boot_fdt;
 
@@ -39,7 +42,7 @@ void crashtest_run(void);
  */
 void start_kernel(unsigned long hartid, uintptr_t dtb) __noreturn;
 
-/* What start_kernel was given in a1, for the ktests. */
+/* What start_kernel was given in a1, the device tree's physical address; arch_early_setup sets it. */
 extern uintptr_t boot_dtb_address;
 
 #endif

@@ -62,13 +62,14 @@ struct sched_entity {
 /* __switch_to is handed a task as its context: ctx must come first. */
 struct task {
 	struct context ctx;		/* callee-saved registers while switched out */
+	void *stack;			/* lowest address of the kernel stack; the trap */
+					/* entry finds it after ctx (asm/switch.h) */
 	enum task_state state;
 	unsigned int cpu;		/* the CPU whose run queue owns the task */
 	struct rq *rq;			/* that CPU's run queue (set_task_cpu sets both) */
 	unsigned long cpus_allowed;	/* affinity: bit c set if CPU c may run it */
 	int preempt_count;		/* preempt_disable() depth */
 	struct sched_entity se;
-	void *stack;			/* lowest address of the kernel stack */
 	int (*fn)(void *arg);
 	void *arg;
 	int exit_code;

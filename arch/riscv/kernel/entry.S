@@ -8,6 +8,7 @@
 #include <asm/asm.h>
 #include <asm/csr.h>
 #include <asm/ptrace.h>
+#include <asm/switch.h>
 
 #define SLOT(n)	((n) * SZREG)
 /*
@@ -17,10 +18,7 @@
  */
 #define FRAME_SLOTS	(PT_SIZE_REGS + 2)
 
-	.text
-	.balign 4
-	.globl handle_trap_entry
-handle_trap_entry:
+.macro SAVE_TRAP_FRAME
 	addi	sp, sp, -SLOT(FRAME_SLOTS)
 	REG_S	x1, SLOT(1)(sp)
 	/* x2 (sp) is stored below, as its value before the trap. */
@@ -66,7 +64,27 @@ handle_trap_entry:
 	REG_S	t0, SLOT(PT_BADADDR)(sp)
 	csrr	t0, scause
 	REG_S	t0, SLOT(PT_CAUSE)(sp)
+.endm
 
+	.text
+	.balign 4
+	.globl handle_trap_entry
+handle_trap_entry:
+#ifdef CONFIG_VMAP_STACK
+	/*
+	 * Would the trap frame reach below the current task's stack (its
+	 * lowest address in tp->stack; 0 for the boot stack, which is not
+	 * checked)?  Then the stack overflowed into its guard page, and
+	 * pushing the frame would fault again: go to the overflow stack.
+	 * t0 is kept in sscratch meanwhile.
+	 */
+	csrw	sscratch, t0
+	REG_L	t0, TASK_STACK_OFFSET(tp)
+	addi	t0, t0, SLOT(FRAME_SLOTS)
+	bltu	sp, t0, handle_stack_overflow
+	csrr	t0, sscratch
+#endif
+	SAVE_TRAP_FRAME
 	mv	a0, sp
 	addi	s0, sp, SLOT(FRAME_SLOTS)
 	call	do_trap
@@ -108,3 +126,46 @@ handle_trap_entry:
 	REG_L	x31, SLOT(31)(sp)
 	REG_L	x2, SLOT(2)(sp)
 	sret
+
+#ifdef CONFIG_VMAP_STACK
+/*
+ * The trap entry found the stack overflowed: sp is below the task's stack
+ * (in the unmapped page under it), t0 is in sscratch.  Take the one
+ * overflow stack (a CPU that finds it taken waits: the first panics),
+ * save the registers there as a trap frame, with the trapped sp put back
+ * in it, and report (traps.c).  Never returns.
+ */
+	.balign 4
+handle_stack_overflow:
+1:	lla	t0, overflow_stack_owner
+	amoswap.w.aq t0, t0, (t0)
+	bnez	t0, 1b
+	lla	t0, overflow_stack_top
+	REG_S	sp, -SZREG(t0)		/* the trapped sp, for the frame below */
+	addi	sp, t0, -16
+	csrr	t0, sscratch
+	SAVE_TRAP_FRAME
+	REG_L	t0, SLOT(FRAME_SLOTS)+16-SZREG(sp)
+	REG_S	t0, SLOT(2)(sp)
+	/*
+	 * The frame record's fp is cleared: a backtrace from here stops at
+	 * the trapped pc instead of walking frames that may lie in the
+	 * guard page (show_regs still names the trapped code).
+	 */
+	REG_S	zero, SLOT(PT_SIZE_REGS)(sp)
+	mv	a0, sp
+	addi	s0, sp, SLOT(FRAME_SLOTS)
+	call	handle_kernel_stack_overflow
+2:	wfi
+	j	2b
+
+	.bss
+	.balign 16
+overflow_stack:
+	.space	4096
+overflow_stack_top:
+	/* At 4 mod 8: its address, which a CPU swaps in to take it, is never 0. */
+	.word	0
+overflow_stack_owner:
+	.word	0
+#endif

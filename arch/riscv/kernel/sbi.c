@@ -4,7 +4,9 @@
  * console uses the Debug Console extension when present (one ecall per
  * buffer) and the legacy v0.1 putchar otherwise.
  */
+#include <asm/pgtable.h>
 #include <asm/sbi.h>
+#include <tern/compiler.h>
 #include <tern/printk.h>
 #include <tern/string.h>
 
@@ -75,12 +77,22 @@ void sbi_console_putchar(int c)
 	sbi_legacy(SBI_EXT_0_1_CONSOLE_PUTCHAR, (unsigned char)c);
 }
 
+/*
+ * DBCN takes a physical address, so the buffer goes a page at a time,
+ * each page's address looked up (kernel_virt_to_phys): a buffer on a
+ * stack or in vmalloc memory is contiguous only virtually.  No lock and
+ * no bounce buffer, so the oops and panic paths can write too.
+ */
 void sbi_console_write(const char *s, size_t n)
 {
-	/* DBCN takes a physical address: with the MMU off, ours is one. */
 	while (have_dbcn && n) {
-		struct sbiret ret = sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_WRITE, n,
-					      (unsigned long)s, 0, 0);
+		size_t chunk = MIN(n, PAGE_SIZE - ((uintptr_t)s & ~PAGE_MASK));
+		struct sbiret ret;
+		phys_addr_t pa;
+
+		if (!kernel_virt_to_phys(s, &pa) || pa != (unsigned long)pa)
+			break;	/* not mapped, or beyond a register: byte by byte */
+		ret = sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_WRITE, chunk, (unsigned long)pa, 0, 0);
 		if (ret.error || ret.value <= 0)
 			break;
 		s += ret.value;
@@ -95,6 +107,13 @@ int sbi_console_getchar(void)
 	long c = sbi_legacy(SBI_EXT_0_1_CONSOLE_GETCHAR, 0);
 
 	return c < 0 ? -1 : (int)c;
+}
+
+struct sbiret sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
+				    unsigned long start, unsigned long size)
+{
+	return sbi_ecall(SBI_EXT_RFENCE, SBI_RFENCE_REMOTE_SFENCE_VMA, hart_mask, hart_mask_base,
+			 start, size);
 }
 
 /*

@@ -4,6 +4,7 @@
  * firmware handed over, and say what the kernel runs on.
  */
 #include <asm/extable.h>
+#include <asm/mmu.h>
 #include <asm/sbi.h>
 #include <asm/sections.h>
 #include <tern/arch.h>
@@ -13,34 +14,68 @@
 #include <tern/fdt.h>
 #include <tern/kernel.h>
 #include <tern/memblock.h>
+#include <tern/page.h>
 #include <tern/printk.h>
-
-/* Largest DTB we accept: QEMU's are a few KiB; this bounds a bad header. */
-#define DTB_MAX_SIZE	(1u << 20)
 
 unsigned long boot_hartid;
 struct fdt boot_fdt;		/* filled by arch_early_setup */
+uintptr_t boot_dtb_address;	/* set by arch_early_setup */
 
 int arch_early_setup(unsigned long hartid, uintptr_t dtb)
 {
+	const void *blob;
+
 	boot_hartid = hartid;
+	boot_dtb_address = dtb;
 	if (!dtb || (dtb & 7))
 		return -EINVAL;
-	return fdt_init(&boot_fdt, (const void *)dtb, DTB_MAX_SIZE);
+	blob = paging_dtb_va(dtb);
+	if (!blob || probe_read_word((uintptr_t)blob))
+		return -EFAULT;		/* not mapped, or no memory there */
+	return fdt_init(&boot_fdt, blob, DTB_MAX_SIZE);
+}
+
+void arch_paging_init(void)
+{
+	if (IS_ENABLED(CONFIG_MMU))
+		paging_init();
+}
+
+/* Keeps RAM the linear map cannot cover (asm/page.h) from every allocator. */
+static void reserve_beyond_linear_map(void)
+{
+	const phys_addr_t lo = PFN_PHYS(LINEAR_PFN_START);
+	unsigned int i;
+
+	for (i = 0; i < memblock_memory.count; i++) {
+		const struct memblock_region *m = &memblock_memory.regions[i];
+		phys_addr_t end = m->base + m->size, hi;
+
+		if (m->base < lo)
+			memblock_reserve_or_panic(m->base, MIN(end, lo) - m->base,
+						  "outside the linear map");
+		/* By page frame: without paging on rv64 the end is 2^64. */
+		if (PFN_DOWN(end - 1) >= LINEAR_PFN_END) {
+			hi = MAX(m->base, PFN_PHYS(LINEAR_PFN_END));
+			memblock_reserve_or_panic(hi, end - hi, "outside the linear map");
+		}
+	}
 }
 
 void arch_reserve_memory(void)
 {
-	memblock_reserve_or_panic((uintptr_t)_start, (uintptr_t)(_end - _start), "kernel");
+	memblock_reserve_or_panic(__pa(_start), (uintptr_t)(_end - _start), "kernel");
+	memblock_reserve_or_panic(boot_dtb_address, boot_fdt.size, "device tree");
+	reserve_beyond_linear_map();
 }
 
-/* Panics if the word at addr, in free memory, does not answer. */
+/* Panics if the word at addr, in free memory the linear map covers, does not answer. */
 static void probe_or_panic(phys_addr_t addr)
 {
 	const struct memblock_region *r = memblock_memory.regions;
 
-	if (addr > UINTPTR_MAX - 3 || !probe_read_word((uintptr_t)addr))
-		return;	/* answered, or beyond what we can address (and use) */
+	if (!probe_read_word((uintptr_t)__va(addr)))
+		return;
 	while (r + 1 < memblock_memory.regions + memblock_memory.count && r[1].base <= addr)
 		r++;
 	panic("Memory: the device tree describes RAM at %#llx-%#llx, but %#llx does not "
@@ -50,17 +85,13 @@ static void probe_or_panic(phys_addr_t addr)
 }
 
 /*
- * The first and the last whole word of [start, end) that a pointer can
- * reach, if it holds one: on rv32 the page allocator uses a range that
- * runs past 4 GiB up to 4 GiB, so that is the end to probe.
+ * The first and the last whole word of [start, end), if it holds one.
+ * Free memory lies in the linear map: what does not is reserved.
  */
 static void probe_free_range(phys_addr_t start, phys_addr_t end, void *unused)
 {
-	const phys_addr_t limit = (phys_addr_t)UINTPTR_MAX + 1;
 	phys_addr_t first = ALIGN_UP(start, 4), last;
 
-	if (sizeof(phys_addr_t) > sizeof(uintptr_t) && end > limit)
-		end = limit;
 	if (first + 4 > end)
 		return;
 	last = ALIGN_DOWN(end, 4) - 4;

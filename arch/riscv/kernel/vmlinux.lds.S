@@ -1,18 +1,33 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Kernel image layout.  The image starts with the Linux RISC-V image header
- * (head.S), is linked where the firmware loads it (RAM base + the header's
- * text_offset), and ends with the kallsyms table so that adding the table
- * moves nothing (scripts/link-vmlinux.sh checks that).
+ * (head.S).  The firmware loads it at RAM base + the header's text_offset;
+ * it is linked there too without paging, and at the same offset in the
+ * linear map with it (asm/memlayout.h: KERNEL_LINK_ADDR).  It ends with
+ * the kallsyms table so that adding the table moves nothing
+ * (scripts/link-vmlinux.sh checks that).
+ *
+ * With paging, each part starts on a page, so that the page table can
+ * give it its own permissions (arch/riscv/mm/init.c):
+ *	[_start, __start_rodata)	text		read, execute
+ *	[__start_rodata, __end_rodata)	rodata		read
+ *	[__end_rodata, __end_rw)	data, bss, boot stack	read, write
+ *	[__end_rw, _end)		kallsyms	read
  */
+#include <asm/memlayout.h>
+
 OUTPUT_ARCH(riscv)
 ENTRY(_start)
 
-#define LOAD_ADDR (CONFIG_BOARD_RAM_BASE + CONFIG_KERNEL_TEXT_OFFSET)
+#ifdef CONFIG_MMU
+#define SECTION_ALIGN	4096
+#else
+#define SECTION_ALIGN	16
+#endif
 
 SECTIONS
 {
-	. = LOAD_ADDR;
+	. = KERNEL_LINK_ADDR;
 	_start = .;
 
 	.text : {
@@ -22,7 +37,8 @@ SECTIONS
 		_etext = .;
 	}
 
-	. = ALIGN(16);
+	. = ALIGN(SECTION_ALIGN);
+	__start_rodata = .;
 	.rodata : {
 		*(.rodata .rodata.* .srodata .srodata.*)
 		. = ALIGN(16);
@@ -61,7 +77,8 @@ SECTIONS
 		__benches_end = .;
 	}
 
-	. = ALIGN(16);
+	. = ALIGN(SECTION_ALIGN);
+	__end_rodata = .;
 	.data : {
 		*(.data .data.*)
 		__global_pointer$ = . + 0x800;
@@ -83,7 +100,8 @@ SECTIONS
 	 * gp-relative relaxation of accesses to .bss.  The Image therefore
 	 * carries .bss as zeros.
 	 */
-	. = ALIGN(16);
+	. = ALIGN(SECTION_ALIGN);
+	__end_rw = .;
 	.ksyms : {
 		KEEP(*(.ksyms))
 	}

@@ -2,14 +2,15 @@
 /*
  * Pages, and how kernel virtual addresses map to physical ones.
  *
- * The linear map: every page of RAM is reachable at
+ * The linear map: every page of RAM the kernel uses is reachable at
  *
  *	va = pa - PHYS_RAM_BASE + PAGE_OFFSET
  *
- * one constant offset.  Paging is off today (PAGING_NONE): PAGE_OFFSET
- * equals PHYS_RAM_BASE and __va/__pa are the identity (the compiler folds
- * the offset away).  Turning the MMU on changes PAGE_OFFSET only: the
- * kernel then lives inside the linear map at a high PAGE_OFFSET.
+ * one constant offset.  Without paging (PAGING_NONE) PAGE_OFFSET equals
+ * PHYS_RAM_BASE and __va/__pa are the identity (the compiler folds the
+ * offset away).  With paging, PAGE_OFFSET is a high address
+ * (asm/memlayout.h) and the kernel lives inside the linear map, so
+ * __pa also works on the addresses of its own code and data.
  *
  * Types: phys_addr_t for physical addresses (64 bits on rv32 too), void *
  * or unsigned long for virtual ones, unsigned long for page frame numbers
@@ -32,13 +33,36 @@
 #define PAGE_SIZE	(_PAGE_UL(1) << PAGE_SHIFT)
 #define PAGE_MASK	(~(PAGE_SIZE - 1))
 
-/* Where the board's RAM starts (physical), and where the linear map puts it. */
-#define PHYS_RAM_BASE	_PAGE_UL(CONFIG_BOARD_RAM_BASE)
-#define PAGE_OFFSET	PHYS_RAM_BASE
+/* PHYS_RAM_BASE, where the board's RAM starts, and PAGE_OFFSET, where the linear map puts it. */
+#include <asm/memlayout.h>
 
 #ifndef __ASSEMBLER__
 
 #include <tern/types.h>
+
+/*
+ * The page frames the linear map can cover, [LINEAR_PFN_START,
+ * LINEAR_PFN_END): RAM outside them is not used.  Without paging, all a
+ * pointer reaches; with it, LINEAR_MAP_SIZE from PHYS_RAM_BASE.
+ * PHYS_ADDR_LAST is the highest physical address the kernel can map at
+ * all: a pointer's reach without paging, the PTE's physical page number
+ * with it (34 bits on Sv32, 56 on the others).
+ */
+#ifdef PGTABLE_LEVELS
+#define LINEAR_PFN_START	(PHYS_RAM_BASE >> PAGE_SHIFT)
+#define LINEAR_PFN_END		((PHYS_RAM_BASE + LINEAR_MAP_SIZE) >> PAGE_SHIFT)
+#define PHYS_ADDR_LAST		(((phys_addr_t)1 << (PGTABLE_LEVELS == 2 ? 34 : 56)) - 1)
+#else
+#define LINEAR_PFN_START	0UL
+#define LINEAR_PFN_END		((UINTPTR_MAX >> PAGE_SHIFT) + 1)
+#define PHYS_ADDR_LAST		((phys_addr_t)UINTPTR_MAX)
+#endif
+
+/* Is the page frame in the linear map's range (whether or not it is RAM)? */
+static inline bool pfn_is_linear(u64 pfn)
+{
+	return pfn - LINEAR_PFN_START < (u64)(LINEAR_PFN_END - LINEAR_PFN_START);
+}
 
 /*
  * In phys_addr_t arithmetic, which wraps like unsigned long, so that with

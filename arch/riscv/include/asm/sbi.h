@@ -89,6 +89,12 @@ void sbi_console_putchar(int c);
 void sbi_console_write(const char *s, size_t n);
 /* Returns the next input byte, or -1 when none is waiting. */
 int sbi_console_getchar(void);
+/*
+ * RFENCE: every hart in hart_mask (bit i: hart hart_mask_base + i) has
+ * run sfence.vma over [start, start + size) when it returns.
+ */
+struct sbiret sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
+				    unsigned long start, unsigned long size);
 /* Asks the firmware to power off; returns only if every method failed. */
 void sbi_shutdown(bool failure);
 /* SRST cold reboot; returns if the firmware has no SRST or refuses. */

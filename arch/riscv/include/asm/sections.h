@@ -5,6 +5,7 @@
 
 extern char _start[], _end[];
 extern char _stext[], _etext[];
+extern char __start_rodata[], __end_rodata[], __end_rw[];
 extern char __bss_start[], __bss_end[];
 extern char boot_stack_top[];
 

@@ -3,6 +3,16 @@
 #ifndef ASM_SWITCH_H
 #define ASM_SWITCH_H
 
+#include <asm/asm.h>
+
+/*
+ * struct task (include/tern/sched.h) begins with its context, and its
+ * stack's lowest address follows: the trap entry reads it through tp
+ * (entry.S, CONFIG_VMAP_STACK; traps.c checks the offset).
+ */
+#define TASK_STACK_OFFSET	(14 * SZREG)
+
+#ifndef __ASSEMBLER__
 /* What a switched-out task keeps: the callee-saved registers. */
 struct context {
 	unsigned long ra, sp;
@@ -19,5 +29,6 @@ struct task;
  * first argument.
  */
 struct task *__switch_to(struct task *prev, struct task *next);
+#endif
 
 #endif
