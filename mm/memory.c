@@ -223,16 +223,15 @@ static void exit_mmap(struct mm_struct *mm)
 	free_all_vmas(mm);
 }
 
+/*
+ * No CPU has the mm in satp (each user runs it, and the last is gone).
+ * TLB entries of it may linger, tagged with its ASID, which no address
+ * space gets again before a new generation flushes every TLB.
+ */
 void mmput(struct mm_struct *mm)
 {
-	cpumask_t cpus;
-
 	if (__atomic_sub_fetch(&mm->users, 1, __ATOMIC_ACQ_REL))
 		return;
-	cpus = __atomic_load_n(&mm->cpumask, __ATOMIC_RELAXED);
-	if (cpus)
-		panic("mmput: the last user dropped an address space still loaded on CPUs %#lx",
-		      cpus);
 	exit_mmap(mm);
 	kfree(mm);
 }
@@ -253,7 +252,7 @@ static void zap_flush(struct zap_batch *z)
 	if (!list_empty(&z->mm->free_tables))
 		flush_tlb_mm(z->mm);
 	else if (z->start != z->end)
-		flush_tlb_mm_range(z->mm, z->start, z->end);
+		flush_tlb_user_range(z->mm, z->start, z->end);
 	for (i = 0; i < z->nr; i++)
 		put_page(z->pages[i]);
 	z->nr = 0;
@@ -320,7 +319,7 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 	for_each_pte_run(mm, start, end, protect_run, &p);
 	if (!p.changed)
 		return;
-	flush_tlb_mm_range(mm, start, end);
+	flush_tlb_user_range(mm, start, end);
 	if (vm_flags & VM_EXEC)
 		flush_icache_mm(mm);	/* the pages may hold code written through another mapping */
 }
@@ -447,7 +446,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 	__atomic_thread_fence(__ATOMIC_RELEASE);	/* the copy before the mapping */
 	WRITE_ONCE(*ptep, pfn_pte(__pa(copy), vm_pgprot(vma->vm_flags)));
 	/* Every hart that runs this mm must stop using the old page before it is put. */
-	flush_tlb_mm_range(mm, addr & PAGE_MASK, (addr & PAGE_MASK) + PAGE_SIZE);
+	flush_tlb_user_range(mm, addr & PAGE_MASK, (addr & PAGE_MASK) + PAGE_SIZE);
 	if (vma->vm_flags & VM_EXEC)
 		flush_icache_mm(mm);
 	put_page(old);

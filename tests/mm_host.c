@@ -292,10 +292,10 @@ void flush_tlb_mm(struct mm_struct *mm)
 	mm_host_flushes.mm_all++;
 }
 
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+void flush_tlb_user_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	if (start >= end || (start & ~PAGE_MASK) || (end & ~PAGE_MASK))
-		die("flush_tlb_mm_range(%#lx, %#lx): not a range of pages", start, end);
+		die("flush_tlb_user_range(%#lx, %#lx): not a range of pages", start, end);
 	tlb_flush(mm, start, end);
 	mm_host_flushes.mm_range++;
 	mm_host_flushes.range_start = start;

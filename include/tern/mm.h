@@ -45,6 +45,7 @@ extern u64 mm_init_pgalloc_instructions, mm_init_kmem_instructions;
  * takes it, so no code may touch user memory while holding it (the
  * uaccess helpers would deadlock: the fault handler panics instead).
  */
+#include <asm/mmu_context.h>
 #include <asm/pgtable.h>
 #include <tern/list.h>
 #include <tern/mutex.h>
@@ -109,8 +110,9 @@ struct mm_struct {
 	unsigned long nr_pgtables;	/* lock; page-table pages, the root not counted */
 	struct list_head free_tables;	/* lock; tables unlinked, freed after a TLB flush */
 	int users;			/* atomic: mmget/mmput */
-	cpumask_t cpumask;		/* atomic: the CPUs whose satp holds this mm */
-	unsigned long asid;		/* the hart's address-space id; 0 without ASIDs */
+	cpumask_t cpumask;		/* atomic: the CPUs it ran on (their TLBs may hold it) */
+	cpumask_t icache_stale;		/* atomic: CPUs to fence.i when they load it */
+	struct mm_asid asid_ctx;	/* its ASID (asm/mmu_context.h) */
 };
 
 /* handle_mm_fault's flags: the access that faulted */
@@ -127,6 +129,15 @@ struct mm_struct *mm_alloc(void);
 /* Takes another user / drops one: the last frees every page, table and region. */
 void mmget(struct mm_struct *mm);
 void mmput(struct mm_struct *mm);
+
+/*
+ * A kernel thread borrows mm: from use_mm to unuse_mm, current->mm is mm
+ * and this CPU (whichever current runs on) has it in satp, so the
+ * uaccess helpers reach its user half.  The caller keeps a user of mm
+ * meanwhile; current had no address space before.
+ */
+void use_mm(struct mm_struct *mm);
+void unuse_mm(struct mm_struct *mm);
 
 /*
  * fork: a copy of oldmm with the same regions and contents, one user.
