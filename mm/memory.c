@@ -151,6 +151,26 @@ static int for_each_pte_run(struct mm_struct *mm, unsigned long start, unsigned 
 	return walk_pte_runs(mm, mm->pgt.root, ROOT_LEVEL, start, end, fn, arg);
 }
 
+/*
+ * The level-0 entry for addr, allocating the tables on the way (the
+ * walker's path when one is missing); NULL without memory.  The page
+ * fault path: a short loop over tables that are usually there.
+ */
+static pteval_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr)
+{
+	pteval_t *table = mm->pgt.root;
+	unsigned int level;
+
+	for (level = ROOT_LEVEL; level > 0; level--) {
+		pteval_t pte = READ_ONCE(table[pte_index(addr, level)]);
+
+		if (unlikely(!pte_present(pte) || pte_is_leaf(pte)))
+			return pgtable_walk_alloc(&mm->pgt, addr & PAGE_MASK, 0);
+		table = table_of(mm, pte);
+	}
+	return &table[pte_index(addr, 0)];
+}
+
 /* ---- address spaces ---- */
 
 struct mm_struct *mm_alloc(void)
@@ -464,7 +484,7 @@ static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned 
 		return -EFAULT;
 	if (!access_permitted(vma->vm_flags, flags))
 		return -EFAULT;
-	ptep = pgtable_walk_alloc(&mm->pgt, addr & PAGE_MASK, 0);
+	ptep = user_pte_alloc(mm, addr);
 	if (!ptep)
 		return -ENOMEM;
 	pte = *ptep;
