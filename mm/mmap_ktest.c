@@ -16,6 +16,8 @@
 #include <tern/mman.h>
 #include <tern/page.h>
 #include <tern/pgalloc.h>
+#include <tern/sched.h>
+#include <tern/smp.h>
 #include <tern/string.h>
 #include <tern/uaccess.h>
 
@@ -330,6 +332,99 @@ static void a_thousand_address_spaces_leak_nothing(struct ktest *t)
 		KTEST_EXPECT_EQ(t, free_pages_now(), before);
 }
 
+/* ---- TLBs of other CPUs ---- */
+
+struct tlb_reader {
+	struct mm_struct *mm;
+	struct completion primed, done;
+	int stop;			/* set by the test once the page is unmapped */
+	int before, after;		/* get_user's results */
+	unsigned long last;		/* the last value the loop read */
+	unsigned int cpu;
+};
+
+/*
+ * Keeps mm loaded on its CPU, reading the page (so the translation stays
+ * in this CPU's TLB) until told the page is gone; then reads once more.
+ * It spins rather than sleeps: a switch would flush the TLB itself.
+ */
+static int tlb_reader_thread(void *arg)
+{
+	struct tlb_reader *r = arg;
+	unsigned long v;
+
+	use_mm(r->mm);
+	r->cpu = smp_processor_id();
+	r->before = get_user(v, (unsigned long __user *)AREA) ?: (v == 0x77 ? 0 : -EINVAL);
+	complete(&r->primed);
+	while (!__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE))	/* faults once the page is gone */
+		if (!get_user(v, (unsigned long __user *)AREA))
+			WRITE_ONCE(r->last, v);
+	r->after = get_user(v, (unsigned long __user *)AREA);
+	unuse_mm(r->mm);
+	complete(&r->done);
+	return 0;
+}
+
+/* Another online CPU than this one, or NR_CPUS. */
+static unsigned int other_cpu(void)
+{
+	unsigned int cpu, self = smp_processor_id();
+
+	for_each_online_cpu(cpu)
+		if (cpu != self)
+			return cpu;
+	return NR_CPUS;
+}
+
+/*
+ * munmap on one CPU while another runs the address space (spinning with
+ * interrupts on, so it answers the flush): the other's next access must
+ * fault, not read the freed page through a stale TLB entry, and its bit
+ * in mm->cpumask is set by use_mm (and stays: with ASIDs its TLB may
+ * keep the mm's translations after it switches away).  With one CPU,
+ * the same on it.  QEMU 7.2 flushes a hart's TLB whenever sstatus.SUM changes, which
+ * every uaccess helper does, so there a stale entry cannot show: what can
+ * fail on QEMU is the mask and the remote flush finishing at all.
+ */
+static void munmap_reaches_every_cpu_running_the_mm(struct ktest *t)
+{
+	static struct tlb_reader r;
+	struct mm_struct *mm = new_mm(t);
+	unsigned int cpu = other_cpu();
+	unsigned long v;
+
+	if (!mm)
+		return;
+	KTEST_ASSERT(t, !map(mm, AREA, PAGE_SIZE, RW, PRIV));
+	KTEST_EXPECT_EQ(t, poke(mm, AREA, 0x77), 0);
+	if (cpu == NR_CPUS) {
+		use_mm(mm);
+		KTEST_EXPECT_EQ(t, get_user(v, (unsigned long __user *)AREA), 0);
+		KTEST_EXPECT_EQ(t, v, 0x77);
+		KTEST_EXPECT_EQ(t, do_munmap(mm, AREA, PAGE_SIZE), 0);
+		KTEST_EXPECT_EQ(t, get_user(v, (unsigned long __user *)AREA), -EFAULT);
+		unuse_mm(mm);
+		mmput(mm);
+		return;
+	}
+	r = (struct tlb_reader){ .mm = mm, .before = 1, .after = 1, .cpu = NR_CPUS };
+	init_completion(&r.primed);
+	init_completion(&r.done);
+	KTEST_ASSERT(t, kthread_run_on_cpu(tlb_reader_thread, &r, "ktest-uvm-tlb", cpu));
+	wait_for_completion(&r.primed);
+	KTEST_EXPECT(t, mm->cpumask & cpumask_of(cpu));
+	KTEST_EXPECT_EQ(t, do_munmap(mm, AREA, PAGE_SIZE), 0);
+	__atomic_store_n(&r.stop, 1, __ATOMIC_RELEASE);
+	wait_for_completion(&r.done);
+	KTEST_EXPECT_EQ(t, r.cpu, cpu);
+	KTEST_EXPECT_EQ(t, r.before, 0);
+	KTEST_EXPECT_EQ(t, r.last, 0x77);
+	KTEST_EXPECT_EQ(t, r.after, -EFAULT);
+	KTEST_EXPECT(t, mm->cpumask & cpumask_of(cpu));
+	mmput(mm);
+}
+
 KTEST_SUITE(mmap,
 	    KTEST_CASE(a_new_address_space_shares_the_kernel_half),
 	    KTEST_CASE(demand_zero_through_copy_to_user),
@@ -339,4 +434,5 @@ KTEST_SUITE(mmap,
 	    KTEST_CASE(faults_outside_regions_or_against_permissions_fail),
 	    KTEST_CASE(cow_shares_a_page_until_a_write),
 	    KTEST_CASE(shared_regions_stay_shared_across_fork),
-	    KTEST_CASE(a_thousand_address_spaces_leak_nothing));
+	    KTEST_CASE(a_thousand_address_spaces_leak_nothing),
+	    KTEST_CASE(munmap_reaches_every_cpu_running_the_mm));
