@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # make bench: every allocator combination, built and booted with "bench"
 # under QEMU -icount shift=0, so each figure (retired instructions) repeats
-# exactly.  Prints Markdown tables (kept in Documentation/mm/allocators.md).
+# exactly.  Prints Markdown tables (kept in Documentation/mm/allocators.md,
+# the scheduler's in Documentation/scheduler/, the address spaces' in
+# Documentation/mm/address-spaces.md).
 #   bench.sh <work folder>
 set -u
 unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL O objtree KCONFIG_CONFIG \
@@ -88,6 +90,31 @@ echo "|---|---:|---:|"
 for arch in qemu_virt qemu_virt32; do
 	l=$work/$arch-buddy+slab.bench.log
 	echo "| $arch | $(value "$l" tlb_shootdown_ipi.other_cpus) | $(value "$l" tlb_shootdown_ipi) |"
+done
+echo
+# User address spaces: each paging mode, default allocators (Documentation/mm/address-spaces.md).
+MODES="qemu_virt:Sv39: qemu_virt:Sv48:paging-sv48.config qemu_virt:Sv57:paging-sv57.config
+	qemu_virt32:Sv32:"
+UVM_BENCHES=uvm_fault_zero,uvm_fault_COW,uvm_fault_COW_reuse,uvm_fork_16MiB,uvm_map_touch_unmap_1MiB
+echo "### user address spaces, instructions per page"
+echo
+echo "| board | mode | demand-zero fault | COW fault | COW fault, page reused | fork, 16 MiB touched | map + touch + unmap 1 MiB |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+for m in $MODES; do
+	arch=${m%%:*} rest=${m#*:}
+	mode=${rest%%:*} frag=${rest#*:}
+	o=$work/$arch-uvm-$mode
+	rm -rf "$o"
+	# shellcheck disable=SC2086  # no fragment: no argument
+	if ! make -s O="$o" "${arch}_defconfig" $frag >"$o.log" 2>&1 ||
+	   ! make -s O="$o" -j"$jobs" >>"$o.log" 2>&1; then
+		echo "| $arch | $mode | build failed: see $o.log |"; continue
+	fi
+	boot "$o" 128 bench=$UVM_BENCHES "$o.bench.log"
+	l=$o.bench.log
+	echo "| $arch | $mode | $(value "$l" uvm_fault_zero) | $(value "$l" uvm_fault_COW) |" \
+	     "$(value "$l" uvm_fault_COW_reuse) | $(value "$l" uvm_fork_16MiB) |" \
+	     "$(value "$l" uvm_map_touch_unmap_1MiB) |"
 done
 echo
 echo "Raw output: $work/*.bench.log"

@@ -20,6 +20,11 @@
  * checks nothing.
  */
 #define __iomem
+/*
+ * A pointer into a user address space: reach it only through the
+ * uaccess helpers (<tern/uaccess.h>).  For the reader, like __iomem.
+ */
+#define __user
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Bringing up memory management at boot (mm/mm_init.c). */
+/*
+ * Memory management: bringing it up at boot (mm/mm_init.c), and user
+ * address spaces (mm/mmap.c, mm/memory.c) when paging is on.
+ */
 #ifndef TERN_MM_H
 #define TERN_MM_H
 
@@ -15,4 +18,189 @@ void mm_init(void);
 /* Instructions page_map_init + pgalloc_init, and kmem_init, took at boot. */
 extern u64 mm_init_pgalloc_instructions, mm_init_kmem_instructions;
 
+#ifdef CONFIG_MMU
+/*
+ * User address spaces (Documentation/mm/address-spaces.md).
+ *
+ * An address space (struct mm_struct) is a page table whose user half,
+ * [0, TASK_SIZE), belongs to it alone, and whose kernel half is
+ * swapper_pg_dir's: mm_alloc copies the kernel's root entries, which
+ * never change after paging_init (the vmalloc area's tables are
+ * allocated there), so every address space sees every kernel mapping
+ * and never frees one.  The user half is described by regions (struct
+ * vm_area_struct, "VMAs"): page-aligned, non-overlapping, in a red-black
+ * tree by start address.  A page is mapped only inside a region, with
+ * the region's permissions; pages are anonymous (zero-filled) and come
+ * on first touch (handle_mm_fault), except in shared regions, which are
+ * filled when mapped.  fork (dup_mm) shares private pages copy-on-write:
+ * read-only in both, with a reference each, copied on the first write.
+ *
+ * User pages are single 4 KiB pages (no large leaves), each holding one
+ * reference per page-table entry that maps it (struct page's count).
+ *
+ * Locking: mm->lock, a mutex, guards the region tree, the user half of
+ * the page table and every field marked "lock".  Every function below
+ * takes it, except find_vma (the caller holds it).  It may sleep, so
+ * none of these may be called from interrupt handlers; a page fault
+ * takes it, so no code may touch user memory while holding it (the
+ * uaccess helpers would deadlock: the fault handler panics instead).
+ */
+#include <asm/mmu_context.h>
+#include <asm/pgtable.h>
+#include <tern/list.h>
+#include <tern/mutex.h>
+#include <tern/rbtree.h>
+#include <tern/smp.h>
+
+/*
+ * The layout of a user address space (all in [0, TASK_SIZE)):
+ *
+ *	TASK_SIZE = STACK_TOP	+-------------------------------+
+ *				| stack, grows down on faults,  |
+ *				|   at most STACK_LIMIT         |
+ *	mmap_base		+-------------------------------+ STACK_TOP - MMAP_GAP
+ *				| mmap, searched top-down       |
+ *				|   ...                         |
+ *				| heap (brk), grows up          |
+ *				| text, data (exec)             |
+ *	MMAP_MIN_ADDR		+-------------------------------+
+ *				| never mapped: NULL and small  |
+ *				|   offsets from it fault       |
+ *	0			+-------------------------------+
+ */
+#define STACK_TOP		TASK_SIZE
+#define MMAP_MIN_ADDR		0x10000UL		/* 64 KiB */
+#define STACK_LIMIT		(8UL << 20)		/* how far a stack grows */
+#define MMAP_GAP		(128UL << 20)		/* kept free for the stack */
+/* A stack stops growing this close to the region below it, and mmap keeps off it. */
+#define STACK_GUARD_GAP		(256 * PAGE_SIZE)
+/* Regions an address space may have (Linux's default max_map_count). */
+#define MAX_MAP_COUNT		65530
+
+/* vm_flags */
+#define VM_READ		0x0001u
+#define VM_WRITE	0x0002u
+#define VM_EXEC		0x0004u
+#define VM_SHARED	0x0008u		/* fork shares the pages instead of copying */
+#define VM_MAYREAD	0x0010u		/* mprotect may add VM_READ ... */
+#define VM_MAYWRITE	0x0020u
+#define VM_MAYEXEC	0x0040u
+#define VM_MAYSHARE	0x0080u
+#define VM_GROWSDOWN	0x0100u		/* a stack: faults just below extend it */
+
+#define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+
+struct vm_area_struct {
+	unsigned long vm_start;		/* lock; page-aligned */
+	unsigned long vm_end;		/* lock; page-aligned, > vm_start */
+	unsigned long vm_flags;		/* lock; VM_* */
+	struct rb_node vm_rb;		/* lock; in vm_mm->mm_rb, by vm_start */
+	struct mm_struct *vm_mm;
+};
+
+struct mm_struct {
+	struct pgtable pgt;		/* lock (the user half); root set at creation */
+	struct mutex lock;
+	struct rb_root mm_rb;		/* lock; the regions */
+	unsigned int map_count;		/* lock; regions in mm_rb */
+	unsigned long mmap_base;	/* lock; where do_mmap's search starts */
+	/* lock; the heap is [start_brk, brk): exec sets both, before the mm is shared */
+	unsigned long start_brk, brk;
+	unsigned long rss;		/* lock; user pages mapped (a shared page counts in each) */
+	unsigned long nr_pgtables;	/* lock; page-table pages, the root not counted */
+	struct list_head free_tables;	/* lock; tables unlinked, freed after a TLB flush */
+	int users;			/* atomic: mmget/mmput */
+	cpumask_t cpumask;		/* atomic: the CPUs it ran on (their TLBs may hold it) */
+	cpumask_t icache_stale;		/* atomic: CPUs to fence.i when they load it */
+	struct mm_asid asid_ctx;	/* its ASID (asm/mmu_context.h) */
+};
+
+/* handle_mm_fault's flags: the access that faulted */
+#define FAULT_FLAG_WRITE	0x1u	/* a store or an atomic */
+#define FAULT_FLAG_INSTRUCTION	0x2u	/* an instruction fetch */
+#define FAULT_FLAG_USER		0x4u	/* from user mode (else a uaccess helper) */
+
+/*
+ * A new, empty address space: no regions, the kernel half shared, one
+ * user; NULL without memory.
+ */
+struct mm_struct *mm_alloc(void);
+
+/* Takes another user / drops one: the last frees every page, table and region. */
+void mmget(struct mm_struct *mm);
+void mmput(struct mm_struct *mm);
+
+/*
+ * A kernel thread borrows mm: from use_mm to unuse_mm, current->mm is mm
+ * and this CPU (whichever current runs on) has it in satp, so the
+ * uaccess helpers reach its user half.  The caller keeps a user of mm
+ * meanwhile; current had no address space before.
+ */
+void use_mm(struct mm_struct *mm);
+void unuse_mm(struct mm_struct *mm);
+
+/*
+ * fork: a copy of oldmm with the same regions and contents, one user.
+ * Private pages become copy-on-write in both; shared ones stay shared.
+ * NULL without memory (oldmm is then as before).
+ */
+struct mm_struct *dup_mm(struct mm_struct *oldmm);
+
+/*
+ * mmap: maps len bytes (rounded up to pages) of anonymous memory with
+ * prot (PROT_*) and flags (MAP_*, <tern/mman.h>), and stores the address
+ * in *addrp.  Without MAP_FIXED, addr is a hint, taken if that range is
+ * free, else the highest free range below mmap_base is used (then below
+ * STACK_TOP).  MAP_FIXED replaces what the range held.  Returns 0,
+ * -EINVAL (len 0, unknown prot or flags, not exactly one of
+ * MAP_SHARED/MAP_PRIVATE, an unaligned fixed addr), -ENODEV (no
+ * MAP_ANONYMOUS: file mappings need the VFS), -EPERM (a fixed range
+ * below MMAP_MIN_ADDR), -EEXIST (MAP_FIXED_NOREPLACE over a region),
+ * -ENOMEM (no room, too many regions, no memory).
+ */
+int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
+	    unsigned long flags, unsigned long *addrp);
+
+/*
+ * munmap: unmaps every page of [start, start + len) (len rounded up to
+ * pages), splitting regions that reach outside it, and frees the pages
+ * no other address space maps.  0, -EINVAL (start unaligned, len 0, the
+ * range leaves [0, TASK_SIZE)), -ENOMEM (a split needed memory: nothing
+ * changed).
+ */
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+
+/*
+ * mprotect: gives [start, start + len) the protection prot.  0, -EINVAL
+ * (start unaligned, unknown prot bits, outside [0, TASK_SIZE)), -ENOMEM
+ * (a page of the range is in no region, or no memory for a split),
+ * -EACCES (prot beyond a region's VM_MAY* flags).  On error nothing
+ * changed.
+ */
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long prot);
+
+/*
+ * brk: moves the end of the heap to brk and returns the new end; returns
+ * the old one when brk is below start_brk, or the heap cannot grow there
+ * (another region, no memory) -- Linux's brk system call.
+ */
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
+
+/*
+ * A page fault at addr (FAULT_FLAG_*): maps a zero-filled page on first
+ * touch, copies a shared page on a write (or makes it writable when no
+ * one else maps it), and grows a stack down to addr.  0 when the access
+ * can be retried; -EFAULT when addr is in no region or the region does
+ * not allow the access; -ENOMEM.
+ */
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+
+/* The first region that ends above addr, or NULL.  The caller holds mm->lock. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+/* The PTE that maps the user page at addr, 0 if none: for tests and debugging. */
+pteval_t mm_follow_pte(struct mm_struct *mm, unsigned long addr);
+
+#endif /* CONFIG_MMU */
 #endif

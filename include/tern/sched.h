@@ -74,6 +74,7 @@ struct task {
 	void *arg;
 	int exit_code;
 	unsigned int pid;
+	struct mm_struct *mm;		/* user address space in satp while it runs; NULL: none */
 	struct list_head tasks;		/* all_tasks */
 	char name[TASK_NAME_LEN];
 };

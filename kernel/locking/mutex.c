@@ -22,19 +22,30 @@ bool mutex_trylock(struct mutex *m)
 
 void mutex_lock(struct mutex *m)
 {
+	/* A free mutex is taken without joining the wait queue. */
+	if (mutex_trylock(m))
+		return;
 	wait_event(&m->wq, mutex_trylock(m));
 }
 
+/*
+ * A waiter queues itself before it tries the mutex, both under wq.lock:
+ * if the queue is empty here, a later waiter's try finds the mutex free,
+ * so there is no one to wake.
+ */
 void mutex_unlock(struct mutex *m)
 {
 	unsigned long flags = spin_lock_irqsave(&m->wq.lock);
+	bool waiters;
 
 	if (m->owner != current)
 		panic("mutex_unlock: %s does not hold the mutex (owner %s)",
 		      current->name, m->owner ? m->owner->name : "none");
 	m->owner = NULL;
+	waiters = !list_empty(&m->wq.waiters);
 	spin_unlock_irqrestore(&m->wq.lock, flags);
-	wake_up_one(&m->wq);
+	if (waiters)
+		wake_up_one(&m->wq);
 }
 
 void sema_init(struct semaphore *s, int count)

@@ -17,6 +17,7 @@
  * With SMP, choosing a CPU for a waking task, moving tasks and load
  * balancing are in smp.c; creating and ending tasks in kernel/kthread.c.
  */
+#include <asm/mmu_context.h>
 #include <asm/processor.h>
 #include <tern/errno.h>
 #include <tern/irqflags.h>
@@ -196,6 +197,8 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 	rq->curr = next;
 	rq->nr_switches++;
 	next->se.prev_sum_runtime = next->se.sum_runtime;
+	if (IS_ENABLED(CONFIG_MMU) && unlikely(prev->mm != next->mm))
+		switch_mm(prev->mm, next->mm);
 	prev = __switch_to(prev, next);
 	finish_switch(prev);
 }

@@ -2,8 +2,8 @@
 /*
  * Trap entry and exit.  Every trap taken in S-mode lands here (stvec): save
  * the whole register state as a struct pt_regs on the current stack, call
- * do_trap(regs), restore everything (including sepc/sstatus, which the
- * handler may change) and sret.
+ * do_trap(regs) with sstatus.SUM clear, restore everything (including
+ * sepc/sstatus, which the handler may change) and sret.
  */
 #include <asm/asm.h>
 #include <asm/csr.h>
@@ -58,7 +58,9 @@
 	REG_S	t0, SLOT(0)(sp)
 	REG_S	t0, SLOT(PT_SIZE_REGS + 1)(sp)
 	REG_S	s0, SLOT(PT_SIZE_REGS)(sp)
-	csrr	t0, sstatus
+	/* The handler runs without SUM (only the uaccess helpers set it); sret restores it. */
+	li	t1, SR_SUM
+	csrrc	t0, sstatus, t1
 	REG_S	t0, SLOT(PT_STATUS)(sp)
 	csrr	t0, stval
 	REG_S	t0, SLOT(PT_BADADDR)(sp)

@@ -6,7 +6,8 @@
  * if idle had stopped it, and the scheduler may switch tasks.  An
  * interrupt cause nobody handles is masked, counted and logged.  A page
  * fault the page table does not explain (spurious: arch/riscv/mm/fault.c)
- * is retried; one at a user address goes to do_user_page_fault first.  An access or page fault on an instruction with an
+ * is retried; one at a user address goes to do_user_page_fault first.
+ * An access or page fault on an instruction with an
  * exception fixup (asm/extable.h) resumes at the fixup.  Nothing else may
  * raise an exception in the kernel except by mistake, so every other
  * exception is an oops: cause, what was accessed where and how, the
@@ -168,7 +169,8 @@ void do_trap(struct pt_regs *regs)
 		return;
 	}
 	if (IS_ENABLED(CONFIG_MMU) && is_page_fault(regs->cause) &&
-	    (kernel_fault_spurious(regs->badaddr, regs->cause) || do_user_page_fault(regs) == 0))
+	    (do_user_page_fault(regs) == 0 ||
+	     kernel_fault_spurious(regs->badaddr, regs->cause)))
 		return;
 	if (fixup_may_cover(regs->cause) && fixup_exception(regs))
 		return;

@@ -23,6 +23,8 @@
 #include <asm/mmu_context.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include <tern/irqflags.h>
+#include <tern/mm.h>
 #include <tern/spinlock.h>
 
 #define ASID_FIRST_GEN	((u64)1 << ASID_GEN_SHIFT)
@@ -76,4 +78,55 @@ void switch_address_space(struct mm_asid *ctx, phys_addr_t root)
 	csr_write(satp, satp | asid << SATP_ASID_SHIFT);
 	if (flush)
 		local_flush_tlb_all();
+}
+
+/* ---- user address spaces (include/tern/mm.h) ---- */
+
+static inline void local_flush_icache_all(void)
+{
+	__asm__ __volatile__("fence.i" ::: "memory");
+}
+
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	cpumask_t self = cpumask_of(smp_processor_id());
+
+	if (prev == next)
+		return;
+	if (!next) {
+		csr_write(satp, swapper_satp);
+		if (!asid_bits)		/* untagged entries of prev would still answer */
+			local_flush_tlb_all();
+		return;
+	}
+	/* Set before satp: a flush from now on reaches this CPU. */
+	__atomic_fetch_or(&next->cpumask, self, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&next->icache_stale, __ATOMIC_RELAXED) & self) {
+		__atomic_fetch_and(&next->icache_stale, ~self, __ATOMIC_RELAXED);
+		local_flush_icache_all();
+	}
+	switch_address_space(&next->asid_ctx, __pa(next->pgt.root));
+}
+
+void flush_tlb_user_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	cpumask_t cpus = __atomic_load_n(&mm->cpumask, __ATOMIC_SEQ_CST);
+
+	if (cpus)
+		flush_tlb_mm_range(cpus, &mm->asid_ctx, start, end);
+}
+
+void flush_tlb_mm(struct mm_struct *mm)
+{
+	flush_tlb_user_range(mm, 0, TASK_SIZE);
+}
+
+void flush_icache_mm(struct mm_struct *mm)
+{
+	unsigned long flags = local_irq_save();
+	cpumask_t self = cpumask_of(smp_processor_id());
+
+	__atomic_fetch_or(&mm->icache_stale, CPU_MASK_ALL & ~self, __ATOMIC_RELAXED);
+	local_flush_icache_all();
+	local_irq_restore(flags);
 }

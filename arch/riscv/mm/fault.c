@@ -17,7 +17,11 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <tern/errno.h>
+#include <tern/irqflags.h>
+#include <tern/kernel.h>
+#include <tern/mm.h>
 #include <tern/printf.h>
+#include <tern/sched.h>
 #include <tern/smp.h>
 
 /* A hart that keeps faulting on an address it may reach has another problem. */
@@ -69,12 +73,37 @@ void describe_kernel_mapping(unsigned long addr, char *buf, size_t len)
 		  pte & _PAGE_U ? " user" : "", LEVEL_SIZE(level) >> 10);
 }
 
+static unsigned int fault_flags(unsigned long cause)
+{
+	if (cause == EXC_INST_PAGE_FAULT)
+		return FAULT_FLAG_INSTRUCTION;
+	return cause == EXC_STORE_PAGE_FAULT ? FAULT_FLAG_WRITE : 0;
+}
+
 /*
- * No user address space exists yet, so nothing at a user address is
- * mapped and every such fault is -EFAULT.  This is the one place that
- * will ask the user address-space code (handle_mm_fault on current's mm).
+ * Only a uaccess helper (the only code that runs with SUM set, each of
+ * its accesses with a fixup) is served, and not with interrupts off in
+ * the helper, in atomic context, or in a task without an address space.
  */
 int do_user_page_fault(const struct pt_regs *regs)
 {
-	return regs->badaddr < TASK_SIZE ? -EFAULT : -EINVAL;
+	struct task *task = current;
+	struct mm_struct *mm = task->mm;
+	int err;
+
+	if (regs->badaddr >= TASK_SIZE)
+		return -EINVAL;
+	/* Any other kernel access to a user address is a bug. */
+	if (!(regs->status & SR_SUM))
+		return -EFAULT;
+	/* The helper ran with interrupts off, or must not sleep: the fixup fails it. */
+	if (!mm || !(regs->status & SR_SPIE) || task->preempt_count)
+		return -EFAULT;
+	if (READ_ONCE(mm->lock.owner) == task)
+		panic("uaccess at %#lx (pc %#lx) while holding its address space's lock",
+		      regs->badaddr, regs->epc);
+	local_irq_enable();
+	err = handle_mm_fault(mm, regs->badaddr, fault_flags(regs->cause));
+	local_irq_disable();
+	return err ? -EFAULT : 0;
 }

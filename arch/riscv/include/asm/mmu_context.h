@@ -15,6 +15,7 @@
 #ifndef ASM_MMU_CONTEXT_H
 #define ASM_MMU_CONTEXT_H
 
+#include <asm/tlbflush.h>
 #include <tern/smp.h>
 #include <tern/types.h>
 
@@ -47,5 +48,30 @@ unsigned long asid_get(struct mm_asid *ctx, unsigned int cpu, bool *flush);
  */
 void flush_tlb_mm_range(cpumask_t cpus, const struct mm_asid *ctx, unsigned long start,
 			unsigned long end);
+
+/*
+ * User address spaces (include/tern/mm.h) on the harts.  mm->cpumask
+ * has every CPU the mm ran on since it was made: with ASIDs a CPU keeps
+ * its translations after switching away, so flushes go to all of them.
+ *
+ * switch_mm loads next's root with its ASID (swapper_pg_dir's, ASID 0,
+ * for NULL: kernel mappings are global, and no user translation is ever
+ * tagged 0).  Interrupts off; from the scheduler and use_mm.
+ */
+struct mm_struct;
+void switch_mm(struct mm_struct *prev, struct mm_struct *next);
+
+/* Every TLB that may hold translations of mm's user half, or of [start, end), is flushed. */
+void flush_tlb_mm(struct mm_struct *mm);
+void flush_tlb_user_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/*
+ * Pages of mm were written that the harts may execute: this hart's
+ * instruction fetches see them on return, and every other hart's once
+ * it next loads mm (switch_mm).  A hart running mm right now is not
+ * interrupted: while an mm runs on one CPU at a time (no threads yet)
+ * that is never needed.
+ */
+void flush_icache_mm(struct mm_struct *mm);
 
 #endif

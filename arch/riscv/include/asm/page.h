@@ -88,5 +88,13 @@ static inline void *pfn_to_virt(unsigned long pfn)
 	return __va((phys_addr_t)pfn << PAGE_SHIFT);
 }
 
+/*
+ * Zero-fills a page / copies one, at page-aligned kernel addresses
+ * (arch/riscv/lib/page.S): unrolled word loops, for the page faults of
+ * user address spaces, where these take most of the time.
+ */
+void clear_page(void *page);
+void copy_page(void *to, const void *from);
+
 #endif /* !__ASSEMBLER__ */
 #endif
