@@ -8,6 +8,7 @@
 #include <tern/console_arg.h>
 #include <tern/device.h>
 #include <tern/errno.h>
+#include <tern/init.h>
 #include <tern/irqflags.h>
 #include <tern/params.h>
 #include <tern/printf.h>
@@ -103,6 +104,29 @@ bool uart_is_chosen_console(const struct uart_port *port, const char **reason)
 	}
 	return false;
 }
+
+/*
+ * After every probe: a console=ttyS<n> whose port never appeared is said,
+ * since the boot console then stays where the user did not look for it.
+ */
+static int console_args_check(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_console_args; i++) {
+		const struct console_arg *arg = &console_args[i];
+
+		if (strcmp(arg->name, "ttyS") || uart_port_by_index(arg->index))
+			continue;
+		if (arg->index < 0)
+			pr_warn("console: console=ttyS without a number names no port\n");
+		else
+			pr_warn("console: console=ttyS%d names no port; the console stays as it is\n",
+				arg->index);
+	}
+	return 0;
+}
+late_initcall(console_args_check);
 
 /* Interrupts off.  False when the lock stayed taken: go on without it. */
 static bool uart_console_trylock(struct uart_port *port)
