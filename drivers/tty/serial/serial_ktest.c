@@ -171,6 +171,31 @@ static void loopback_output_comes_back_as_input(struct ktest *t)
 	KTEST_EXPECT_EQ(t, uart_tx_pending(port), 0);
 }
 
+/*
+ * Output queued on ttyS0 leaves through the transmit interrupt: the ring
+ * drains with interrupts on, and the interrupt count moves.  What it
+ * prints is a KTAP diagnostic line, harmless on the console.
+ */
+static void queued_output_drains_through_the_interrupt(struct ktest *t)
+{
+	static const char line[] = "# serial ktest: queued output through the transmit interrupt\n";
+	struct uart_port *port = uart_port_by_index(0);
+	unsigned long irqs, tx;
+	unsigned int i;
+
+	if (!port)
+		return;
+	KTEST_ASSERT(t, port->irq >= 0);
+	irqs = irq_count((unsigned int)port->irq);
+	tx = port->tx_bytes;
+	KTEST_EXPECT_EQ(t, uart_write(port, line, sizeof(line) - 1), sizeof(line) - 1);
+	for (i = 0; i < LOOPBACK_WAITS && uart_tx_pending(port); i++)
+		msleep(LOOPBACK_WAIT_MS);
+	KTEST_EXPECT_EQ(t, uart_tx_pending(port), 0);
+	KTEST_EXPECT_GE(t, port->tx_bytes - tx, sizeof(line) - 1);
+	KTEST_EXPECT_GT(t, irq_count((unsigned int)port->irq) - irqs, 0);
+}
+
 static bool console_registered(const struct console *wanted)
 {
 	struct console *con;
@@ -235,5 +260,6 @@ static void the_console_is_the_chosen_port(struct ktest *t)
 KTEST_SUITE(serial,
 	    KTEST_CASE(injected_bytes_reach_the_raw_ring),
 	    KTEST_CASE(an_attached_ldisc_gets_the_input),
+	    KTEST_CASE(queued_output_drains_through_the_interrupt),
 	    KTEST_CASE(loopback_output_comes_back_as_input),
 	    KTEST_CASE(the_console_is_the_chosen_port));
