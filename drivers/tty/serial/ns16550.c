@@ -73,14 +73,15 @@ static void ns_write(struct ns16550 *u, unsigned int reg, u8 v)
 		writeb(v, addr);
 }
 
-/* Bounded: a transmitter that never goes idle is left as it is. */
-static void ns_wait_idle(struct ns16550 *u)
+/* Bounded: false when the transmitter never went idle. */
+static bool ns_wait_idle(struct ns16550 *u)
 {
 	unsigned int i;
 
 	for (i = 0; i < NS16550_IDLE_POLLS; i++)
 		if (ns_read(u, UART_LSR) & UART_LSR_TEMT)
-			return;
+			return true;
+	return false;
 }
 
 static unsigned int ns_tx_room(struct uart_port *port)
@@ -161,13 +162,16 @@ static void ns16550_interrupt(unsigned int irq, void *data)
 
 /*
  * 8N1, FIFOs on and emptied, no interrupts yet; what the firmware still
- * had in the transmitter leaves first.  Returns the FIFO depth.
+ * had in the transmitter leaves first.  Returns the FIFO depth, or 0
+ * when nothing there behaves as a 16550 (its transmitter never goes
+ * idle): a console there would print nothing.
  */
 static unsigned int ns16550_init_hw(struct ns16550 *u)
 {
 	unsigned int fifo;
 
-	ns_wait_idle(u);
+	if (!ns_wait_idle(u))
+		return 0;
 	ns_write(u, UART_IER, 0);
 	ns_write(u, UART_LCR, UART_LCR_8N1);
 	ns_write(u, UART_FCR, UART_FCR_ENABLE | UART_FCR_CLEAR_RX | UART_FCR_CLEAR_TX);
@@ -227,6 +231,10 @@ static int ns16550_probe(struct device *dev)
 	u->port.ops = &ns16550_ops;
 	u->port.irq = irq;
 	u->port.fifo_size = ns16550_init_hw(u);
+	if (!u->port.fifo_size) {
+		err = dev_err_probe(dev, -ENODEV, "no 16550 answers: its transmitter never goes idle");
+		goto unmap;
+	}
 	if (irq >= 0) {
 		err = request_irq((unsigned int)irq, ns16550_interrupt, "ns16550a", u);
 		if (err) {
