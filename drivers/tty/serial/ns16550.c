@@ -198,14 +198,19 @@ static int ns16550_reg_layout(struct device *dev, struct ns16550 *u)
 	return 0;
 }
 
-/* The port's irq, -1 when the node has no interrupt, or a negative error. */
+/*
+ * The port's irq; -1 when the node has no interrupt or its controller has
+ * no driver in this kernel (-ENXIO): output is then polled and input is
+ * not read.  Otherwise a negative error (-EPROBE_DEFER among them).
+ */
 static int ns16550_irq(struct device *dev)
 {
-	int count = dev_irq_count(dev);
+	int count = dev_irq_count(dev), irq;
 
-	if (count < 0)
-		return count;
-	return count ? dev_irq(dev, 0) : -1;
+	if (count <= 0)
+		return count < 0 ? count : -1;
+	irq = dev_irq(dev, 0);
+	return irq == -ENXIO ? -1 : irq;
 }
 
 static int ns16550_probe(struct device *dev)
