@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * Interrupt lines and the controller, end to end where the machine has an
- * ns16550a (QEMU virt; the cases skip on others, such as sifive_u): the
- * ns16550a UART raises its transmitter-empty interrupt as soon as IER.ETBEI
- * is set while it is idle, which goes through the PLIC to handle_external_irq.
- * Waits are bounded by a generous timeout that only stops a hang.
+ * Interrupt lines and the controller, end to end where the machine has a
+ * Goldfish RTC (QEMU virt; the cases skip on others, such as sifive_u):
+ * it raises its alarm interrupt at once when the interrupt is enabled and
+ * the alarm is set in the past, which goes through the PLIC to
+ * handle_external_irq.  Its line is free: the RTC driver reads the time
+ * and leaves the alarm alone (the UART's line belongs to the serial
+ * driver).  Waits are bounded by a generous timeout that only stops a
+ * hang.
  */
 #include <asm/csr.h>
 #include <asm/sbi.h>
@@ -31,12 +34,11 @@
 	(cond);								\
 })
 
-/* 16550 registers, byte wide, stride 1 as on QEMU virt */
-#define UART_IER	1
-#define UART_IIR	2
-#define UART_LCR	3
-#define UART_IER_ETBEI	0x02	/* interrupt when the transmit register is empty */
-#define UART_LCR_DLAB	0x80
+/* Goldfish RTC registers, 32 bits wide */
+#define RTC_ALARM_LOW		0x08
+#define RTC_ALARM_HIGH		0x0c
+#define RTC_IRQ_ENABLED		0x10
+#define RTC_CLEAR_INTERRUPT	0x1c
 
 static bool dtb_has(const char *compatible)
 {
@@ -142,23 +144,22 @@ static void request_irq_validates(struct ktest *t)
 	free_irq(SPARE_LINE, &b);
 }
 
-struct uart {
-	void __iomem *regs;	/* ioremap: unmap with uart_put */
+struct alarm {
+	void __iomem *regs;	/* ioremap: unmap with alarm_put */
 	unsigned int irq;
-	u8 ier;			/* as found, restored by the handler */
 	unsigned long interrupts;
 	unsigned int cpu;	/* where the handler last ran */
 };
 
 /*
- * The UART through the driver model, as a driver would find it (it has
- * none yet, but a device all the same): its registers and its interrupt
- * as irq number.  Without a PLIC driver the line has no irq number; then
- * the source from the tree is used, to check that request_irq refuses it.
+ * The RTC through the driver model, as a driver would find it: its
+ * registers and its interrupt as irq number.  Without a PLIC driver the
+ * line has no irq number; then the source from the tree is used, to check
+ * that request_irq refuses it.
  */
-static int find_uart(struct uart *u)
+static int find_alarm(struct alarm *a)
 {
-	int node = fdt_node_offset_by_compatible(&boot_fdt, -1, "ns16550a"), irq;
+	int node = fdt_node_offset_by_compatible(&boot_fdt, -1, "google,goldfish-rtc"), irq;
 	struct device *dev = node >= 0 ? device_find_by_node(node) : NULL;
 	u32 source;
 
@@ -167,68 +168,79 @@ static int find_uart(struct uart *u)
 	irq = dev_irq(dev, 0);
 	if (irqchip_get() ? irq != (int)source : irq != -ENXIO)
 		return -EINVAL;
-	u->regs = dev_ioremap_resource(dev, 0);
-	if (IS_ERR(u->regs))
-		return PTR_ERR(u->regs);
-	u->irq = irq < 0 ? source : (unsigned int)irq;
+	a->regs = dev_ioremap_resource(dev, 0);
+	if (IS_ERR(a->regs))
+		return PTR_ERR(a->regs);
+	a->irq = irq < 0 ? source : (unsigned int)irq;
 	return 0;
 }
 
-#define FIND_UART_OR_SKIP(t, u) do {					\
-	int __err = find_uart(u);					\
+#define FIND_ALARM_OR_SKIP(t, a) do {					\
+	int __err = find_alarm(a);					\
 									\
 	if (__err == -ENODEV)						\
-		KTEST_SKIP(t, "no ns16550a with an interrupt in the device tree"); \
+		KTEST_SKIP(t, "no goldfish-rtc with an interrupt in the device tree"); \
 	KTEST_ASSERT(t, __err == 0);					\
 } while (0)
 
-static void uart_put(struct uart *u)
+static void alarm_put(struct alarm *a)
 {
-	iounmap(u->regs);
+	iounmap(a->regs);
 }
 
-static void uart_thre_handler(unsigned int irq, void *dev)
+static void __iomem *alarm_reg(struct alarm *a, unsigned int off)
 {
-	struct uart *u = dev;
-
-	u->interrupts++;
-	u->cpu = smp_processor_id();
-	writeb(u->ier, u->regs + UART_IER);	/* ETBEI off: the line drops */
-	(void)readb(u->regs + UART_IIR);	/* and reading IIR acknowledges THRE */
+	return (u8 __iomem *)a->regs + off;
 }
 
-/* Sets ETBEI with the divisor latch closed; interrupts are off. */
-static void uart_raise_thre(struct uart *u)
+/* Interrupt off and acknowledged: the line drops. */
+static void alarm_quiet(struct alarm *a)
 {
-	u->ier = readb(u->regs + UART_IER);
-	writeb(u->ier | UART_IER_ETBEI, u->regs + UART_IER);
+	writel(0, alarm_reg(a, RTC_IRQ_ENABLED));
+	writel(1, alarm_reg(a, RTC_CLEAR_INTERRUPT));
 }
 
-static void uart_interrupt_end_to_end(struct ktest *t)
+static void alarm_handler(unsigned int irq, void *dev)
 {
-	struct uart u = { 0 };
+	struct alarm *a = dev;
+
+	a->interrupts++;
+	a->cpu = smp_processor_id();
+	alarm_quiet(a);
+}
+
+/* An alarm at time 0, long past: it fires as soon as it is set. */
+static void alarm_raise(struct alarm *a)
+{
+	writel(1, alarm_reg(a, RTC_IRQ_ENABLED));
+	writel(0, alarm_reg(a, RTC_ALARM_HIGH));
+	writel(0, alarm_reg(a, RTC_ALARM_LOW));
+}
+
+static void alarm_interrupt_end_to_end(struct ktest *t)
+{
+	struct alarm a = { 0 };
 	unsigned long flags, before;
 
-	FIND_UART_OR_SKIP(t, &u);
+	FIND_ALARM_OR_SKIP(t, &a);
 	if (!irqchip_get()) {	/* IRQCHIP_SIFIVE_PLIC=n: no interrupts to be had */
-		KTEST_EXPECT_EQ(t, request_irq(u.irq, uart_thre_handler, "ktest", &u), -ENODEV);
-		uart_put(&u);
+		KTEST_EXPECT_EQ(t, request_irq(a.irq, alarm_handler, "ktest", &a), -ENODEV);
+		alarm_put(&a);
 		return;
 	}
-	KTEST_ASSERT(t, !(readb(u.regs + UART_LCR) & UART_LCR_DLAB));
-	KTEST_ASSERT(t, request_irq(u.irq, uart_thre_handler, "ktest-uart", &u) == 0);
-	before = irq_count(u.irq);
+	KTEST_ASSERT(t, request_irq(a.irq, alarm_handler, "ktest-alarm", &a) == 0);
+	before = irq_count(a.irq);
 	flags = local_irq_save();
-	uart_raise_thre(&u);
+	alarm_raise(&a);
 	local_irq_enable();
-	KTEST_EXPECT(t, SPIN_UNTIL(READ_ONCE(u.interrupts) > 0));
+	KTEST_EXPECT(t, SPIN_UNTIL(READ_ONCE(a.interrupts) > 0));
 	local_irq_disable();
-	writeb(u.ier, u.regs + UART_IER);	/* in case it never came */
+	alarm_quiet(&a);	/* in case it never came */
 	local_irq_restore(flags);
-	free_irq(u.irq, &u);
-	KTEST_EXPECT_EQ(t, irq_count(u.irq) - before, u.interrupts);
-	KTEST_EXPECT_EQ(t, readb(u.regs + UART_IER) & UART_IER_ETBEI, 0);
-	uart_put(&u);
+	free_irq(a.irq, &a);
+	KTEST_EXPECT_EQ(t, irq_count(a.irq) - before, a.interrupts);
+	KTEST_EXPECT_EQ(t, readl(alarm_reg(&a, RTC_IRQ_ENABLED)), 0);
+	alarm_put(&a);
 }
 
 /*
@@ -236,65 +248,64 @@ static void uart_interrupt_end_to_end(struct ktest *t)
  * context) and the handler runs there.  The test thread sleeps while it
  * waits, so that under -icount the other hart gets to run.
  */
-static void uart_interrupt_follows_affinity(struct ktest *t)
+static void alarm_interrupt_follows_affinity(struct ktest *t)
 {
 	const struct irqchip *chip = irqchip_get();
-	struct uart u = { 0 };
+	struct alarm a = { 0 };
 	unsigned int cpu, waited;
 
 	if (!chip)		/* IRQCHIP_SIFIVE_PLIC=n: checked above */
 		return;
-	FIND_UART_OR_SKIP(t, &u);
-	KTEST_EXPECT_EQ(t, irq_set_affinity(u.irq, 0), -EINVAL);	/* not requested */
-	KTEST_ASSERT(t, request_irq(u.irq, uart_thre_handler, "ktest-uart", &u) == 0);
-	KTEST_EXPECT_EQ(t, irq_set_affinity(u.irq, NR_CPUS), -EINVAL);
+	FIND_ALARM_OR_SKIP(t, &a);
+	KTEST_EXPECT_EQ(t, irq_set_affinity(a.irq, 0), -EINVAL);	/* not requested */
+	KTEST_ASSERT(t, request_irq(a.irq, alarm_handler, "ktest-alarm", &a) == 0);
+	KTEST_EXPECT_EQ(t, irq_set_affinity(a.irq, NR_CPUS), -EINVAL);
 	KTEST_EXPECT_EQ(t, irq_set_affinity(0, 0), -EINVAL);
 	for_each_online_cpu(cpu) {
 		unsigned long flags;
-		int err = irq_set_affinity(u.irq, cpu);
+		int err = irq_set_affinity(a.irq, cpu);
 
 		KTEST_EXPECT(t, chip->has_cpu(cpu));
 		KTEST_EXPECT_EQ(t, err, 0);
 		if (err)
 			continue;
-		WRITE_ONCE(u.interrupts, 0);
+		WRITE_ONCE(a.interrupts, 0);
 		flags = local_irq_save();
-		uart_raise_thre(&u);
+		alarm_raise(&a);
 		local_irq_restore(flags);
-		for (waited = 0; !READ_ONCE(u.interrupts) && waited < 5000; waited++)
+		for (waited = 0; !READ_ONCE(a.interrupts) && waited < 5000; waited++)
 			msleep(1);
-		KTEST_EXPECT_EQ(t, READ_ONCE(u.interrupts), 1);
-		KTEST_EXPECT_EQ(t, READ_ONCE(u.cpu), cpu);
+		KTEST_EXPECT_EQ(t, READ_ONCE(a.interrupts), 1);
+		KTEST_EXPECT_EQ(t, READ_ONCE(a.cpu), cpu);
 	}
-	free_irq(u.irq, &u);
-	writeb(u.ier, u.regs + UART_IER);	/* in case one never came */
-	KTEST_EXPECT_EQ(t, irq_set_affinity(u.irq, 0), -EINVAL);	/* freed */
-	uart_put(&u);
+	free_irq(a.irq, &a);
+	alarm_quiet(&a);	/* in case one never came */
+	KTEST_EXPECT_EQ(t, irq_set_affinity(a.irq, 0), -EINVAL);	/* freed */
+	alarm_put(&a);
 }
 
 /* A line enabled with no handler: counted, masked, no crash. */
 static void unhandled_line_is_masked(struct ktest *t)
 {
 	const struct irqchip *chip = irqchip_get();
-	struct uart u = { 0 };
+	struct alarm a = { 0 };
 	unsigned long flags, before = irq_unhandled_count();
 
 	if (!chip)		/* IRQCHIP_SIFIVE_PLIC=n: checked above */
 		return;
-	FIND_UART_OR_SKIP(t, &u);
-	KTEST_ASSERT(t, !(readb(u.regs + UART_LCR) & UART_LCR_DLAB));
+	FIND_ALARM_OR_SKIP(t, &a);
 	flags = local_irq_save();
-	chip->enable(u.irq, 0);
-	uart_raise_thre(&u);
+	chip->enable(a.irq, 0);
+	alarm_raise(&a);
 	local_irq_enable();
 	KTEST_EXPECT(t, SPIN_UNTIL(irq_unhandled_count() > before));
 	local_irq_disable();
-	writeb(u.ier, u.regs + UART_IER);
-	chip->disable(u.irq, 0);
+	alarm_quiet(&a);
+	chip->disable(a.irq, 0);
 	local_irq_restore(flags);
 	/* Masked after the first: still asserted, but taken once. */
 	KTEST_EXPECT_EQ(t, irq_unhandled_count() - before, 1);
-	uart_put(&u);
+	alarm_put(&a);
 }
 
 static void software_interrupt_reaches_handle_ipi(struct ktest *t)
@@ -325,7 +336,7 @@ KTEST_SUITE(irq,
 	    KTEST_CASE(controller_is_registered),
 	    KTEST_CASE(every_cpu_has_a_root_domain),
 	    KTEST_CASE(request_irq_validates),
-	    KTEST_CASE(uart_interrupt_end_to_end),
-	    KTEST_CASE(uart_interrupt_follows_affinity),
+	    KTEST_CASE(alarm_interrupt_end_to_end),
+	    KTEST_CASE(alarm_interrupt_follows_affinity),
 	    KTEST_CASE(unhandled_line_is_masked),
 	    KTEST_CASE(software_interrupt_reaches_handle_ipi));

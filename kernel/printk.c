@@ -163,28 +163,40 @@ static struct console **console_link(struct console *con)
 	return pp;
 }
 
-/* The first boot console, or NULL. */
-static struct console *first_boot_console(void)
+/*
+ * Unlinks every boot console; returns the first one, or NULL.
+ * console_spin held.
+ */
+static struct console *unlink_boot_consoles(void)
 {
-	unsigned long flags = local_irq_save();
-	bool locked = console_lock();
-	struct console *con;
+	struct console **pp = &console_drivers, *first = NULL;
 
-	for_each_console(con)
-		if (con->flags & CON_BOOT)
-			break;
-	console_unlock(locked);
-	local_irq_restore(flags);
-	return con;
+	while (*pp) {
+		if ((*pp)->flags & CON_BOOT) {
+			if (!first)
+				first = *pp;
+			WRITE_ONCE(*pp, (*pp)->next);
+		} else {
+			pp = &(*pp)->next;
+		}
+	}
+	return first;
 }
 
 /*
  * A CPU that faults under console_spin walks the list without it: each
  * change is one store of a pointer, so it sees the list before or after.
+ *
+ * The handover is one step under console_spin: every line goes either to
+ * the boot consoles or to the new one, never to both and never to
+ * neither.  Nothing is replayed: there is no log buffer, and the boot
+ * console printed the earlier lines (on QEMU, on the very same UART, so a
+ * replay would print them twice; Linux drops CON_PRINTBUFFER for the
+ * same reason).  The handover line is then said once, on the new console.
  */
 int register_console(struct console *con)
 {
-	struct console **pp, *boot;
+	struct console **pp, *boot = NULL;
 	unsigned long flags;
 	bool locked;
 	int err = 0;
@@ -197,19 +209,17 @@ int register_console(struct console *con)
 	if (*pp) {
 		err = -EBUSY;
 	} else {
+		if (!(con->flags & CON_BOOT))
+			boot = unlink_boot_consoles();
+		pp = console_link(con);
 		con->next = NULL;
 		WRITE_ONCE(*pp, con);
 	}
 	console_unlock(locked);
 	local_irq_restore(flags);
-	if (err || (con->flags & CON_BOOT))
-		return err;
-	/* Said while both print it; then the boot console goes. */
-	while ((boot = first_boot_console())) {
+	if (boot)
 		pr_info("console: %s enabled, boot console %s disabled\n", con->name, boot->name);
-		unregister_console(boot);
-	}
-	return 0;
+	return err;
 }
 
 int unregister_console(struct console *con)

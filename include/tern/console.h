@@ -7,8 +7,11 @@
  * A boot console (CON_BOOT) prints from the first line of start_kernel,
  * before any driver runs: the architecture registers the firmware's
  * console as one (arch_early_console_init).  Boot consoles stay until the
- * first console without CON_BOOT registers, which replaces them all
- * (Linux's boot console handover); the handover is logged on both.
+ * first console without CON_BOOT registers, which replaces them all at
+ * once (Linux's boot console handover): each line reaches the boot
+ * consoles or the new one, not both and not neither, and nothing printed
+ * before is replayed (Linux without CON_PRINTBUFFER).  The handover is
+ * logged once, on the new console.
  *
  * write() is called with the console lock held and interrupts off, on
  * any hart, and without the lock by a CPU that faults while it holds it
@@ -31,7 +34,7 @@ struct console {
 
 /*
  * Adds con after the registered consoles; if it is not a boot console,
- * the boot consoles are unregistered.  0, -EINVAL (no write method) or
+ * the boot consoles are unregistered in the same step.  0, -EINVAL (no write method) or
  * -EBUSY (registered already).  Not from an interrupt handler.
  */
 int register_console(struct console *con);
