@@ -40,6 +40,7 @@ void blk_complete(struct blk_request *rq, int status)
 	struct block_device *disk = rq->bdev;
 
 	rq->status = status;
+	__atomic_fetch_sub(&disk->in_flight, 1, __ATOMIC_RELAXED);
 	/* Without end_io this is the last touch of rq: its waiter may return. */
 	__atomic_store_n(&rq->done, true, __ATOMIC_RELEASE);
 	if (rq->end_io)
@@ -52,6 +53,18 @@ static bool rq_done(struct blk_request *rq)
 	return __atomic_load_n(&rq->done, __ATOMIC_ACQUIRE);
 }
 
+/* Hands rq to the driver, counted in flight until blk_complete. */
+static int start(struct block_device *disk, struct blk_request *rq)
+{
+	int err;
+
+	__atomic_fetch_add(&disk->in_flight, 1, __ATOMIC_RELAXED);
+	err = disk->ops->submit(disk, rq);
+	if (err)
+		__atomic_fetch_sub(&disk->in_flight, 1, __ATOMIC_RELAXED);
+	return err;
+}
+
 int blk_submit(struct block_device *bdev, struct blk_request *rq)
 {
 	struct block_device *disk = bdev->disk;
@@ -60,13 +73,14 @@ int blk_submit(struct block_device *bdev, struct blk_request *rq)
 	rq->status = 0;
 	rq->bdev = disk;
 	if (rq->op == BLK_FLUSH) {
+		rq->sector = 0;
+		rq->nr_sectors = 0;
 		if (!disk->can_flush) {
+			__atomic_fetch_add(&disk->in_flight, 1, __ATOMIC_RELAXED);
 			blk_complete(rq, 0);
 			return 0;
 		}
-		rq->sector = 0;
-		rq->nr_sectors = 0;
-		return disk->ops->submit(disk, rq);
+		return start(disk, rq);
 	}
 	if (rq->op != BLK_READ && rq->op != BLK_WRITE)
 		return -EINVAL;
@@ -76,7 +90,7 @@ int blk_submit(struct block_device *bdev, struct blk_request *rq)
 	if (rq->op == BLK_WRITE && bdev->read_only)
 		return -EROFS;
 	rq->sector += bdev->start;	/* from here on, the disk's sectors */
-	return disk->ops->submit(disk, rq);
+	return start(disk, rq);
 }
 
 int blk_wait(struct blk_request *rq)

@@ -85,6 +85,7 @@ struct block_device {
 	unsigned int partno;		/* 0 for a disk */
 	void *private;			/* the driver's */
 	struct wait_queue_head wait;	/* of the disk: woken at every completion */
+	unsigned int in_flight;		/* of the disk: submitted, not completed (atomic) */
 	struct list_head link;		/* in the list of block devices */
 };
 
