@@ -8,7 +8,10 @@
  * recently released buffer nobody holds: a clean one is given the new
  * block at once; a dirty one is first written back (holding a reference
  * and its lock, with bcache_lock dropped), then the lookup starts over,
- * since the block may have been read by someone else meanwhile.
+ * since the block may have been read by someone else meanwhile.  A
+ * write-back that fails leaves the buffer dirty where it was, so the
+ * next miss tries it again: a disk that fails every write makes misses
+ * fail too (-EIO), rather than lose data.
  *
  * Locking: bcache_lock (a spinlock, interrupts off) guards identities,
  * reference counts, the lists and the statistics; a buffer's mutex
@@ -63,13 +66,13 @@ static struct buffer *lookup(struct block_device *bdev, u64 blocknr)
 }
 
 /* With bcache_lock held: the least recently released unreferenced buffer. */
-static struct buffer *lru_victim(bool clean_only)
+static struct buffer *lru_victim(void)
 {
 	struct buffer *b;
 
 	for (b = list_entry(bcache_lru.prev, struct buffer, lru); &b->lru != &bcache_lru;
 	     b = list_entry(b->lru.prev, struct buffer, lru))
-		if (!b->refcount && (!clean_only || !(b->flags & BUF_DIRTY)))
+		if (!b->refcount)
 			return b;
 	return NULL;
 }
@@ -91,34 +94,37 @@ static struct buffer *buffer_alloc(void)
 	return b;
 }
 
-static void buffer_put(struct buffer *b);
+static void buffer_put(struct buffer *b, bool touch);
 
 static int buffer_io(struct buffer *b, enum blk_op op)
 {
 	return blk_rw(b->bdev, op, b->blocknr * BCACHE_SECTORS, BCACHE_SECTORS, b->data);
 }
 
-/* Writes back victim, an unreferenced dirty buffer, with bcache_lock dropped. */
-static void write_back_victim(struct buffer *victim, unsigned long flags)
+/* Writes back victim, an unreferenced dirty buffer, dropping bcache_lock: 0 or -errno. */
+static int write_back_victim(struct buffer *victim, unsigned long flags)
 {
+	int err;
+
 	victim->refcount++;
 	stats.writebacks++;
 	spin_unlock_irqrestore(&bcache_lock, flags);
 	mutex_lock(&victim->lock);
-	if ((victim->flags & BUF_DIRTY) && !buffer_io(victim, BLK_WRITE))
-		victim->flags &= ~BUF_DIRTY;
-	else if (victim->flags & BUF_DIRTY)
-		pr_err("bcache: %s block %llu: write-back failed, kept dirty\n",
-		       victim->bdev->name, (unsigned long long)victim->blocknr);
+	err = bwrite(victim);
+	if (err)
+		pr_err("bcache: %s block %llu: write-back failed (error %d), kept dirty\n",
+		       victim->bdev->name, (unsigned long long)victim->blocknr, err);
 	mutex_unlock(&victim->lock);
-	buffer_put(victim);
+	buffer_put(victim, false);
+	return err;
 }
 
 /*
  * With bcache_lock held, for a block not in the cache: an unreferenced
- * buffer taken out of its bucket, or NULL after dropping bcache_lock
- * (*grown: a new buffer to add, or NULL for a dirty victim written back
- * meanwhile, or ERR_PTR(-errno)).
+ * buffer taken out of its bucket, or NULL after dropping bcache_lock,
+ * with *grown a new buffer to add, NULL (a dirty victim was written
+ * back: look again), or ERR_PTR(-errno) (no memory, every buffer held,
+ * or the write-back failed).
  */
 static struct buffer *find_room(unsigned long flags, struct buffer **grown)
 {
@@ -137,17 +143,19 @@ static struct buffer *find_room(unsigned long flags, struct buffer **grown)
 		*grown = ERR_PTR(-ENOMEM);
 		return NULL;
 	}
-	b = lru_victim(true);
+	b = lru_victim();
+	if (b && (b->flags & BUF_DIRTY)) {
+		int err = write_back_victim(b, flags);
+
+		if (err)
+			*grown = ERR_PTR(err);
+		return NULL;
+	}
 	if (b) {
 		stats.evictions++;
 		list_del_init(&b->hash);
 		b->flags = 0;
 		return b;
-	}
-	b = lru_victim(false);
-	if (b) {
-		write_back_victim(b, flags);
-		return NULL;
 	}
 	spin_unlock_irqrestore(&bcache_lock, flags);
 	*grown = ERR_PTR(-ENOBUFS);
@@ -227,12 +235,15 @@ int bwrite(struct buffer *b)
 	return err;
 }
 
-/* Drops a reference; the last one makes b the most recently released. */
-static void buffer_put(struct buffer *b)
+/*
+ * Drops a reference; the last one of a user (touch) makes b the most
+ * recently released; write-back and sync leave its place as it was.
+ */
+static void buffer_put(struct buffer *b, bool touch)
 {
 	unsigned long flags = spin_lock_irqsave(&bcache_lock);
 
-	if (!--b->refcount) {
+	if (!--b->refcount && touch) {
 		list_del(&b->lru);
 		list_add(&b->lru, &bcache_lru);
 	}
@@ -242,7 +253,7 @@ static void buffer_put(struct buffer *b)
 void brelse(struct buffer *b)
 {
 	mutex_unlock(&b->lock);
-	buffer_put(b);
+	buffer_put(b, true);
 }
 
 /* With bcache_lock held: a dirty buffer of bdev (any if NULL), referenced; or NULL. */
@@ -266,9 +277,9 @@ static struct buffer *next_dirty(struct block_device *bdev, struct buffer *after
 
 /*
  * Walks the LRU list holding a reference on the buffer it stands on, so
- * the buffer keeps its place in the list (brelse of the last reference
- * moves it to the front: buffers released meanwhile may be skipped, as
- * they were written after the sync began).
+ * that buffer is not reused meanwhile and keeps its place.  Buffers
+ * released by users meanwhile move to the front and may be skipped:
+ * they were changed after the sync began.
  */
 int bcache_sync(struct block_device *bdev)
 {
@@ -283,7 +294,7 @@ int bcache_sync(struct block_device *bdev)
 	while ((b = next_dirty(bdev, prev))) {
 		spin_unlock_irqrestore(&bcache_lock, flags);
 		if (prev)
-			buffer_put(prev);
+			buffer_put(prev, false);
 		mutex_lock(&b->lock);
 		e = bwrite(b);
 		if (e && !err)
@@ -298,7 +309,7 @@ int bcache_sync(struct block_device *bdev)
 	}
 	spin_unlock_irqrestore(&bcache_lock, flags);
 	if (prev)
-		buffer_put(prev);
+		buffer_put(prev, false);
 	if (bdev && !nr_disks)
 		disks[nr_disks++] = bdev->disk;
 	for (i = 0; i < nr_disks; i++) {
