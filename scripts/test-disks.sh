@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Makes the disk images the ktest suite "block" uses and prints the QEMU
-# arguments that attach them as virtio-blk devices:
+# arguments that attach them as virtio-blk devices, then a virtio-rng
+# device and two virtio-net cards joined by a QEMU hub (suites "random"
+# and "net"; no host network), eight virtio-mmio slots in all:
 #   test-disks.sh <folder>
 # scratch.img  16 MiB, sector 0 "TERN-KTEST-SCRATCH": the only disk the tests write
 # ro.img       1 MiB, "TERN-KTEST-READONLY", attached read-only
@@ -32,4 +34,6 @@ for f in scratch.img ro.img,readonly=on mbr.img gpt.img badgpt.img; do
 		$n "$d" "$f" $n
 	n=$((n + 1))
 done
+printf -- '-device virtio-rng-device '
+printf -- '-netdev hubport,id=net%d,hubid=0 -device virtio-net-device,netdev=net%d ' 0 0 1 1
 echo

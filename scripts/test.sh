@@ -166,7 +166,8 @@ boot_checks() {
 		check "$label: boots and powers off (CONFIG_KTEST=n)" "$work/$label.boot.log" \
 			boot_expect "$o" "" 0 'Tern [0-9]' 'powering off'
 	fi
-	grep -q '^CONFIG_VIRTIO_BLK=y' "$o/.config" && grep -q '^CONFIG_KTEST=y' "$o/.config" &&
+	# (the defconfigs have all three drivers; a randconfig may not)
+	[ "$(grep -cE '^CONFIG_(KTEST|VIRTIO_BLK|VIRTIO_NET|HW_RANDOM_VIRTIO)=y' "$o/.config")" = 4 ] &&
 		disk_checks "$label" "$o"
 	grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" && [ -n "$reports" ] || return 0
 	local sym=
@@ -207,10 +208,11 @@ boot_checks() {
 	fi
 }
 
-# disk_checks <label> <objtree>: the ktest suite "block" on the disks of
-# scripts/test-disks.sh (a scratch disk, a read-only one, MBR and GPT
-# tables sfdisk made, a damaged GPT), on legacy and on modern virtio-mmio.
-# The patterns are what the kernel must have found on those disks.
+# disk_checks <label> <objtree>: the ktest suites "block", "random" and
+# "net" on the devices of scripts/test-disks.sh (a scratch disk, a
+# read-only one, MBR and GPT tables sfdisk made, a damaged GPT, an entropy
+# source, two network cards on a hub), on legacy and on modern
+# virtio-mmio.  The patterns are what the kernel must have found.
 disk_checks() {
 	local label=$1 o=$2 mode global
 	for mode in legacy modern; do
@@ -225,8 +227,9 @@ disk_checks() {
 disk_boot() {
 	local args
 	args=$("$srctree/scripts/test-disks.sh" "$2") || return 1
-	QEMU_ARGS="$args $3" boot_expect "$1" "ktest=block" 0 \
-		'# ktest: 1 suites, 1 passed, 0 failed' \
+	QEMU_ARGS="$args $3" boot_expect "$1" "ktest=block,random,net" 0 \
+		'# ktest: 3 suites, 3 passed, 0 failed' '# random: source virtio-rng$' \
+		'# net: eth0 -> eth1: 3 frames$' '# net: eth1 -> eth0: 3 frames$' \
 		"virtio-blk 10008000\.virtio_mmio: vda, 16 MiB \(32768 sectors\), write cache, $4" \
 		'vdb, 1 MiB .*read-only' '# block: scratch disk vda$' '# block: read-only disk vdb$' \
 		'vdc: MBR: vdc1 vdc2 vdc5 vdc6$' 'vdd: GPT: vdd1 vdd2 vdd3$' \
