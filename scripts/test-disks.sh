@@ -14,6 +14,7 @@
 set -e
 d=${1:?usage: test-disks.sh <folder>}
 mkdir -p "$d"
+sfdisk=$(command -v sfdisk || echo /usr/sbin/sfdisk)	# often not on a user's PATH
 img() { rm -f "$d/$1"; truncate -s "$2" "$d/$1"; }
 img scratch.img 16M
 printf 'TERN-KTEST-SCRATCH\n' | dd of="$d/scratch.img" conv=notrunc status=none
@@ -21,10 +22,10 @@ img ro.img 1M
 printf 'TERN-KTEST-READONLY\n' | dd of="$d/ro.img" conv=notrunc status=none
 img mbr.img 8M
 printf 'label: dos\nstart=2048, size=4096, type=83\nstart=6144, size=2048, type=83
-start=8192, type=5\nsize=2048, type=83\nsize=2048, type=83\n' | sfdisk -q "$d/mbr.img" >/dev/null
+start=8192, type=5\nsize=2048, type=83\nsize=2048, type=83\n' | "$sfdisk" -q "$d/mbr.img" >/dev/null
 img gpt.img 8M
 printf 'label: gpt\nstart=2048, size=2048\nstart=4096, size=4096\nstart=10240, size=2048\n' |
-	sfdisk -q "$d/gpt.img" >/dev/null
+	"$sfdisk" -q "$d/gpt.img" >/dev/null
 cp "$d/gpt.img" "$d/badgpt.img"
 # a byte of the primary header's disk GUID (sector 1, offset 56)
 printf '\377' | dd of="$d/badgpt.img" bs=1 seek=$((512 + 56)) conv=notrunc status=none
