@@ -208,8 +208,8 @@ boot_checks() {
 	fi
 }
 
-# disk_checks <label> <objtree>: the ktest suites "block", "random" and
-# "net" on the devices of scripts/test-disks.sh (a scratch disk, a
+# disk_checks <label> <objtree>: the ktest suites "block", "random",
+# "net" and "virtio" on the devices of scripts/test-disks.sh (a scratch disk, a
 # read-only one, MBR and GPT tables sfdisk made, a damaged GPT, an entropy
 # source, two network cards on a hub), on legacy and on modern
 # virtio-mmio.  The patterns are what the kernel must have found.
@@ -227,8 +227,9 @@ disk_checks() {
 disk_boot() {
 	local args
 	args=$("$srctree/scripts/test-disks.sh" "$2") || return 1
-	QEMU_ARGS="$args $3" boot_expect "$1" "ktest=block,random,net" 0 \
-		'# ktest: 3 suites, 3 passed, 0 failed' '# random: source virtio-rng$' \
+	QEMU_ARGS="$args $3" boot_expect "$1" "ktest=block,random,net,virtio" 0 \
+		'# ktest: 4 suites, 4 passed, 0 failed' '# random: source virtio-rng$' \
+		"# virtio: 10003000\\.virtio_mmio: device 4, $4, virtio-rng\$" \
 		'# net: eth0 -> eth1: 3 frames$' '# net: eth1 -> eth0: 3 frames$' \
 		"virtio-blk 10008000\.virtio_mmio: vda, 16 MiB \(32768 sectors\), write cache, $4" \
 		'vdb, 1 MiB .*read-only' '# block: scratch disk vda$' '# block: read-only disk vdb$' \

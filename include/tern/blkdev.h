@@ -55,7 +55,7 @@ typedef void (*blk_end_io_t)(struct blk_request *rq);
 
 struct blk_request {
 	enum blk_op op;
-	u64 sector;			/* first sector, on the device submitted to */
+	u64 sector;			/* first sector, on the device submitted to (on its disk once submitted) */
 	u32 nr_sectors;
 	void *buf;			/* nr_sectors * SECTOR_SIZE bytes, linear map */
 	blk_end_io_t end_io;		/* NULL: only blk_wait learns the end */
@@ -64,7 +64,6 @@ struct blk_request {
 	int status;			/* 0 or -errno (-EIO: the device said so) */
 	bool done;			/* written last, then end_io and waiters */
 	struct block_device *bdev;	/* the disk it went to */
-	struct list_head queue;		/* the driver's, while it owns the request */
 };
 
 struct block_device_ops {
