@@ -6,8 +6,7 @@
  * written (scripts/test.sh makes one); a disk that starts with
  * "TERN-KTEST-READONLY" must be read-only.  Each case says which disk it
  * used ("# block: scratch disk vda"), so a test script can check that the
- * disks it attached were found; without them the disk cases check
- * nothing more than the disks that are there.
+ * disks it attached were found; without such a disk the case is skipped.
  */
 #include <tern/blkdev.h>
 #include <tern/buffer.h>
@@ -54,8 +53,8 @@ static struct block_device *find_disk(const char *what, const char *magic)
 		return NULL;
 	blkdev_for_each(match_disk, &f);
 	free_page(f.page);
-	console_printf("    # block: %s disk %s\n", what,
-		       f.found ? f.found->name : "(none)");
+	if (f.found)
+		console_printf("    # block: %s disk %s\n", what, f.found->name);
 	return f.found;
 }
 
@@ -111,7 +110,7 @@ static void scratch_write_flush_read_back(struct ktest *t)
 	unsigned int i, salt, bad = 0;
 
 	if (!disk)
-		return;
+		KTEST_SKIP(t, "no disk marked " SCRATCH_MAGIC);
 	KTEST_ASSERT(t, disk->nr_sectors >= FIRST_SECTOR + NR_REQUESTS * REQUEST_SECTORS);
 	KTEST_ASSERT(t, !disk->read_only);
 	rqs = kmalloc(NR_REQUESTS * sizeof(*rqs), GFP_KERNEL);
@@ -146,32 +145,34 @@ static void scratch_write_flush_read_back(struct ktest *t)
 static void requests_outside_the_device_are_refused(struct ktest *t)
 {
 	struct block_device *disk = find_disk("scratch", SCRATCH_MAGIC);
-	void *page = alloc_page(GFP_KERNEL);
+	void *page;
 
+	if (!disk)
+		KTEST_SKIP(t, "no disk marked " SCRATCH_MAGIC);
+	page = alloc_page(GFP_KERNEL);
 	KTEST_ASSERT(t, page != NULL);
-	if (disk) {
-		KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, disk->nr_sectors, 1, page), -EINVAL);
-		KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, disk->nr_sectors - 1, 2, page), -EINVAL);
-		KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, 0, 0, page), -EINVAL);
-		KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, 0, 1, NULL), -EINVAL);
-		KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, disk->nr_sectors - 1, 1, page), 0);
-	}
+	KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, disk->nr_sectors, 1, page), -EINVAL);
+	KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, disk->nr_sectors - 1, 2, page), -EINVAL);
+	KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, 0, 0, page), -EINVAL);
+	KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, 0, 1, NULL), -EINVAL);
+	KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, disk->nr_sectors - 1, 1, page), 0);
 	free_page(page);
 }
 
 static void readonly_disk_refuses_writes(struct ktest *t)
 {
 	struct block_device *disk = find_disk("read-only", READONLY_MAGIC);
-	void *page = alloc_page(GFP_KERNEL);
+	void *page;
 
+	if (!disk)
+		KTEST_SKIP(t, "no disk marked " READONLY_MAGIC);
+	page = alloc_page(GFP_KERNEL);
 	KTEST_ASSERT(t, page != NULL);
-	if (disk) {
-		KTEST_EXPECT(t, disk->read_only);
-		KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, 0, 1, page), 0);
-		KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_WRITE, 0, 1, page), -EROFS);
-		KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_WRITE, 8, 8, page), -EROFS);
-		KTEST_EXPECT_EQ(t, READ_ONCE(disk->in_flight), 0);
-	}
+	KTEST_EXPECT(t, disk->read_only);
+	KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_READ, 0, 1, page), 0);
+	KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_WRITE, 0, 1, page), -EROFS);
+	KTEST_EXPECT_EQ(t, blk_rw(disk, BLK_WRITE, 8, 8, page), -EROFS);
+	KTEST_EXPECT_EQ(t, READ_ONCE(disk->in_flight), 0);
 	free_page(page);
 }
 
@@ -211,6 +212,8 @@ static void partitions_lie_on_their_disks(struct ktest *t)
 	blkdev_for_each(check_partition, &c);
 	free_page(c.a);
 	free_page(c.b);
+	if (!c.partitions)
+		KTEST_SKIP(t, "no partitions on any disk");
 }
 
 /* A buffer written through the cache reaches the disk at sync; a second bread hits. */
@@ -223,7 +226,7 @@ static void bcache_write_back_and_hits(struct ktest *t)
 	u8 *sector;
 
 	if (!disk)
-		return;
+		KTEST_SKIP(t, "no disk marked " SCRATCH_MAGIC);
 	sector = alloc_page(GFP_KERNEL);
 	KTEST_ASSERT(t, sector != NULL);
 	b = bread(disk, blk);
@@ -255,7 +258,7 @@ static void bcache_reuses_least_recently_used(struct ktest *t)
 	struct bcache_stats before, after;
 
 	if (!disk || disk->nr_sectors / BCACHE_SECTORS < n + 64)
-		return;
+		KTEST_SKIP(t, "no disk marked " SCRATCH_MAGIC " large enough");
 	for (round = 0; round < 2; round++) {
 		for (i = 0; i < n; i++) {
 			struct buffer *b = (round ? bread : bget)(disk, 64 + i);
