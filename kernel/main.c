@@ -185,9 +185,9 @@ void start_kernel(unsigned long hartid, uintptr_t dtb)
 		crashtest_run();
 
 	if (run_requested_tests() > 0)
-		machine_power_off(POWEROFF_TEST_FAILED);
+		kernel_power_off(POWEROFF_TEST_FAILED);
 	if (run_requested_benchmarks() > 0)
-		machine_power_off(POWEROFF_TEST_FAILED);
+		kernel_power_off(POWEROFF_TEST_FAILED);
 	pr_notice("Nothing more to do: powering off.\n");
-	machine_power_off(POWEROFF_OK);
+	kernel_power_off(POWEROFF_OK);
 }

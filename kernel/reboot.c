@@ -32,6 +32,25 @@ const char *power_off_handler_name(void)
 	return power_off_name;
 }
 
+/* Set from initcalls on the boot CPU; read by kernel_power_off. */
+static struct power_off_prepare *prepare_first, **prepare_last = &prepare_first;
+
+void register_power_off_prepare(struct power_off_prepare *p)
+{
+	p->next = NULL;
+	*prepare_last = p;
+	prepare_last = &p->next;
+}
+
+void kernel_power_off(int status)
+{
+	struct power_off_prepare *p;
+
+	for (p = prepare_first; p; p = p->next)
+		p->fn(status);
+	machine_power_off(status);
+}
+
 void machine_power_off(int status)
 {
 	if (status)

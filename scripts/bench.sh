@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # make bench: every allocator combination, built and booted with "bench"
+# (and the block layer on test disks),
 # under QEMU -icount shift=0, so each figure (retired instructions) repeats
 # exactly.  Prints Markdown tables (kept in Documentation/mm/allocators.md,
 # the scheduler's in Documentation/scheduler/, the address spaces' in
@@ -117,4 +118,30 @@ for m in $MODES; do
 	     "$(value "$l" uvm_map_touch_unmap_1MiB) |"
 done
 echo
+# The block layer: the default allocators' build, booted on one hart with
+# the disks of scripts/test-disks.sh (block/blk_bench.c says what the
+# figures mean; one hart, so that the waiter and the interrupt share it).
+for arch in qemu_virt qemu_virt32; do
+	o=$work/$arch-buddy+slab
+	l=$o.block.bench.log
+	[ -f "$o/vmlinux" ] || continue
+	args=$("$srctree/scripts/test-disks.sh" "$work/$arch-disks") || continue
+	objtree=$o ICOUNT=1 QEMU_ARGS="$args -smp 1" timeout 600 \
+		"$srctree/scripts/qemu-cmd.sh" run bench=blk_seq,bcache_hit </dev/null 2>&1 |
+		tr -d '\r' >"$l"
+	echo "### $arch ($([ $arch = qemu_virt ] && echo rv64 || echo rv32)) virtio-blk, instructions per KiB"
+	echo
+	echo "| figure | 4 KiB, 1 in flight | 4 KiB, 8 | 64 KiB, 1 | 64 KiB, 8 |"
+	echo "|---|---:|---:|---:|---:|"
+	for op in read write; do
+		for f in cpu total; do
+			echo "| $op, $f | $(value "$l" "blk_seq.${op}_4k_qd1.$f") |" \
+			     "$(value "$l" "blk_seq.${op}_4k_qd8.$f") | $(value "$l" "blk_seq.${op}_64k_qd1.$f") |" \
+			     "$(value "$l" "blk_seq.${op}_64k_qd8.$f") |"
+		done
+	done
+	echo
+	echo "Buffer cache hit (bread + brelse): $(value "$l" bcache_hit) instructions."
+	echo
+done
 echo "Raw output: $work/*.bench.log"

@@ -9,7 +9,8 @@
 #    errors, built, rebuilt as a no-op, booted with ktest, and crashed on
 #    purpose to check panic reports and QEMU's exit status; the defconfigs
 #    also on machines of other shapes, and on device trees with one thing
-#    wrong each
+#    wrong each; kernels with virtio-blk also boot the ktest suite "block"
+#    on the disks of scripts/test-disks.sh, legacy and modern virtio-mmio
 # 4. corrupt device trees booted on the built-in firmware
 #    (scripts/test-dtb-corpus.sh; DTB_CORPUS_SEED overrides the seed)
 # 5. build-system behaviour (scripts/test-kbuild.sh)
@@ -167,6 +168,9 @@ boot_checks() {
 		check "$label: boots and powers off (CONFIG_KTEST=n)" "$work/$label.boot.log" \
 			boot_expect "$o" "" 0 'Tern [0-9]' 'powering off'
 	fi
+	# (the defconfigs have all three drivers; a randconfig may not)
+	[ "$(grep -cE '^CONFIG_(KTEST|VIRTIO_BLK|VIRTIO_NET|HW_RANDOM_VIRTIO)=y' "$o/.config")" = 4 ] &&
+		disk_checks "$label" "$o"
 	grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" && [ -n "$reports" ] || return 0
 	local sym=
 	grep -q '^CONFIG_KALLSYMS=y' "$o/.config" && sym=y
@@ -220,6 +224,36 @@ boot_checks() {
 			boot_expect "$o" "crashtest=free_page_twice" $panic_status '[Dd]ouble free' \
 			${sym:+'crashtest_free_page_twice\+0x'}
 	fi
+}
+
+# disk_checks <label> <objtree>: the ktest suites "block", "random",
+# "net" and "virtio" on the devices of scripts/test-disks.sh (a scratch disk, a
+# read-only one, MBR and GPT tables sfdisk made, a damaged GPT, an entropy
+# source, two network cards on a hub), on legacy and on modern
+# virtio-mmio.  The patterns are what the kernel must have found.
+disk_checks() {
+	local label=$1 o=$2 mode global
+	for mode in legacy modern; do
+		global=
+		[ $mode = modern ] && global="-global virtio-mmio.force-legacy=false"
+		check "$label: virtio-blk disks, $mode virtio-mmio" "$work/$label.disks-$mode.log" \
+			disk_boot "$o" "$o/disks-$mode" "$global" $mode
+	done
+}
+
+# disk_boot <objtree> <disk folder> <extra QEMU args> <legacy|modern>
+disk_boot() {
+	local args
+	args=$("$srctree/scripts/test-disks.sh" "$2") || return 1
+	QEMU_ARGS="$args $3" boot_expect "$1" "ktest=block,random,net,virtio" 0 \
+		'# ktest: 4 suites, 4 passed, 0 failed' '# random: source virtio-rng$' \
+		"# virtio: 10003000\\.virtio_mmio: device 4, $4, virtio-rng\$" \
+		'# net: eth0 -> eth1: 3 frames$' '# net: eth1 -> eth0: 3 frames$' \
+		"virtio-blk 10008000\.virtio_mmio: vda, 16 MiB \(32768 sectors\), write cache, $4" \
+		'vdb, 1 MiB .*read-only' '# block: scratch disk vda$' '# block: read-only disk vdb$' \
+		'vdc: MBR: vdc1 vdc2 vdc5 vdc6$' 'vdd: GPT: vdd1 vdd2 vdd3$' \
+		'# block: vdc5: sectors 10240-12287 of vdc' '# block: vdd2: sectors 4096-8191 of vdd' \
+		'vde: partition table refused: GPT: header CRC does not match'
 }
 
 # shape_sweep <label> <objtree> <MiB:harts...>: every ktest on machines of

@@ -43,6 +43,7 @@
 #define ENODATA		61
 #define EOVERFLOW	75
 #define EOPNOTSUPP	95
+#define ENOBUFS		105
 #define ETIMEDOUT	110
 
 /* Kernel-internal, never seen by user space (Linux's values). */

@@ -36,6 +36,22 @@ const char *power_off_handler_name(void);
 void machine_power_off(int status) __noreturn;
 
 /*
+ * Work to finish before a clean power-off (writing back the buffer
+ * cache): kernel_power_off runs each fn in process context, interrupts
+ * on, in the order registered.  Register from initcalls; the struct is
+ * the registrant's and stays registered.  A panic skips them.
+ */
+struct power_off_prepare {
+	void (*fn)(int status);
+	const char *name;
+	struct power_off_prepare *next;		/* the kernel's */
+};
+void register_power_off_prepare(struct power_off_prepare *p);
+
+/* The end of a run that did not panic: the prepare steps, then machine_power_off. */
+void kernel_power_off(int status) __noreturn;
+
+/*
  * A driver that can restart the machine (a reset register); the last one
  * registered is used.  It returns only if the machine is still running.
  */

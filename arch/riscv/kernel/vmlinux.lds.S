@@ -64,6 +64,10 @@ SECTIONS
 		KEEP(*(.drivers))
 		__drivers_end = .;
 		. = ALIGN(16);
+		__virtio_drivers_start = .;
+		KEEP(*(.virtio_drivers))
+		__virtio_drivers_end = .;
+		. = ALIGN(16);
 		__boot_params_start = .;
 		KEEP(*(.boot_params))
 		__boot_params_end = .;
