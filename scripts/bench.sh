@@ -8,6 +8,9 @@
 # Documentation/mm/address-spaces.md).
 #   bench.sh <work folder>
 set -u
+# Boots attach the devices they test, never the board's own (qemu-cmd.sh):
+# parallel boots of one build must not share its writable disk image.
+export QEMU_DEVICES=""
 unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL O objtree KCONFIG_CONFIG \
 	KBUILD_VERBOSE quiet Q
 work=${1:?usage: bench.sh <work folder>}

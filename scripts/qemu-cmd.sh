@@ -4,9 +4,12 @@
 #
 # Everything comes from the configuration (include/config/auto.conf): the
 # QEMU binary from the ISA width, machine, memory and harts from the board,
-# -bios from the firmware choice, semihosting from the power-off driver.  Environment: objtree (build folder),
-# QEMU_ARGS (extra arguments for this run), ICOUNT=1 (-icount shift=0, so
-# instruction counts repeat exactly), GDB_PORT (debug, default 1234).
+# -bios from the firmware choice, semihosting from the power-off driver,
+# virtio devices from the board's QEMU_VIRTIO_* symbols.  Environment:
+# objtree (build folder), QEMU_ARGS (extra arguments for this run),
+# QEMU_DEVICES (replaces the board's virtio devices; empty for none),
+# ICOUNT=1 (-icount shift=0, so instruction counts repeat exactly),
+# GDB_PORT (debug, default 1234).
 # QEMU's exit status is the guest's: 0 after a clean power-off.
 set -e
 mode=$1 bootargs=$2
@@ -25,6 +28,30 @@ set -- "$CONFIG_QEMU_SYSTEM" -machine "$CONFIG_QEMU_MACHINE" \
 	-bios "$bios" -kernel "$objtree/arch/riscv/boot/Image" \
 	-nographic -no-reboot
 [ -n "$bootargs" ] && set -- "$@" -append "$bootargs"
+# The board's devices (Kconfig QEMU_VIRTIO_*), unless QEMU_DEVICES is set:
+# then it replaces them (scripts/test.sh gives its own disks, or none, so
+# that parallel boots of one build never share a writable image).
+board_devices() {
+	if [ "${CONFIG_QEMU_VIRTIO_DISK_MB:-0}" -gt 0 ]; then
+		disk=$objtree/disk.img
+		[ -e "$disk" ] || truncate -s "${CONFIG_QEMU_VIRTIO_DISK_MB}M" "$disk" ||
+			{ echo "qemu-cmd.sh: cannot create $disk" >&2; exit 2; }
+		echo "-drive if=none,id=disk0,format=raw,file=$disk -device virtio-blk-device,drive=disk0"
+	fi
+	[ "${CONFIG_QEMU_VIRTIO_RNG:-}" = y ] && echo "-device virtio-rng-device"
+	[ "${CONFIG_QEMU_VIRTIO_NET_HUB:-}" = y ] &&
+		echo "-netdev hubport,id=net0,hubid=0 -device virtio-net-device,netdev=net0" \
+		     "-netdev hubport,id=net1,hubid=0 -device virtio-net-device,netdev=net1"
+	return 0
+}
+if [ "${QEMU_DEVICES+set}" = set ]; then
+	devices=$QEMU_DEVICES
+else
+	devices=$(board_devices) || exit 2
+fi
+# Word splitting is intended: the list is options and their values.
+# shellcheck disable=SC2086
+set -- "$@" $devices
 # The semihosting power-off driver needs QEMU to answer its call.
 [ "${CONFIG_POWER_RESET_SEMIHOSTING:-}" = y ] &&
 	set -- "$@" -semihosting-config enable=on,target=native

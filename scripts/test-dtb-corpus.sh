@@ -22,6 +22,9 @@
 # Prints a PASS or FAIL line per variant, with the reason; logs stay in the
 # work folder.  Ends with "N passed, N failed".
 set -u
+# Boots attach the devices they test, never the board's own (qemu-cmd.sh):
+# parallel boots of one build must not share its writable disk image.
+export QEMU_DEVICES=""
 unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL O KCONFIG_CONFIG
 work=${1:?usage: test-dtb-corpus.sh <work folder> <objtree>...}
 shift

@@ -21,6 +21,9 @@
 # never share a file.  Logs are kept under the work folder; a failure names
 # its log.
 set -u
+# Boots attach the devices they test, never the board's own (qemu-cmd.sh):
+# parallel boots of one build must not share its writable disk image.
+export QEMU_DEVICES=""
 # Every make below is a fresh top-level one: the caller's O=, V= and other
 # command-line variables travel in MAKEFLAGS and must not leak into them.
 unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL O objtree KCONFIG_CONFIG \
@@ -171,6 +174,13 @@ boot_checks() {
 	# (the defconfigs have all three drivers; a randconfig may not)
 	[ "$(grep -cE '^CONFIG_(KTEST|VIRTIO_BLK|VIRTIO_NET|HW_RANDOM_VIRTIO)=y' "$o/.config")" = 4 ] &&
 		disk_checks "$label" "$o"
+	# make run's own devices, from the board's Kconfig (the only boot of a
+	# build that attaches them: their disk image is writable).
+	grep -q '^CONFIG_QEMU_VIRTIO_DISK_MB=[1-9]' "$o/.config" &&
+		grep -q '^CONFIG_QEMU_VIRTIO_NET_HUB=y' "$o/.config" &&
+		grep -q '^CONFIG_QEMU_VIRTIO_RNG=y' "$o/.config" &&
+		check "$label: make run attaches the board's virtio disk, rng and hub" \
+			"$work/$label.board-devices.log" board_devices_boot "$o" "$work/$label.board-devices.log"
 	grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" && [ -n "$reports" ] || return 0
 	local sym=
 	grep -q '^CONFIG_KALLSYMS=y' "$o/.config" && sym=y
@@ -239,6 +249,22 @@ disk_checks() {
 		check "$label: virtio-blk disks, $mode virtio-mmio" "$work/$label.disks-$mode.log" \
 			disk_boot "$o" "$o/disks-$mode" "$global" $mode
 	done
+}
+
+# board_devices_boot <objtree> <log>: a boot with QEMU_DEVICES unset binds
+# the disk, entropy source and two hub-joined cards of the board's Kconfig.
+board_devices_boot() {
+	local mb
+	mb=$(sed -n 's/^CONFIG_QEMU_VIRTIO_DISK_MB=//p' "$1/.config")
+	rm -f "$1/disk.img"
+	env -u QEMU_DEVICES objtree="$1" timeout 120 "$srctree/scripts/qemu-cmd.sh" run "" \
+		</dev/null >"$2" 2>&1 || { echo "exit status $?"; return 1; }
+	test "$(stat -c %s "$1/disk.img")" = $((mb * 1048576)) || { echo "disk.img size"; return 1; }
+	for p in "virtio-blk .*: vda, $mb MiB" 'virtio-rng .*: entropy source' \
+		 'virtio-net .*: eth0, MAC' 'virtio-net .*: eth1, MAC'; do
+		grep -qE -- "$p" "$2" || { echo "missing: $p"; return 1; }
+	done
+	rm -f "$2"
 }
 
 # disk_boot <objtree> <disk folder> <extra QEMU args> <legacy|modern>
