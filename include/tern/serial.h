@@ -90,6 +90,13 @@ struct uart_port {
  */
 int uart_add_port(struct uart_port *port);
 
+/*
+ * Logs the bound port, one line: "ttyS0, irq 10, 16-byte FIFO, console
+ * from stdout-path" (irq < 0: "no interrupt (output polled, input
+ * unread)").  From a probe, after uart_add_port.
+ */
+void uart_report_port(struct device *dev, const struct uart_port *port, int irq);
+
 /* ttyS<index>, or NULL. */
 struct uart_port *uart_port_by_index(int index);
 

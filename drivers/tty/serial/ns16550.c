@@ -258,15 +258,7 @@ static int ns16550_probe(struct device *dev)
 		ns_write(u, UART_IER, u->ier);
 	}
 	dev_set_drvdata(dev, u);
-	if (irq < 0)
-		dev_info(dev, "%s, no interrupt (output polled, input unread), %u-byte FIFO%s%s\n",
-			 u->port.name, u->port.fifo_size,
-			 u->port.console_reason ? ", console from " : "",
-			 u->port.console_reason ? u->port.console_reason : "");
-	else
-		dev_info(dev, "%s, irq %d, %u-byte FIFO%s%s\n", u->port.name, irq,
-			 u->port.fifo_size, u->port.console_reason ? ", console from " : "",
-			 u->port.console_reason ? u->port.console_reason : "");
+	uart_report_port(dev, &u->port, irq);
 	return 0;
 unmap:
 	iounmap(u->regs);

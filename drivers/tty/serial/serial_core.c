@@ -325,3 +325,16 @@ int uart_set_loopback(struct uart_port *port, bool on)
 	spin_unlock_irqrestore(&port->lock, flags);
 	return 0;
 }
+
+void uart_report_port(struct device *dev, const struct uart_port *port, int irq)
+{
+	const char *why = port->console_reason;
+	char line[48];
+
+	if (irq < 0)
+		scnprintf(line, sizeof(line), "no interrupt (output polled, input unread)");
+	else
+		scnprintf(line, sizeof(line), "irq %d", irq);
+	dev_info(dev, "%s, %s, %u-byte FIFO%s%s\n", port->name, line, port->fifo_size,
+		 why ? ", console from " : "", why ? why : "");
+}

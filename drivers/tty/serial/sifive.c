@@ -138,9 +138,7 @@ static int sifive_uart_probe(struct device *dev)
 	u->ie = SIFIVE_IRQ_RXWM;
 	writel(u->ie, sifive_reg(u, SIFIVE_IE));
 	dev_set_drvdata(dev, u);
-	dev_info(dev, "%s, irq %d, %u-byte FIFO%s%s\n", u->port.name, irq, u->port.fifo_size,
-		 u->port.console_reason ? ", console from " : "",
-		 u->port.console_reason ? u->port.console_reason : "");
+	uart_report_port(dev, &u->port, irq);
 	return 0;
 unmap:
 	iounmap(u->regs);
