@@ -148,6 +148,13 @@ def check_requests(kconf, files):
     asked = {}
     for path in files:
         for name, value, where in requests(path):
+            sym = kconf.syms.get(name)
+            if value == "y" and sym is not None and sym.choice:
+                # A later member of the same choice overrides an earlier
+                # one (a fragment's scheduler over the defconfig's).
+                for other in sym.choice.syms:
+                    if other is not sym and asked.get(other.name, ("",))[0] == "y":
+                        del asked[other.name]
             asked[name] = (value, where)
     problems = 0
     for name, (value, where) in asked.items():
