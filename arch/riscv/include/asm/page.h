@@ -38,6 +38,7 @@
 
 #ifndef __ASSEMBLER__
 
+#include <tern/kconfig.h>
 #include <tern/types.h>
 
 /*
