@@ -21,10 +21,6 @@
 #include <tern/errno.h>
 #include <tern/initramfs.h>
 
-/* The kernel's archive symbols: an empty archive here. */
-__asm__(".section .rodata\n.globl __initramfs_start, __initramfs_end\n"
-	"__initramfs_start:\n__initramfs_end:\n.previous\n");
-
 static char logbuf[65536];
 static size_t loglen;
 

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: MIT
 /*
- * Unpacking the initramfs through the VFS's operations: names checked
+ * Unpacking a cpio archive through the VFS's operations: names checked
  * and normalized, hard links joined, device nodes handed on or skipped.
- * The contract is in include/tern/initramfs.h.
+ * Pure logic (host-tested); the archives the boot unpacks are found in
+ * initramfs_boot.c.  The contract is in include/tern/initramfs.h.
  */
+#include <tern/compiler.h>
 #include <tern/errno.h>
-#include <tern/init.h>
 #include <tern/initramfs.h>
 #include <tern/printk.h>
 #include <tern/string.h>
-
-/* The linker-placed archive (usr/initramfs_data.S). */
-extern const u8 __initramfs_start[], __initramfs_end[];
 
 /* One unpack at a time: the boot, then tests (see the header). */
 static char path_buf[INITRAMFS_PATH_MAX];
@@ -30,16 +28,6 @@ struct unpack {
 	unsigned int archive;	/* the link table belongs to this archive */
 	bool links_full_said;
 };
-
-const void *initramfs_start(void)
-{
-	return __initramfs_start;
-}
-
-size_t initramfs_size(void)
-{
-	return (size_t)(__initramfs_end - __initramfs_start);
-}
 
 /*
  * Writes name as "/a/b" into out: leading slashes and "." or empty
@@ -196,28 +184,3 @@ int initramfs_unpack_buffer(const void *buf, size_t size, const struct initramfs
 	}
 	return 0;
 }
-
-int unpack_initramfs(const struct initramfs_ops *ops)
-{
-	struct initramfs_stats st;
-	int err = initramfs_unpack_buffer(initramfs_start(), initramfs_size(), ops, &st);
-
-	if (!err)
-		pr_info("initramfs: %zu bytes: %u directories, %u files, %u symlinks, "
-			"%u hard links, %u nodes; %u skipped, %u failed\n",
-			initramfs_size(), st.dirs, st.files, st.symlinks, st.links, st.nodes,
-			st.skipped, st.failed);
-	return err;
-}
-
-/*
- * Until the VFS mounts a root and unpacks into it, the boot reads the
- * built-in archive once without operations: a corrupt one is reported
- * here, by offset and reason, and the boot goes on.
- */
-static int initramfs_check(void)
-{
-	unpack_initramfs(NULL);
-	return 0;
-}
-late_initcall(initramfs_check);

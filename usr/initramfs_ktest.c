@@ -4,7 +4,8 @@
  * archive holds the skeleton the build puts in every rootfs; a small
  * archive made here exercises every entry type, hard links, bad names
  * and a device node without mknod; a corrupt copy stops with -EINVAL
- * after the entries before the damage.
+ * after the entries before the damage; an initrd given with QEMU's
+ * -initrd is found through /chosen.
  */
 #include <tern/errno.h>
 #include <tern/initramfs.h>
@@ -176,7 +177,24 @@ static void a_corrupt_archive_stops_cleanly(struct ktest *t)
 	KTEST_EXPECT_EQ(t, initramfs_unpack_buffer(archive, 0, &rec_ops, NULL), 0);
 }
 
+/* With QEMU's -initrd: the archive /chosen names is found and read. */
+static void an_external_initrd_is_found(struct ktest *t)
+{
+	const void *start;
+	size_t size;
+	int err = initrd_find(&start, &size);
+
+	if (err == -ENOENT)
+		KTEST_SKIP(t, "no initrd in /chosen (boot with QEMU_ARGS=\"-initrd file.cpio\")");
+	KTEST_ASSERT(t, err == 0);
+	KTEST_EXPECT_GT(t, size, 0);
+	memset(&recs, 0, sizeof(recs));
+	KTEST_EXPECT_EQ(t, initramfs_unpack_buffer(start, size, &rec_ops, NULL), 0);
+	KTEST_EXPECT_GT(t, recs.n, 0);
+}
+
 KTEST_SUITE(initramfs,
 	    KTEST_CASE(the_builtin_archive_has_the_skeleton),
 	    KTEST_CASE(every_entry_type_through_the_ops),
-	    KTEST_CASE(a_corrupt_archive_stops_cleanly));
+	    KTEST_CASE(a_corrupt_archive_stops_cleanly),
+	    KTEST_CASE(an_external_initrd_is_found));

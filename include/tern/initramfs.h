@@ -59,9 +59,17 @@ struct initramfs_stats {
 	unsigned int failed;	/* an operation returned an error */
 };
 
-/* The archive linked into the kernel: its bytes, and how many. */
+/* The archive linked into the kernel: its bytes, and how many (usr/initramfs_boot.c). */
 const void *initramfs_start(void);
 size_t initramfs_size(void);
+
+/*
+ * The external initrd (QEMU's -initrd) that /chosen names: 0 and where it
+ * is mapped; -ENOENT without one; -EINVAL when the properties are
+ * malformed; -ERANGE when the range is not reserved RAM in the linear
+ * map.  Its pages stay reserved (never given to the page allocator).
+ */
+int initrd_find(const void **start, size_t *size);
 
 /*
  * Unpacks the archive at buf through ops (NULL ops: only checks it and
@@ -71,7 +79,12 @@ size_t initramfs_size(void);
 int initramfs_unpack_buffer(const void *buf, size_t size, const struct initramfs_ops *ops,
 			    struct initramfs_stats *stats);
 
-/* The built-in archive, with a summary line in the log. */
+/*
+ * The boot's unpack: the built-in archive, then the initrd over it (if
+ * /chosen names one), each with a summary line in the log.  0, or
+ * -EINVAL when an archive was corrupt (the error is logged; the rest of
+ * that archive is not unpacked).
+ */
 int unpack_initramfs(const struct initramfs_ops *ops);
 
 #endif
