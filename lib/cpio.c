@@ -145,7 +145,7 @@ static int read_entry(struct cpio_reader *r, struct cpio_entry *out)
 {
 	size_t h = r->pos, data;
 	u32 f[CPIO_FIELDS];
-	bool crc;
+	bool crc = false;
 	int err = parse_header(r, h, f, &crc);
 
 	if (!err)

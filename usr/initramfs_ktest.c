@@ -105,8 +105,9 @@ static size_t put(u8 *buf, size_t len, const char *name, u32 mode, u32 ino, u32 
 
 	len += (size_t)snprintf((char *)buf + len, 111,
 				"070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
-				ino, mode, 0u, 0u, nlink, 0u, (u32)size, 0u, 0u, 5u, 1u,
-				(u32)namesize, 0u);
+				(unsigned int)ino, (unsigned int)mode, 0u, 0u,
+				(unsigned int)nlink, 0u, (unsigned int)size, 0u, 0u, 5u, 1u,
+				(unsigned int)namesize, 0u);
 	memcpy(buf + len, name, namesize);
 	len += namesize;
 	while (len & 3)
