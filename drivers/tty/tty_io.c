@@ -149,6 +149,7 @@ static void tty_read_state(struct tty_struct *tty, struct tty_read_state *s)
 {
 	const struct n_tty *n = &tty->ldisc;
 
+	memset(s, 0, sizeof(*s));	/* compared with memcmp: padding too */
 	s->head = n->canon_head;
 	s->tail = n->tail;
 	s->lflag = n->termios.c_lflag;
