@@ -174,6 +174,7 @@ static void a_blocked_reader_is_woken(struct ktest *t)
 {
 	struct tty_struct *tty = console_tty();
 	static struct reader r;
+	struct task *reader;
 	struct saved sv;
 	unsigned int i;
 
@@ -182,10 +183,12 @@ static void a_blocked_reader_is_woken(struct ktest *t)
 	setup(tty, &sv, 0, 0, 1, 0);
 	memset(&r, 0, sizeof(r));
 	r.tty = tty;
-	KTEST_ASSERT(t, kthread_run(reader_thread, &r, "ktest-tty"));
-	for (i = 0; i < WAITS && !READ_ONCE(r.started); i++)
+	reader = kthread_run(reader_thread, &r, "ktest-tty");
+	KTEST_ASSERT(t, reader);
+	/* It sleeps in the wait queue (a reader that spun would not stay asleep). */
+	for (i = 0; i < WAITS && READ_ONCE(reader->state) != TASK_SLEEPING; i++)
 		msleep(WAIT_MS);
-	msleep(WAIT_MS);		/* let it reach the wait (either way it must work) */
+	KTEST_EXPECT_EQ(t, READ_ONCE(reader->state), TASK_SLEEPING);
 	KTEST_EXPECT(t, !READ_ONCE(r.done));	/* no line yet */
 	feed(tty, "wake\n");
 	for (i = 0; i < WAITS && !READ_ONCE(r.done); i++)
