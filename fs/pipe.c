@@ -16,9 +16,6 @@
 #include <tern/pipe.h>
 #include <tern/poll.h>
 #include <tern/slab.h>
-#include <tern/syscalls.h>
-#include <tern/fdtable.h>
-#include <tern/uaccess.h>
 #include "internal.h"
 
 #define CHUNK	256
@@ -266,36 +263,6 @@ int create_pipe_files(struct file **res, int flags)
 		}
 		return (int)PTR_ERR(res[1]);
 	}
-	return 0;
-}
-
-long sys_pipe2(int __user *fildes, int flags)
-{
-	struct files_struct *files = current->files;
-	struct file *f[2];
-	int fd[2], err;
-
-	if (!files)
-		return -EMFILE;
-	err = create_pipe_files(f, flags);
-	if (err)
-		return err;
-	fd[0] = fd_alloc(files, 0, flags & O_CLOEXEC);
-	fd[1] = fd[0] < 0 ? fd[0] : fd_alloc(files, 0, flags & O_CLOEXEC);
-	err = fd[1] < 0 ? fd[1] : 0;
-	if (!err && copy_to_user(fildes, fd, sizeof(fd)))
-		err = -EFAULT;
-	if (err) {
-		if (fd[0] >= 0)
-			fd_unreserve(files, (unsigned int)fd[0]);
-		if (fd[1] >= 0)
-			fd_unreserve(files, (unsigned int)fd[1]);
-		fput(f[0]);
-		fput(f[1]);
-		return err;
-	}
-	fd_install(files, (unsigned int)fd[0], f[0]);
-	fd_install(files, (unsigned int)fd[1], f[1]);
 	return 0;
 }
 

@@ -89,6 +89,25 @@ int devfs_register_chrdev(const char *name, umode_t mode, dev_t dev,
 	return err;
 }
 
+int devfs_unregister_chrdev(const char *name)
+{
+	struct qstr q = { name, (u32)strlen(name), 0 };
+	struct dentry *d;
+	int err = -ENOENT;
+
+	vfs_lock();
+	d = devfs_sb ? d_lookup(devfs_sb->s_root, &q) : NULL;
+	if (d && d->d_inode) {
+		devfs_sb->s_root->d_inode->i_ctime = current_time();
+		d_delete(d);
+		err = 0;
+	}
+	if (d)
+		dput_locked(d);
+	vfs_unlock();
+	return err;
+}
+
 static int devfs_init(void)
 {
 	return register_filesystem(&devfs_type);

@@ -18,4 +18,10 @@
 int devfs_register_chrdev(const char *name, umode_t mode, dev_t dev,
 			  const struct file_operations *fops, void *data);
 
+/*
+ * Removes a node: 0 or -ENOENT.  Files open on it keep working until
+ * closed (the driver must outlive them).
+ */
+int devfs_unregister_chrdev(const char *name);
+
 #endif
