@@ -6,11 +6,15 @@
 #include <tern/fs.h>
 #include <tern/namei.h>
 
+/* Symlinks in the middle of a path nest at most this deep (-ELOOP). */
+#define MAX_NESTED_LINKS	8
+
 /* One walk: the current position and the root, both referenced. */
 struct nameidata {
 	struct path path;
 	struct path root;
-	unsigned int links;		/* symlinks followed so far */
+	unsigned int links;		/* symlinks followed so far (MAXSYMLINKS) */
+	unsigned int depth;		/* symlinks being followed inside a path */
 };
 
 /*

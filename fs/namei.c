@@ -40,6 +40,7 @@ int nd_start(struct nameidata *nd, int dfd, const char *name, bool empty_ok)
 	struct file *f;
 
 	nd->links = 0;
+	nd->depth = 0;
 	get_fs_root(&nd->root);
 	if (name[0] == '/' || dfd == AT_FDCWD) {
 		get_fs_pwd(&nd->path);
@@ -136,29 +137,33 @@ static struct dentry *lookup_one(struct dentry *dir, const char *name, size_t le
 	return d;
 }
 
-static int follow_link(struct nameidata *nd, struct inode *link)
+/* The target of a symlink the walk is about to follow, or ERR_PTR(-ELOOP ...). */
+static const char *get_link(struct nameidata *nd, struct inode *link)
 {
 	const char *target;
 
 	if (++nd->links > MAXSYMLINKS)
-		return -ELOOP;
+		return ERR_PTR(-ELOOP);
 	if (!link->i_op || !link->i_op->get_link)
-		return -EINVAL;
+		return ERR_PTR(-EINVAL);
 	target = link->i_op->get_link(link);
-	if (IS_ERR(target))
-		return (int)PTR_ERR(target);
-	if (!*target)
-		return -ENOENT;
-	inode_touch(link, true, false, false);
-	return walk_path(nd, target, LOOKUP_FOLLOW, NULL, NULL);
+	if (!IS_ERR(target) && !*target)
+		return ERR_PTR(-ENOENT);
+	if (!IS_ERR(target))
+		inode_touch(link, true, false, false);
+	return target;
 }
 
-/* Moves nd from a directory to its child name, following a symlink if asked. */
-static int walk_one(struct nameidata *nd, const char *name, size_t len, bool follow)
+/*
+ * Moves nd from a directory to its child name.  A symlink to follow is
+ * not entered: walk_one returns 1 with its target in *target and nd still
+ * at the directory holding it.
+ */
+static int walk_one(struct nameidata *nd, const char *name, size_t len, bool follow,
+		    const char **target)
 {
 	struct path next;
 	struct dentry *child;
-	int err = 0;
 
 	if (!S_ISDIR(nd->path.dentry->d_inode->i_mode))
 		return -ENOTDIR;
@@ -177,9 +182,9 @@ static int walk_one(struct nameidata *nd, const char *name, size_t len, bool fol
 	next.dentry = child;
 	follow_mounts(&next);
 	if (follow && S_ISLNK(next.dentry->d_inode->i_mode)) {
-		err = follow_link(nd, next.dentry->d_inode);
+		*target = get_link(nd, next.dentry->d_inode);
 		path_put_locked(&next);
-		return err;
+		return IS_ERR(*target) ? (int)PTR_ERR(*target) : 1;
 	}
 	path_put_locked(&nd->path);
 	nd->path = next;
@@ -192,11 +197,17 @@ static int walk_one(struct nameidata *nd, const char *name, size_t len, bool fol
  * (last->len 0 if the path has none, as "/"), with its PATH_* bits in
  * *last_how.  Otherwise walks it too, following it if it is a symlink
  * and flags has LOOKUP_FOLLOW or the name ends in '/'.
+ *
+ * A symlink at the end of the string being walked is followed in this
+ * loop (its target replaces the rest of the walk); one in the middle of
+ * a path recurses, at most MAX_NESTED_LINKS deep, so a chain of 40 links
+ * never costs 40 stack frames.
  */
 int walk_path(struct nameidata *nd, const char *name, unsigned int flags,
 	      struct qstr *last, unsigned int *last_how)
 {
-	const char *p = name, *c;
+	const char *p = name, *c, *target = NULL;
+	bool must_dir = false;
 	unsigned int how;
 	size_t len;
 	int r;
@@ -216,12 +227,31 @@ int walk_path(struct nameidata *nd, const char *name, unsigned int flags,
 			*last_how = how;
 			return 0;
 		}
-		r = walk_one(nd, c, len, follow);
-		if (r)
+		r = walk_one(nd, c, len, follow, &target);
+		if (r < 0)
 			return r;
+		if (r && (how & PATH_LAST)) {
+			must_dir |= how & PATH_TRAILING_SLASH;
+			flags |= LOOKUP_FOLLOW;
+			p = target;
+			if (*p == '/')
+				nd_set(nd, nd->root.mnt, nd->root.dentry);
+			continue;
+		}
+		if (r) {
+			if (nd->depth == MAX_NESTED_LINKS)
+				return -ELOOP;
+			nd->depth++;
+			r = walk_path(nd, target, LOOKUP_FOLLOW, NULL, NULL);
+			nd->depth--;
+			if (r)
+				return r;
+		}
 		if ((how & PATH_TRAILING_SLASH) && !S_ISDIR(nd->path.dentry->d_inode->i_mode))
 			return -ENOTDIR;
 	}
+	if (!r && must_dir && !S_ISDIR(nd->path.dentry->d_inode->i_mode))
+		return -ENOTDIR;
 	return r;
 }
 

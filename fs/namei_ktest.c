@@ -209,7 +209,7 @@ static void open_flags(struct ktest *t)
 static void getdents_every_entry_once(struct ktest *t)
 {
 	static char buf[64];	/* room for about two records per call */
-	unsigned int seen[24] = { 0 }, i;
+	unsigned int seen[24] = { 0 }, i, calls = 0;
 	struct file *d;
 	char path[32];
 	long n;
@@ -221,7 +221,7 @@ static void getdents_every_entry_once(struct ktest *t)
 	}
 	d = filp_open("/kt_ls", O_RDONLY | O_DIRECTORY, 0);
 	KTEST_ASSERT(t, !IS_ERR(d));
-	while ((n = getdents64_kernel(d, buf, sizeof(buf))) > 0) {
+	while ((n = getdents64_kernel(d, buf, sizeof(buf))) > 0 && ++calls < 100) {
 		long off = 0;
 
 		while (off < n) {
@@ -239,15 +239,44 @@ static void getdents_every_entry_once(struct ktest *t)
 		}
 	}
 	KTEST_EXPECT_EQ(t, n, 0);
+	KTEST_EXPECT_LT(t, calls, 100);
 	for (i = 0; i < 24; i++)
 		KTEST_EXPECT_EQ(t, seen[i], 1);
 	fput(d);
+}
+
+/* Linux follows 40 symlinks in one walk and refuses the 41st. */
+static void forty_links_and_no_more(struct ktest *t)
+{
+	char name[32], target[32];
+	struct path a, b;
+	int i;
+
+	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_chain", 0755));
+	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_chain/dir", 0755));
+	KTEST_ASSERT(t, !vfs_symlink_path("dir", "/kt_chain/l40"));
+	for (i = 39; i >= 0; i--) {
+		snprintf(name, sizeof(name), "/kt_chain/l%d", i);
+		snprintf(target, sizeof(target), "l%d", i + 1);
+		KTEST_ASSERT(t, !vfs_symlink_path(target, name));
+	}
+	KTEST_EXPECT_EQ(t, lookup_err("/kt_chain/l1", LOOKUP_FOLLOW), 0);	/* 40 links */
+	KTEST_EXPECT_EQ(t, lookup_err("/kt_chain/l0", LOOKUP_FOLLOW), -ELOOP);	/* 41 */
+	KTEST_EXPECT_EQ(t, lookup_err("/kt_chain/l1/", 0), 0);	/* a trailing slash follows */
+	/* in the middle of a path, and ".." from where the link led */
+	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_chain/l39/sub", 0755));
+	KTEST_ASSERT(t, !kern_path("/kt_chain/l38/sub/..", LOOKUP_FOLLOW, &a));
+	KTEST_ASSERT(t, !kern_path("/kt_chain/dir", LOOKUP_FOLLOW, &b));
+	KTEST_EXPECT(t, a.dentry == b.dentry);
+	path_put(&a);
+	path_put(&b);
 }
 
 KTEST_SUITE(namei,
 	    KTEST_CASE(dots_and_root),
 	    KTEST_CASE(dotdot_crosses_mount),
 	    KTEST_CASE(symlinks),
+	    KTEST_CASE(forty_links_and_no_more),
 	    KTEST_CASE(long_names),
 	    KTEST_CASE(dirfd_relative),
 	    KTEST_CASE(dcache_hits_and_negatives),
