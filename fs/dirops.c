@@ -52,7 +52,8 @@ static int mkdir_fn(struct parent_walk *pw, struct inode *dir, const void *arg)
 
 	if (!dir->i_op->mkdir)
 		return -EPERM;
-	return dir->i_op->mkdir(dir, pw->child, mode_after_umask(S_IFDIR, mode));
+	/* As Linux: no set-user-ID or set-group-ID bit on a new directory. */
+	return dir->i_op->mkdir(dir, pw->child, mode_after_umask(S_IFDIR, mode & 01777));
 }
 
 int do_mkdirat(int dfd, const char *path, umode_t mode)

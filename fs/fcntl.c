@@ -99,6 +99,31 @@ long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return f->f_op->ioctl(f, cmd, arg);
 }
 
+/* The ioctls every file answers, as Linux's do_vfs_ioctl (the number, or 0). */
+#define FIONCLEX	0x5450
+#define FIOCLEX		0x5451
+#define FIONBIO		0x5421
+
+static long generic_ioctl(struct file *f, unsigned int fd, unsigned int cmd, unsigned long arg)
+{
+	int on;
+
+	switch (cmd) {
+	case FIOCLEX:
+	case FIONCLEX:
+		return fd_set_cloexec(current->files, fd, cmd == FIOCLEX);
+	case FIONBIO:
+		if (get_user(on, (int __user *)arg))
+			return -EFAULT;
+		if (on)
+			f->f_flags |= O_NONBLOCK;
+		else
+			f->f_flags &= ~O_NONBLOCK;
+		return 0;
+	}
+	return vfs_ioctl(f, cmd, arg);
+}
+
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
 	struct file *f = fget(fd);
@@ -106,7 +131,7 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 
 	if (!f)
 		return -EBADF;
-	r = vfs_ioctl(f, cmd, arg);
+	r = generic_ioctl(f, fd, cmd, arg);
 	fput(f);
 	return r;
 }

@@ -78,6 +78,8 @@ static void dup_shares_offset(struct ktest *t)
 	KTEST_EXPECT_EQ(t, sys_fcntl(1, F_GETFL, 0) & (O_APPEND | O_NONBLOCK),
 			O_APPEND | O_NONBLOCK);
 	KTEST_EXPECT_EQ(t, sys_ioctl(1, 0x5401, 0), -ENOTTY);	/* TCGETS on a file */
+	KTEST_EXPECT_EQ(t, sys_ioctl(1, 0x5451, 0), 0);		/* FIOCLEX */
+	KTEST_EXPECT_EQ(t, sys_fcntl(1, F_GETFD, 0), FD_CLOEXEC);
 	drop_table(files);
 	KTEST_EXPECT_EQ(t, vfs_unlink_path("/kt_dup"), 0);
 }
