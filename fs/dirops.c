@@ -147,8 +147,11 @@ static int may_delete(struct parent_walk *pw, bool dir)
 {
 	struct inode *inode;
 
+	/* rmdir: "." -EINVAL, ".." -ENOTEMPTY, "/" -EBUSY; unlink: -EISDIR (Linux's). */
+	if (pw->dots && !dir)
+		return -EISDIR;
 	if (pw->dots)
-		return dir ? -EINVAL : -EISDIR;
+		return pw->dots == PW_DOT ? -EINVAL : pw->dots == PW_DOTDOT ? -ENOTEMPTY : -EBUSY;
 	inode = pw->child->d_inode;
 	if (!inode)
 		return -ENOENT;

@@ -31,14 +31,15 @@ int walk_path(struct nameidata *nd, const char *name, unsigned int flags,
  * The parent side of create/remove/rename.  pw_prepare (no lock), then
  * pw_walk (vfs_lock held): pw.nd.path is the directory, pw.child its
  * dentry for the last component (negative if absent; NULL when the name
- * ends in "." or ".." or is "/": pw.dots), referenced; pw.trailing if the
- * name ended in '/'.  pw_release (vfs_lock held) drops it all.
+ * ends in "." or ".." or is "/": pw.dots says which), referenced;
+ * pw.trailing if the name ended in '/'.  pw_release (vfs_lock held) drops it all.
  */
 struct parent_walk {
 	struct nameidata nd;
 	const char *name;
 	struct dentry *child;
-	bool dots, trailing;
+	enum { PW_NAME, PW_DOT, PW_DOTDOT, PW_ROOT } dots;	/* PW_NAME: child is set */
+	bool trailing;
 };
 int pw_prepare(struct parent_walk *pw, int dfd, const char *name);
 int pw_walk(struct parent_walk *pw);

@@ -93,19 +93,39 @@ struct dentry *simple_create_child(struct dentry *dir, const char *name, struct 
 	return d;
 }
 
-/* Unpins every dentry below d, children first. */
-static void d_genocide(struct dentry *d)
+static struct dentry *first_live_child(struct dentry *d)
 {
-	struct dentry *c, *n;
+	struct dentry *c;
 
-	dget(d);
-	list_for_each_entry_safe(c, n, &d->d_subdirs, d_child) {
-		dget(c);
-		d_genocide(c);
-		d_delete(c);
-		dput_locked(c);
+	list_for_each_entry(c, &d->d_subdirs, d_child)
+		if (!(c->d_flags & DCACHE_DEAD))
+			return c;
+	return NULL;
+}
+
+/*
+ * Unpins every dentry below root, leaves first, without recursion (a
+ * tree may be deeper than a kernel stack).  A dentry someone still holds
+ * survives, dead, until its last dput.
+ */
+static void d_genocide(struct dentry *root)
+{
+	struct dentry *d = root, *c, *parent;
+
+	for (;;) {
+		c = first_live_child(d);
+		if (c) {
+			d = c;
+			continue;
+		}
+		if (d == root)
+			return;
+		parent = d->d_parent;
+		dget(d);
+		d_delete(d);
+		dput_locked(d);
+		d = parent;
 	}
-	dput_locked(d);
 }
 
 void kill_litter_super(struct super_block *sb)

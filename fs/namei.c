@@ -285,7 +285,8 @@ int pw_prepare(struct parent_walk *pw, int dfd, const char *name)
 
 	pw->name = name;
 	pw->child = NULL;
-	pw->dots = pw->trailing = false;
+	pw->dots = PW_NAME;
+	pw->trailing = false;
 	if (n < 0)
 		return (int)n;
 	return nd_start(&pw->nd, dfd, name, false);
@@ -303,7 +304,7 @@ int pw_walk(struct parent_walk *pw)
 	pw->trailing = how & PATH_TRAILING_SLASH;
 	if (!last.len || path_is_dot(last.name, last.len) ||
 	    path_is_dotdot(last.name, last.len)) {
-		pw->dots = true;
+		pw->dots = !last.len ? PW_ROOT : last.len == 1 ? PW_DOT : PW_DOTDOT;
 		return 0;
 	}
 	child = lookup_one(pw->nd.path.dentry, last.name, last.len);

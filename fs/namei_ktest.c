@@ -51,11 +51,16 @@ static void dots_and_root(struct ktest *t)
 
 static void dotdot_crosses_mount(struct ktest *t)
 {
+	unsigned long total0, neg0, total1, neg1;
 	struct path a, b;
 
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_mnt", 0755));
+	dcache_counts(&total0, &neg0);
 	KTEST_ASSERT(t, !do_mount("none", "/kt_mnt", "ramfs", 0, NULL));
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_mnt/inner", 0755));
+	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_mnt/inner/deeper", 0755));
+	KTEST_ASSERT(t, !make_file("/kt_mnt/inner/deeper/f"));
+	KTEST_EXPECT_EQ(t, lookup_err("/kt_mnt/inner/deeper/missing", 0), -ENOENT);
 	KTEST_ASSERT(t, !kern_path("/kt_mnt/inner/../..", LOOKUP_FOLLOW, &a));
 	KTEST_ASSERT(t, !kern_path("/", LOOKUP_FOLLOW, &b));
 	KTEST_EXPECT(t, a.dentry == b.dentry && a.mnt == b.mnt);
@@ -66,6 +71,8 @@ static void dotdot_crosses_mount(struct ktest *t)
 	path_put(&b);
 	path_put(&a);
 	KTEST_EXPECT_EQ(t, do_umount("/kt_mnt", 0), 0);
+	dcache_counts(&total1, &neg1);
+	KTEST_EXPECT_EQ(t, total1, total0);		/* the whole tree went with it */
 	KTEST_EXPECT_EQ(t, lookup_err("/kt_mnt/inner", 0), -ENOENT);
 	KTEST_EXPECT_EQ(t, do_umount("/kt_mnt", 0), -EINVAL);
 }
@@ -172,6 +179,12 @@ static void rename_directories(struct ktest *t)
 	KTEST_EXPECT_EQ(t, lookup_err("/kt_rn/empty/deep", 0), 0);
 	KTEST_EXPECT_EQ(t, lookup_err("/kt_rn/a", 0), -ENOENT);
 	KTEST_EXPECT_EQ(t, do_rmdirat(AT_FDCWD, "/kt_rn/full"), -ENOTEMPTY);
+	KTEST_EXPECT_EQ(t, do_rmdirat(AT_FDCWD, "/kt_rn/empty/."), -EINVAL);
+	KTEST_EXPECT_EQ(t, do_rmdirat(AT_FDCWD, "/kt_rn/empty/.."), -ENOTEMPTY);
+	KTEST_EXPECT_EQ(t, do_rmdirat(AT_FDCWD, "/"), -EBUSY);
+	KTEST_EXPECT_EQ(t, do_unlinkat(AT_FDCWD, "/kt_rn/empty"), -EISDIR);
+	KTEST_EXPECT_EQ(t, do_rmdirat(AT_FDCWD, "/kt_rn/full/f"), -ENOTDIR);
+	KTEST_EXPECT_EQ(t, do_mkdirat(AT_FDCWD, "/kt_rn/full", 0755), -EEXIST);
 }
 
 static void open_flags(struct ktest *t)

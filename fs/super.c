@@ -118,6 +118,9 @@ struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *dentry)
 
 void get_root_path(struct path *root)
 {
+	if (!root_mnt)
+		panic("VFS: a path walk before the root filesystem was mounted (%s)",
+		      current->name);
 	vfs_lock();
 	root->mnt = mntget(root_mnt);
 	root->dentry = dget(root_mnt->mnt_root);

@@ -79,7 +79,9 @@ static char *get_page(struct inode *inode, unsigned long idx, int *err)
 			*err = -ENOMEM;
 			return NULL;
 		}
+		vfs_lock();
 		inode->i_blocks += PAGE_SIZE / 512;
+		vfs_unlock();
 	}
 	return ri->pages[idx];
 }
