@@ -7,6 +7,7 @@
 #include <tern/err.h>
 #include <tern/errno.h>
 #include <tern/fdtable.h>
+#include <tern/fs_struct.h>
 #include <tern/fs.h>
 #include <tern/ktest.h>
 #include <tern/namei.h>
@@ -285,6 +286,71 @@ static void forty_links_and_no_more(struct ktest *t)
 	path_put(&b);
 }
 
+static void attributes(struct ktest *t)
+{
+	struct timespec64 times[2] = { { 1000, 5 }, { 2000, UTIME_OMIT } };
+	struct statx stx, before;
+	char buf[16];
+
+	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_attr", 0777));
+	KTEST_ASSERT(t, !vfs_statx(AT_FDCWD, "/kt_attr", 0, &stx));
+	KTEST_EXPECT_EQ(t, stx.stx_mode, S_IFDIR | 0755);	/* umask 022 */
+	KTEST_EXPECT_EQ(t, stx.stx_nlink, 2);
+	KTEST_ASSERT(t, !make_file("/kt_attr/f"));		/* 0644 asked, 0644 left */
+	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, "/kt_attr/f", X_OK, 0), -EACCES);
+	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, "/kt_attr/f", R_OK | W_OK, 0), 0);
+	KTEST_EXPECT_EQ(t, vfs_chmod_path("/kt_attr/f", 04755), 0);
+	KTEST_EXPECT_EQ(t, do_faccessat(AT_FDCWD, "/kt_attr/f", X_OK, 0), 0);
+	KTEST_EXPECT_EQ(t, vfs_chown_path("/kt_attr/f", 7, (gid_t)-1), 0);
+	KTEST_ASSERT(t, !vfs_statx(AT_FDCWD, "/kt_attr/f", 0, &before));
+	KTEST_EXPECT_EQ(t, do_utimensat(AT_FDCWD, "/kt_attr/f", times, 0), 0);
+	KTEST_ASSERT(t, !vfs_statx(AT_FDCWD, "/kt_attr/f", 0, &stx));
+	KTEST_EXPECT_EQ(t, stx.stx_mode, S_IFREG | 04755);
+	KTEST_EXPECT_EQ(t, stx.stx_uid, 7);
+	KTEST_EXPECT_EQ(t, stx.stx_gid, 0);
+	KTEST_EXPECT_EQ(t, stx.stx_atime.tv_sec, 1000);
+	KTEST_EXPECT_EQ(t, stx.stx_atime.tv_nsec, 5);
+	KTEST_EXPECT_EQ(t, stx.stx_mtime.tv_sec, before.stx_mtime.tv_sec);	/* omitted */
+	times[1].tv_nsec = 1000000000;
+	KTEST_EXPECT_EQ(t, do_utimensat(AT_FDCWD, "/kt_attr/f", times, 0), -EINVAL);
+	KTEST_ASSERT(t, !vfs_symlink_path("f", "/kt_attr/l"));
+	KTEST_EXPECT_EQ(t, do_readlinkat(AT_FDCWD, "/kt_attr/l", buf, sizeof(buf)), 1);
+	KTEST_EXPECT_EQ(t, buf[0], 'f');
+	KTEST_EXPECT_EQ(t, do_readlinkat(AT_FDCWD, "/kt_attr/f", buf, sizeof(buf)), -EINVAL);
+	KTEST_ASSERT(t, !vfs_statx(AT_FDCWD, "/kt_attr/l", AT_SYMLINK_NOFOLLOW, &stx));
+	KTEST_EXPECT_EQ(t, stx.stx_mode, S_IFLNK | 0777);
+	KTEST_EXPECT_EQ(t, stx.stx_size, 1);
+	KTEST_ASSERT(t, !vfs_statx(AT_FDCWD, "/kt_attr/l", 0, &stx));
+	KTEST_EXPECT_EQ(t, stx.stx_mode, S_IFREG | 04755);	/* followed */
+}
+
+/* A task's cwd: relative walks start there, and a removed cwd takes no new names. */
+static void working_directory(struct ktest *t)
+{
+	struct fs_struct *fs = fs_struct_alloc_root(), *saved = current->fs;
+	struct path p;
+
+	KTEST_ASSERT(t, fs);
+	current->fs = fs;
+	KTEST_EXPECT_EQ(t, vfs_mkdir_path("/kt_cwd", 0755), 0);
+	KTEST_EXPECT_EQ(t, vfs_mkdir_path("/kt_cwd/gone", 0755), 0);
+	if (!kern_path("/kt_cwd", LOOKUP_FOLLOW, &p)) {
+		set_fs_pwd(&p);
+		KTEST_EXPECT_EQ(t, vfs_mkdir_path("rel", 0700), 0);
+		KTEST_EXPECT_EQ(t, lookup_err("/kt_cwd/rel", 0), 0);
+		KTEST_EXPECT_EQ(t, lookup_err("gone/../rel", 0), 0);
+	}
+	if (!kern_path("gone", LOOKUP_FOLLOW, &p)) {
+		set_fs_pwd(&p);
+		KTEST_EXPECT_EQ(t, do_rmdirat(AT_FDCWD, "/kt_cwd/gone"), 0);
+		KTEST_EXPECT_EQ(t, vfs_mkdir_path("x", 0700), -ENOENT);
+		KTEST_EXPECT_EQ(t, make_file("y"), -ENOENT);
+		KTEST_EXPECT_EQ(t, lookup_err("..", 0), 0);
+	}
+	current->fs = saved;
+	put_fs_struct(fs);
+}
+
 KTEST_SUITE(namei,
 	    KTEST_CASE(dots_and_root),
 	    KTEST_CASE(dotdot_crosses_mount),
@@ -295,4 +361,6 @@ KTEST_SUITE(namei,
 	    KTEST_CASE(dcache_hits_and_negatives),
 	    KTEST_CASE(rename_directories),
 	    KTEST_CASE(open_flags),
-	    KTEST_CASE(getdents_every_entry_once));
+	    KTEST_CASE(getdents_every_entry_once),
+	    KTEST_CASE(attributes),
+	    KTEST_CASE(working_directory));
