@@ -57,6 +57,8 @@ static void dotdot_crosses_mount(struct ktest *t)
 
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_mnt", 0755));
 	dcache_counts(&total0, &neg0);
+	KTEST_EXPECT_EQ(t, do_mount("none", "/kt_mnt", "pipefs", 0, NULL), -ENODEV);
+	KTEST_EXPECT_EQ(t, do_mount("none", "/kt_mnt", "ramfs", 0, "size=lots"), -EINVAL);
 	KTEST_ASSERT(t, !do_mount("none", "/kt_mnt", "ramfs", 0, NULL));
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_mnt/inner", 0755));
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_mnt/inner/deeper", 0755));
@@ -346,6 +348,7 @@ static void working_directory(struct ktest *t)
 		KTEST_EXPECT_EQ(t, vfs_mkdir_path("x", 0700), -ENOENT);
 		KTEST_EXPECT_EQ(t, make_file("y"), -ENOENT);
 		KTEST_EXPECT_EQ(t, lookup_err("..", 0), 0);
+		KTEST_EXPECT_EQ(t, do_mount("none", ".", "ramfs", 0, NULL), -ENOENT);
 	}
 	current->fs = saved;
 	put_fs_struct(fs);

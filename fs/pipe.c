@@ -266,12 +266,9 @@ int create_pipe_files(struct file **res, int flags)
 	return 0;
 }
 
+/* pipefs is internal: not registered, so mount(2) cannot name it. */
 static int pipe_init(void)
 {
-	int err = register_filesystem(&pipefs_type);
-
-	if (err)
-		return err;
 	pipe_mnt = kern_mount(&pipefs_type);
 	return IS_ERR(pipe_mnt) ? (int)PTR_ERR(pipe_mnt) : 0;
 }

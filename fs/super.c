@@ -152,6 +152,14 @@ static void deactivate_super(struct super_block *sb)
 	sb->s_type->kill_sb(sb);
 }
 
+/* Undoes mnt_alloc for a mount that never entered the table. */
+static void umount_new(struct vfsmount *mnt)
+{
+	dput_locked(mnt->mnt_root);
+	deactivate_super(mnt->mnt_sb);
+	kfree(mnt);
+}
+
 /* Mounts a new instance on at (referenced; the mount takes the references). */
 static int graft(struct file_system_type *type, const char *devname, unsigned long flags,
 		 const char *data, struct path *at)
@@ -168,6 +176,10 @@ static int graft(struct file_system_type *type, const char *devname, unsigned lo
 		return -ENOMEM;
 	}
 	if (at) {
+		if (at->dentry->d_flags & DCACHE_DEAD) {
+			umount_new(mnt);
+			return -ENOENT;		/* a removed directory */
+		}
 		mnt->mnt_parent = at->mnt;
 		mnt->mnt_mountpoint = at->dentry;
 		at->dentry->d_flags |= DCACHE_MOUNTED;
@@ -377,6 +389,8 @@ static int vfs_mount_root(void)
 		err = do_mount("devfs", "/dev", "devfs", 0, NULL);
 	if (err)
 		pr_err("VFS: cannot mount devfs on /dev: error %d\n", err);
+	else
+		pr_info("VFS: ramfs on /, devfs on /dev\n");
 	return err;
 }
 subsys_initcall(vfs_mount_root);
