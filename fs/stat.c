@@ -14,6 +14,15 @@
 #include <tern/uaccess.h>
 #include "internal.h"
 
+/* The layouts user space was built against (stat(2), statx(2), getdents64(2)). */
+_Static_assert(sizeof(struct stat) == 128, "struct stat is asm-generic's 128 bytes");
+_Static_assert(__builtin_offsetof(struct stat, st_size) == 48, "st_size at 48");
+_Static_assert(__builtin_offsetof(struct stat, st_atime) == 72, "st_atime at 72");
+_Static_assert(sizeof(struct statx) == 256, "struct statx is 256 bytes");
+_Static_assert(__builtin_offsetof(struct statx, stx_atime) == 64, "stx_atime at 64");
+_Static_assert(__builtin_offsetof(struct statx, stx_rdev_major) == 128, "stx_rdev at 128");
+_Static_assert(__builtin_offsetof(struct linux_dirent64, d_name) == 19, "d_name at 19");
+
 static struct statx_timestamp stx_time(struct timespec64 t)
 {
 	return (struct statx_timestamp){ t.tv_sec, (u32)t.tv_nsec, 0 };
