@@ -14,6 +14,12 @@
 #include <tern/string.h>
 #include <tern/syscalls.h>
 
+/* Every case needs the root ramfs; a kernel without it has no files to test. */
+#define NEED_ROOT(t) do {						\
+	if (!IS_ENABLED(CONFIG_FS_RAMFS))				\
+		KTEST_SKIP(t, "FS_RAMFS=n: no root filesystem");	\
+} while (0)
+
 static struct files_struct *saved_files;
 
 static struct files_struct *use_table(struct ktest *t)
@@ -50,9 +56,11 @@ static int open_fd(const char *path, int flags)
 
 static void dup_shares_offset(struct ktest *t)
 {
-	struct files_struct *files = use_table(t);
+	struct files_struct *files;
 	int a, b;
 
+	NEED_ROOT(t);
+	files = use_table(t);
 	if (!files)
 		return;
 	a = open_fd("/kt_dup", O_CREAT | O_RDWR);
@@ -86,8 +94,10 @@ static void dup_shares_offset(struct ktest *t)
 
 static void close_on_exec(struct ktest *t)
 {
-	struct files_struct *files = use_table(t);
+	struct files_struct *files;
 
+	NEED_ROOT(t);
+	files = use_table(t);
 	if (!files)
 		return;
 	KTEST_EXPECT_EQ(t, open_fd("/", O_RDONLY | O_DIRECTORY), 0);
@@ -102,9 +112,11 @@ static void close_on_exec(struct ktest *t)
 
 static void table_full_emfile(struct ktest *t)
 {
-	struct files_struct *files = use_table(t), *copy;
+	struct files_struct *files, *copy;
 	unsigned int i;
 
+	NEED_ROOT(t);
+	files = use_table(t);
 	if (!files)
 		return;
 	files->nofile = 100;		/* past the first table size: it must grow */
@@ -126,10 +138,12 @@ static void table_full_emfile(struct ktest *t)
 /* Pointers the uaccess helpers refuse: NULL (nothing there) and, with paging, kernel memory. */
 static void bad_pointers_efault(struct ktest *t)
 {
-	struct files_struct *files = use_table(t);
+	struct files_struct *files;
 	static char kbuf[64];
 	int fd;
 
+	NEED_ROOT(t);
+	files = use_table(t);
 	if (!files)
 		return;
 	fd = open_fd("/", O_RDONLY | O_DIRECTORY);

@@ -41,6 +41,8 @@ int nd_start(struct nameidata *nd, int dfd, const char *name, bool empty_ok)
 
 	nd->links = 0;
 	nd->depth = 0;
+	if (!READ_ONCE(root_mnt))
+		return -ENOENT;		/* no root filesystem (yet) */
 	get_fs_root(&nd->root);
 	if (name[0] == '/' || dfd == AT_FDCWD) {
 		get_fs_pwd(&nd->path);

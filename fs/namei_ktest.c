@@ -16,6 +16,12 @@
 #include <tern/string.h>
 #include <uapi/linux/dirent.h>
 
+/* Every case needs the root ramfs; a kernel without it has no files to test. */
+#define NEED_ROOT(t) do {						\
+	if (!IS_ENABLED(CONFIG_FS_RAMFS))				\
+		KTEST_SKIP(t, "FS_RAMFS=n: no root filesystem");	\
+} while (0)
+
 static int make_file(const char *path)
 {
 	struct file *f = filp_open(path, O_CREAT | O_WRONLY, 0644);
@@ -40,6 +46,7 @@ static void dots_and_root(struct ktest *t)
 {
 	struct path a, b;
 
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_dots", 0755));
 	KTEST_ASSERT(t, !kern_path("/../..//./kt_dots/..", LOOKUP_FOLLOW, &a));
 	KTEST_ASSERT(t, !kern_path("/", LOOKUP_FOLLOW, &b));
@@ -55,6 +62,7 @@ static void dotdot_crosses_mount(struct ktest *t)
 	unsigned long total0, neg0, total1, neg1;
 	struct path a, b;
 
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_mnt", 0755));
 	dcache_counts(&total0, &neg0);
 	KTEST_EXPECT_EQ(t, do_mount("none", "/kt_mnt", "pipefs", 0, NULL), -ENODEV);
@@ -84,6 +92,7 @@ static void symlinks(struct ktest *t)
 {
 	struct file *f;
 
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_ln", 0755));
 	KTEST_ASSERT(t, !make_file("/kt_ln/file"));
 	KTEST_ASSERT(t, !vfs_symlink_path("file", "/kt_ln/a"));
@@ -104,6 +113,7 @@ static void long_names(struct ktest *t)
 {
 	static char name[300];
 
+	NEED_ROOT(t);
 	memset(name, 'x', sizeof(name) - 1);
 	name[0] = '/';
 	name[257] = '\0';	/* a 256-byte component */
@@ -114,10 +124,12 @@ static void long_names(struct ktest *t)
 
 static void dirfd_relative(struct ktest *t)
 {
-	struct files_struct *files = files_alloc(), *saved = current->files;
+	struct files_struct *files, *saved = current->files;
 	struct file *d;
 	int fd;
 
+	NEED_ROOT(t);
+	files = files_alloc();
 	KTEST_ASSERT(t, files);
 	current->files = files;
 	KTEST_EXPECT(t, !vfs_mkdir_path("/kt_dfd", 0755));
@@ -141,6 +153,7 @@ static void dcache_hits_and_negatives(struct ktest *t)
 	unsigned long total0, neg0, total1, neg1;
 	struct path a, b;
 
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_dc", 0755));
 	KTEST_ASSERT(t, !make_file("/kt_dc/f"));
 	KTEST_ASSERT(t, !kern_path("/kt_dc/f", 0, &a));
@@ -164,6 +177,7 @@ static void dcache_hits_and_negatives(struct ktest *t)
 
 static void rename_directories(struct ktest *t)
 {
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_rn", 0755));
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_rn/a", 0755));
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_rn/a/deep", 0755));
@@ -196,6 +210,7 @@ static void open_flags(struct ktest *t)
 	char buf[8];
 	loff_t pos = 0;
 
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_open", 0755));
 	f = filp_open("/kt_open/f", O_CREAT | O_EXCL | O_RDWR, 0600);
 	KTEST_ASSERT(t, !IS_ERR(f));
@@ -230,6 +245,7 @@ static void getdents_every_entry_once(struct ktest *t)
 	char path[32];
 	long n;
 
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_ls", 0755));
 	for (i = 0; i < 24; i++) {
 		snprintf(path, sizeof(path), "/kt_ls/e%u", i);
@@ -268,6 +284,7 @@ static void forty_links_and_no_more(struct ktest *t)
 	struct path a, b;
 	int i;
 
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_chain", 0755));
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_chain/dir", 0755));
 	KTEST_ASSERT(t, !vfs_symlink_path("dir", "/kt_chain/l40"));
@@ -294,6 +311,7 @@ static void attributes(struct ktest *t)
 	struct statx stx, before;
 	char buf[16];
 
+	NEED_ROOT(t);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_attr", 0777));
 	KTEST_ASSERT(t, !vfs_statx(AT_FDCWD, "/kt_attr", 0, &stx));
 	KTEST_EXPECT_EQ(t, stx.stx_mode, S_IFDIR | 0755);	/* umask 022 */
@@ -329,9 +347,11 @@ static void attributes(struct ktest *t)
 /* A task's cwd: relative walks start there, and a removed cwd takes no new names. */
 static void working_directory(struct ktest *t)
 {
-	struct fs_struct *fs = fs_struct_alloc_root(), *saved = current->fs;
+	struct fs_struct *fs, *saved = current->fs;
 	struct path p;
 
+	NEED_ROOT(t);
+	fs = fs_struct_alloc_root();
 	KTEST_ASSERT(t, fs);
 	current->fs = fs;
 	KTEST_EXPECT_EQ(t, vfs_mkdir_path("/kt_cwd", 0755), 0);
