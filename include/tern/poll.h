@@ -28,8 +28,8 @@
 #define POLLNVAL	0x0020
 #define POLLRDNORM	0x0040
 #define POLLWRNORM	0x0100
-
-#define POLL_TABLE_ENTRIES 8
+#define POLLRDBAND	0x0080
+#define POLLWRBAND	0x0200
 
 struct poll_table_entry {
 	struct wait_queue_head *wq;
@@ -38,17 +38,39 @@ struct poll_table_entry {
 
 /* The entries of one poll pass (one table per polling task). */
 struct poll_table {
-	unsigned int nr;
+	unsigned int nr, max;
 	int error;			/* -ENOMEM when more queues than entries */
-	struct poll_table_entry entries[POLL_TABLE_ENTRIES];
+	struct poll_table_entry *entries;
 };
 
-void poll_table_init(struct poll_table *pt);
+struct pollfd {				/* poll(2) */
+	int fd;
+	short events;
+	short revents;
+};
+
+void poll_table_init(struct poll_table *pt, struct poll_table_entry *entries, unsigned int max);
 /* Adds current to wq (pt NULL: nothing to do). */
 void poll_wait(struct file *file, struct wait_queue_head *wq, struct poll_table *pt);
 /* Removes current from every queue pt added it to. */
 void poll_table_free(struct poll_table *pt);
 /* The file's ready events (f_op->poll, or POLLIN|POLLOUT without one). */
 unsigned int vfs_poll(struct file *file, struct poll_table *pt);
+
+/*
+ * poll(2) on kernel memory, with current's fds: fills each revents and
+ * returns how many are non-zero, waiting until one is or until the
+ * ktime_ns() deadline passes (0: do not wait; U64_MAX: no deadline).
+ * -ENOMEM.  Signals do not interrupt it yet (the signals code adds that).
+ */
+int do_poll(struct pollfd *fds, unsigned int nfds, u64 deadline);
+
+/*
+ * select(2) on kernel fd sets of n bits (any may be NULL), rewritten in
+ * place to the ready fds: the number of bits set, -EBADF for a set fd
+ * that is not open, -ENOMEM.  Same deadline as do_poll.
+ */
+int do_select(unsigned int n, unsigned long *in, unsigned long *out, unsigned long *ex,
+	      u64 deadline);
 
 #endif

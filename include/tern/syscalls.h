@@ -76,6 +76,17 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_pipe2(int __user *fildes, int flags);
 
+/* ppoll (rv32: ppoll_time64) and pselect6 (rv32: pselect6_time64) take
+   __kernel_timespec; the signal mask is checked for size only, until the
+   signals code applies it. */
+struct pollfd;
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds,
+	       struct __kernel_timespec __user *tsp, const void __user *sigmask,
+	       size_t sigsetsize);
+long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+		  unsigned long __user *exp, struct __kernel_timespec __user *tsp,
+		  void __user *sig);
+
 /* Flags: MS_RDONLY is honoured; MS_REMOUNT, MS_BIND, MS_MOVE give -EINVAL;
    the rest (nosuid, nodev, noexec, silent ...) are accepted and ignored. */
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
