@@ -12,6 +12,7 @@
 #include <tern/fs.h>
 #include <tern/init.h>
 #include <tern/kernel.h>
+#include <tern/printf.h>
 #include <tern/printk.h>
 #include <tern/slab.h>
 #include <tern/string.h>
@@ -284,6 +285,25 @@ int mounts_for_each(int (*fn)(struct vfsmount *mnt, void *arg), void *arg)
 	}
 	vfs_unlock();
 	return ret;
+}
+
+int mount_show(struct vfsmount *mnt, char *buf, size_t len)
+{
+	struct super_block *sb = mnt->mnt_sb;
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL), opts[48] = "";
+	int n;
+
+	if (!path)
+		return -ENOMEM;
+	n = mount_path(mnt, path, PATH_MAX);
+	if (!n && sb->s_op && sb->s_op->show_options &&
+	    sb->s_op->show_options(sb, opts + 1, sizeof(opts) - 1) > 0)
+		opts[0] = ',';
+	if (!n)
+		n = snprintf(buf, len, "%s %s %s %s%s 0 0\n", mnt->mnt_devname, path,
+			     sb->s_type->name, mnt_readonly(mnt) ? "ro" : "rw", opts);
+	kfree(path);
+	return n < 0 || (size_t)n < len ? n : -ENAMETOOLONG;
 }
 
 int mount_path(struct vfsmount *mnt, char *buf, size_t len)

@@ -18,6 +18,21 @@ static unsigned long free_pages_now(void)
 	return s.free_pages;
 }
 
+struct lines {
+	char buf[512];
+	size_t used;
+};
+
+static int collect(struct vfsmount *mnt, void *arg)
+{
+	struct lines *l = arg;
+	int n = mount_show(mnt, l->buf + l->used, sizeof(l->buf) - l->used);
+
+	if (n > 0)
+		l->used += (size_t)n;
+	return n < 0 ? n : 0;
+}
+
 static void enospc_then_pages_back(struct ktest *t)
 {
 	static char page[PAGE_SIZE];
@@ -30,6 +45,18 @@ static void enospc_then_pages_back(struct ktest *t)
 	snprintf(opts, sizeof(opts), "size=%luk", LIMIT_PAGES * PAGE_SIZE / 1024);
 	KTEST_ASSERT(t, !vfs_mkdir_path("/kt_rf", 0755));
 	KTEST_ASSERT(t, !do_mount("none", "/kt_rf", "ramfs", 0, opts));
+	{
+		static struct lines l;	/* /proc/mounts as procfs will print it */
+		char want[64];
+
+		l.used = 0;
+		KTEST_EXPECT_EQ(t, mounts_for_each(collect, &l), 0);
+		snprintf(want, sizeof(want), "none /kt_rf ramfs rw,%s 0 0\n", opts);
+		KTEST_EXPECT(t, strstr(l.buf, "rootfs / ramfs rw 0 0\n") == l.buf);
+		KTEST_EXPECT(t, strstr(l.buf, want) != NULL);
+		KTEST_EXPECT(t, !IS_ENABLED(CONFIG_FS_DEVFS) ||
+				strstr(l.buf, "devfs /dev devfs rw 0 0\n") != NULL);
+	}
 	f = filp_open("/kt_rf/f", O_CREAT | O_RDWR, 0600);
 	KTEST_ASSERT(t, !IS_ERR(f));
 	before = free_pages_now();

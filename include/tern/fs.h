@@ -313,11 +313,18 @@ void get_root_path(struct path *root);
 
 /*
  * /proc/mounts: calls fn for each mount in mount order, with vfs_lock
- * held (fn must not sleep), and stops at the first non-zero return.
+ * held (fn may allocate memory, but must not take vfs_lock or wait for
+ * another task), and stops at the first non-zero return.
  */
 int mounts_for_each(int (*fn)(struct vfsmount *mnt, void *arg), void *arg);
 /* The mount point's path as seen from the global root, into buf: 0 or -ENAMETOOLONG. */
 int mount_path(struct vfsmount *mnt, char *buf, size_t len);
+/*
+ * mnt's line of /proc/mounts ("rootfs / ramfs rw 0 0\n", options after
+ * rw/ro as ",size=64k") into buf, vfs_lock held: its length, or
+ * -ENAMETOOLONG / -ENOMEM.
+ */
+int mount_show(struct vfsmount *mnt, char *buf, size_t len);
 
 /* The mount stacked on (mnt, dentry), if any; vfs_lock held, no reference taken. */
 struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *dentry);
