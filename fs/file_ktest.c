@@ -12,6 +12,7 @@
 #include <tern/namei.h>
 #include <tern/sched.h>
 #include <tern/string.h>
+#include <tern/poll.h>
 #include <tern/syscalls.h>
 
 /* Every case needs the root ramfs; a kernel without it has no files to test. */
@@ -153,6 +154,27 @@ static void bad_pointers_efault(struct ktest *t)
 	KTEST_EXPECT_EQ(t, sys_getdents64((unsigned int)fd, NULL, 64), -EFAULT);
 	KTEST_EXPECT_EQ(t, sys_pipe2(NULL, 0), -EFAULT);
 	KTEST_EXPECT_EQ(t, sys_getcwd(NULL, 64), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_unlinkat(AT_FDCWD, NULL, 0), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_renameat2(AT_FDCWD, NULL, AT_FDCWD, NULL, 0), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_linkat(AT_FDCWD, NULL, AT_FDCWD, NULL, 0), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_symlinkat(NULL, AT_FDCWD, NULL), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_readlinkat(AT_FDCWD, NULL, NULL, 16), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_statx(AT_FDCWD, NULL, 0, STATX_BASIC_STATS, NULL), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_statx((int)fd, NULL, AT_EMPTY_PATH, STATX_BASIC_STATS, NULL),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, sys_newfstatat(AT_FDCWD, NULL, NULL, 0), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_fchmodat(AT_FDCWD, NULL, 0644), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_fchownat(AT_FDCWD, NULL, 0, 0, 0), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_faccessat(AT_FDCWD, NULL, F_OK), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_chdir(NULL), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_mount(NULL, NULL, NULL, 0, NULL), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_umount(NULL, 0), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_utimensat(AT_FDCWD, NULL, NULL, 0), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_utimensat(fd, NULL, NULL, AT_SYMLINK_NOFOLLOW), -EINVAL);
+	KTEST_EXPECT_EQ(t, sys_readv((unsigned long)fd, NULL, 1), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_llseek((unsigned int)fd, 0, 0, NULL, SEEK_SET), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_ppoll(NULL, 1, NULL, NULL, 8), -EFAULT);
+	KTEST_EXPECT_EQ(t, sys_pselect6(-1, NULL, NULL, NULL, NULL, NULL), -EINVAL);
 	if (IS_ENABLED(CONFIG_MMU)) {
 		KTEST_EXPECT_EQ(t, sys_openat(AT_FDCWD, (const char __user *)"/", O_RDONLY, 0),
 				-EFAULT);

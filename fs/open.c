@@ -389,6 +389,10 @@ long sys_utimensat(int dfd, const char __user *filename, struct __kernel_timespe
 		t[0] = (struct timespec64){ kt[0].tv_sec, (long)kt[0].tv_nsec };
 		t[1] = (struct timespec64){ kt[1].tv_sec, (long)kt[1].tv_nsec };
 	}
+	if (!filename && dfd == AT_FDCWD)
+		return -EFAULT;		/* as Linux: a NULL path names a dfd, not the cwd */
+	if (!filename && flags)
+		return -EINVAL;
 	if (filename) {
 		name = getname(filename);
 		if (IS_ERR(name))
