@@ -131,6 +131,9 @@ static void table_full_emfile(struct ktest *t)
 	KTEST_EXPECT(t, fget_files(copy, 99) != NULL);
 	fput(fget_files(copy, 99));
 	put_files(copy);
+	put_files(get_files(files));		/* a thread leaving closes nothing */
+	KTEST_EXPECT(t, fget_files(files, 99) != NULL);
+	fput(fget_files(files, 99));
 	KTEST_EXPECT_EQ(t, sys_close(50), 0);
 	KTEST_EXPECT_EQ(t, open_fd("/", O_RDONLY | O_DIRECTORY), 50);
 	drop_table(files);

@@ -371,6 +371,8 @@ static void working_directory(struct ktest *t)
 		KTEST_EXPECT_EQ(t, do_mount("none", ".", "ramfs", 0, NULL), -ENOENT);
 	}
 	current->fs = saved;
+	put_fs_struct(get_fs_struct(fs));	/* a sharer leaving keeps it alive */
+	KTEST_EXPECT_EQ(t, fs->count, 1);
 	put_fs_struct(fs);
 }
 

@@ -35,6 +35,12 @@ struct files_struct {
 struct files_struct *files_alloc(void);
 /* fork: a copy sharing every open file (each gets a reference). */
 struct files_struct *dup_files(struct files_struct *old);
+/* Shares the table with another task (CLONE_FILES). */
+static inline struct files_struct *get_files(struct files_struct *files)
+{
+	__atomic_add_fetch(&files->count, 1, __ATOMIC_RELAXED);
+	return files;
+}
 /* Drops a reference; the last one closes every fd (exit). */
 void put_files(struct files_struct *files);
 /* exec: closes every fd marked close-on-exec. */

@@ -25,6 +25,12 @@ struct fs_struct {
 /* An fs_struct at the global root, umask 022 (the first process's). */
 struct fs_struct *fs_struct_alloc_root(void);
 struct fs_struct *copy_fs_struct(struct fs_struct *old);
+/* Shares it with another task (CLONE_FS). */
+static inline struct fs_struct *get_fs_struct(struct fs_struct *fs)
+{
+	__atomic_add_fetch(&fs->count, 1, __ATOMIC_RELAXED);
+	return fs;
+}
 void put_fs_struct(struct fs_struct *fs);
 
 /* current's root / working directory, referenced (the global root if no fs). */
