@@ -19,6 +19,8 @@
 #include <tern/types.h>
 
 struct rq;
+struct files_struct;
+struct fs_struct;
 
 #define TASK_NAME_LEN		16
 #define SCHED_PRIO_LEVELS	32	/* priority policy: 0 lowest .. 31 highest */
@@ -75,6 +77,8 @@ struct task {
 	int exit_code;
 	unsigned int pid;
 	struct mm_struct *mm;		/* user address space in satp while it runs; NULL: none */
+	struct files_struct *files;	/* open fds (fdtable.h); NULL: none (kernel threads) */
+	struct fs_struct *fs;		/* root, cwd, umask (fs_struct.h); NULL: global root */
 	struct list_head tasks;		/* all_tasks */
 	char name[TASK_NAME_LEN];
 };
