@@ -13,7 +13,10 @@
 #include <tern/fdt.h>
 #include <tern/init.h>
 #include <tern/initramfs.h>
+#include <tern/err.h>
+#include <tern/fs.h>
 #include <tern/memblock.h>
+#include <tern/namei.h>
 #include <tern/printk.h>
 
 extern const u8 __initramfs_start[], __initramfs_end[];
@@ -86,14 +89,118 @@ int unpack_initramfs(const struct initramfs_ops *ops)
 	return err;
 }
 
-/*
- * Until the VFS mounts a root and unpacks into it, the boot reads the
- * archives once without operations: a corrupt one is reported here, by
- * offset and reason, and the boot goes on.
- */
-static int initramfs_check(void)
+/* ---- unpacking into the root filesystem (the VFS's kernel-side calls) ---- */
+
+/* Owner, permission bits and mtime as the archive says (kernel threads create with umask 022). */
+static int set_attributes(const char *path, const struct cpio_entry *e, bool follows)
 {
-	unpack_initramfs(NULL);
+	int err = vfs_chown_path(path, e->uid, e->gid);
+
+	if (!err && follows)
+		err = vfs_chmod_path(path, e->mode & 07777);
+	return err ?: vfs_utimes_path(path, e->mtime);
+}
+
+static int rootfs_mkdir(void *data, const char *path, const struct cpio_entry *e)
+{
+	int err = vfs_mkdir_path(path, e->mode & 07777);
+
+	(void)data;
+	if (err && err != -EEXIST)
+		return err;
+	return set_attributes(path, e, true);
+}
+
+/* Writes the entry's data into f from offset 0: 0 or -errno. */
+static int write_data(struct file *f, const struct cpio_entry *e)
+{
+	const char *p = e->data;
+	size_t left = e->size;
+	loff_t pos = 0;
+
+	while (left) {
+		ssize_t n = kernel_write(f, p, left, &pos);
+
+		if (n <= 0)
+			return n ? (int)n : -EIO;
+		p += n;
+		left -= (size_t)n;
+	}
 	return 0;
 }
-late_initcall(initramfs_check);
+
+static int rootfs_create(void *data, const char *path, const struct cpio_entry *e)
+{
+	struct file *f = filp_open(path, O_CREAT | O_WRONLY | O_TRUNC, e->mode & 07777);
+	int err;
+
+	(void)data;
+	if (IS_ERR(f))
+		return (int)PTR_ERR(f);
+	err = write_data(f, e);
+	fput(f);
+	return err ?: set_attributes(path, e, true);
+}
+
+static int rootfs_symlink(void *data, const char *path, const char *target,
+			  const struct cpio_entry *e)
+{
+	int err = vfs_symlink_path(target, path);
+
+	(void)data;
+	return err ?: set_attributes(path, e, false);
+}
+
+static int rootfs_link(void *data, const char *path, const char *existing,
+		       const struct cpio_entry *e)
+{
+	struct file *f;
+	int err = vfs_link_path(existing, path);
+
+	(void)data;
+	if (err || !e->size)
+		return err;
+	f = filp_open(path, O_WRONLY | O_TRUNC, 0);
+	if (IS_ERR(f))
+		return (int)PTR_ERR(f);
+	err = write_data(f, e);
+	fput(f);
+	return err;
+}
+
+static int rootfs_mknod(void *data, const char *path, const struct cpio_entry *e)
+{
+	int err = vfs_mknod_path(path, e->mode, MKDEV(e->rdev_major, e->rdev_minor));
+
+	(void)data;
+	return err ?: set_attributes(path, e, true);
+}
+
+static const struct initramfs_ops rootfs_ops = {
+	.mkdir = rootfs_mkdir,
+	.create = rootfs_create,
+	.symlink = rootfs_symlink,
+	.link = rootfs_link,
+	.mknod = rootfs_mknod,
+};
+
+/*
+ * After the VFS mounted the root (subsys level) and before the first
+ * process: the archives' trees go into it.  Without a root filesystem
+ * (FS_RAMFS off) they are only read, so that a corrupt one is still
+ * reported by offset and reason.
+ */
+static int populate_rootfs(void)
+{
+	struct path root;
+
+	if (kern_path("/", 0, &root)) {
+		pr_warn("initramfs: no root filesystem to unpack into: only checked\n");
+		unpack_initramfs(NULL);
+		return 0;
+	}
+	path_put(&root);
+	unpack_initramfs(&rootfs_ops);
+	return 0;
+}
+device_initcall(populate_rootfs);

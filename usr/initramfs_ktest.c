@@ -5,9 +5,13 @@
  * archive made here exercises every entry type, hard links, bad names
  * and a device node without mknod; a corrupt copy stops with -EINVAL
  * after the entries before the damage; an initrd given with QEMU's
- * -initrd is found through /chosen.
+ * -initrd is found through /chosen.  And the boot's own unpack: every
+ * entry of the built-in archive is in the root filesystem, with its type,
+ * permission bits and size.
  */
 #include <tern/errno.h>
+#include <tern/fs.h>
+#include <tern/namei.h>
 #include <tern/initramfs.h>
 #include <tern/ktest.h>
 #include <tern/printf.h>
@@ -194,8 +198,50 @@ static void an_external_initrd_is_found(struct ktest *t)
 	KTEST_EXPECT_GT(t, recs.n, 0);
 }
 
+/* The archive's name as the root's path: "./etc/x", "etc/x" and "/etc/x" are "/etc/x". */
+static void rootfs_path(const char *name, char *out, size_t size)
+{
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	while (*name == '/')
+		name++;
+	snprintf(out, size, "/%s", name);
+}
+
+static void the_boot_unpacked_the_builtin_archive(struct ktest *t)
+{
+	struct cpio_reader r;
+	struct cpio_entry e;
+	static char path[INITRAMFS_PATH_MAX];
+	unsigned int checked = 0;
+	struct statx stx;
+	struct path root;
+
+	if (kern_path("/", 0, &root))
+		KTEST_SKIP(t, "no root filesystem (FS_RAMFS is off)");
+	path_put(&root);
+	cpio_reader_init(&r, initramfs_start(), initramfs_size());
+	while (cpio_next(&r, &e) == 1) {
+		rootfs_path(e.name, path, sizeof(path));
+		if (!strcmp(path, "/") || strstr(path, ".."))
+			continue;
+		if (vfs_statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, &stx)) {
+			ktest_fail(t, __FILE__, __LINE__, "%s is not in the root filesystem", path);
+			continue;
+		}
+		KTEST_EXPECT_EQ(t, stx.stx_mode & S_IFMT, e.mode & S_IFMT);
+		if (!S_ISLNK(e.mode))
+			KTEST_EXPECT_EQ(t, stx.stx_mode & 07777, e.mode & 07777);
+		if (S_ISREG(e.mode) && e.nlink == 1)
+			KTEST_EXPECT_EQ(t, stx.stx_size, e.size);
+		checked++;
+	}
+	KTEST_EXPECT(t, checked >= 8);		/* the skeleton's folders at least */
+}
+
 KTEST_SUITE(initramfs,
 	    KTEST_CASE(the_builtin_archive_has_the_skeleton),
 	    KTEST_CASE(every_entry_type_through_the_ops),
 	    KTEST_CASE(a_corrupt_archive_stops_cleanly),
-	    KTEST_CASE(an_external_initrd_is_found));
+	    KTEST_CASE(an_external_initrd_is_found),
+	    KTEST_CASE(the_boot_unpacked_the_builtin_archive));
