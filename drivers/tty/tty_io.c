@@ -115,6 +115,8 @@ static int console_tty_init(void)
 			return err;
 		the_console_tty = &console_tty_struct;
 		pr_info("tty: console tty on %s\n", port->name);
+		if (IS_ENABLED(CONFIG_TTY_DEV))
+			tty_register_console_nodes(the_console_tty);
 		return 0;
 	}
 	return -ENODEV;

@@ -7,12 +7,18 @@
  * the KTAP log) and puts the termios, process group and callback back.
  * Without a UART console (no console tty), the cases skip.
  */
+#include <tern/err.h>
 #include <tern/errno.h>
+#include <tern/fs.h>
+#include <tern/namei.h>
+#include <tern/poll.h>
 #include <tern/kconfig.h>
 #include <tern/ktest.h>
 #include <tern/sched.h>
 #include <tern/string.h>
+#include <tern/syscalls.h>
 #include <tern/tty.h>
+#include <uapi/linux/fcntl.h>
 
 #define WAIT_MS		10
 #define WAITS		500	/* a deadlock guard, not a timing check */
@@ -89,6 +95,39 @@ static void a_line_is_edited_then_read(struct ktest *t)
 	feed(tty, "zap\x15" "\x04");	/* killed line, then end of file */
 	KTEST_EXPECT_EQ(t, tty_read(tty, buf, sizeof(buf), false), 0);
 	restore(tty, &sv);
+}
+
+/* /dev/console through the VFS: the same tty, a line in, the poll mask, and a write out. */
+static void dev_console_is_the_console_tty(struct ktest *t)
+{
+	struct tty_struct *tty = console_tty();
+	struct saved sv;
+	struct file *f;
+	char buf[8];
+	loff_t pos = 0;
+
+	if (!tty)
+		KTEST_SKIP(t, "no UART console");
+	if (!IS_ENABLED(CONFIG_TTY_DEV))
+		KTEST_SKIP(t, "TTY_DEV is off (no devfs)");
+	f = filp_open("/dev/console", O_RDWR | O_NONBLOCK, 0);
+	KTEST_ASSERT(t, !IS_ERR(f));
+	setup(tty, &sv, 0, 0, 1, 0);
+	KTEST_EXPECT_EQ(t, vfs_poll(f, NULL) & (POLLIN | POLLOUT), POLLOUT);
+	KTEST_EXPECT_EQ(t, kernel_read(f, buf, sizeof(buf), &pos), -EAGAIN);
+	feed(tty, "hi\r");
+	KTEST_EXPECT_EQ(t, vfs_poll(f, NULL) & POLLIN, POLLIN);
+	KTEST_EXPECT_EQ(t, kernel_read(f, buf, sizeof(buf), &pos), 3);
+	KTEST_EXPECT(t, !memcmp(buf, "hi\n", 3));
+	KTEST_EXPECT_EQ(t, kernel_write(f, "", 0, &pos), 0);
+	KTEST_EXPECT_EQ(t, vfs_ioctl(f, TIOCGPGRP, 0), -EFAULT);	/* a NULL user pointer */
+	restore(tty, &sv);
+	fput(f);
+	KTEST_EXPECT(t, !IS_ERR(f = filp_open("/dev/tty", O_RDONLY, 0)));
+	if (!IS_ERR(f)) {
+		KTEST_EXPECT(t, f->private_data == tty);
+		fput(f);
+	}
 }
 
 static int got_sig, got_pgrp;
@@ -238,6 +277,7 @@ static void the_ioctls(struct ktest *t)
 KTEST_SUITE(tty,
 	    KTEST_CASE(the_console_tty_is_the_console_port),
 	    KTEST_CASE(a_line_is_edited_then_read),
+	    KTEST_CASE(dev_console_is_the_console_tty),
 	    KTEST_CASE(ctrl_c_signals_the_foreground_group),
 	    KTEST_CASE(raw_mode_gives_single_bytes),
 	    KTEST_CASE(a_blocked_reader_is_woken),

@@ -68,6 +68,9 @@ void tty_detach(struct tty_struct *tty);
 /* The console's tty, attached by a late initcall; NULL without a UART console. */
 struct tty_struct *console_tty(void);
 
+/* /dev/console and /dev/tty for tty (drivers/tty/tty_dev.c, TTY_DEV); called once. */
+void tty_register_console_nodes(struct tty_struct *tty);
+
 /*
  * Reads into kernel memory.  Canonical mode: waits for a line (or VEOF:
  * returns 0 at end of file); raw mode: as VMIN and VTIME say
