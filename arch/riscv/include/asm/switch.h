@@ -11,6 +11,15 @@
  * (entry.S, CONFIG_VMAP_STACK; traps.c checks the offset).
  */
 #define TASK_STACK_OFFSET	(14 * SZREG)
+/*
+ * Then the two words the trap entry from user mode needs (struct task's
+ * kernel_sp and user_sp): where the kernel stack starts (its top, the
+ * trap frame just below it), and a slot for the user's sp while the
+ * entry saves registers.  While a task runs in user mode, sscratch holds
+ * its struct task; in the kernel sscratch is 0 (entry.S).
+ */
+#define TASK_KERNEL_SP_OFFSET	(15 * SZREG)
+#define TASK_USER_SP_OFFSET	(16 * SZREG)
 
 #ifndef __ASSEMBLER__
 /* What a switched-out task keeps: the callee-saved registers. */
