@@ -40,6 +40,7 @@
 #define ENAMETOOLONG	36
 #define ENOSYS		38
 #define ENOTEMPTY	39
+#define ELOOP		40
 #define ENODATA		61
 #define EOVERFLOW	75
 #define EOPNOTSUPP	95

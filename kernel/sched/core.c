@@ -318,8 +318,12 @@ static void msleep_timeout(struct ktimer *timer)
 
 void msleep(unsigned int ms)
 {
+	sleep_until_ns(ktime_ns() + ms * NSEC_PER_MSEC);
+}
+
+void sleep_until_ns(u64 deadline)
+{
 	struct sleeper s = { .task = current };
-	u64 deadline = ktime_ns() + ms * NSEC_PER_MSEC;
 
 	/* Loop: a wake-up from elsewhere is not the end of the sleep. */
 	while (ktime_ns() < deadline) {
@@ -486,6 +490,8 @@ void sched_init(void)
 	}
 	set_task_cpu(&init_task, 0);
 	strlcpy(init_task.name, "boot", sizeof(init_task.name));
+	INIT_LIST_HEAD(&init_task.children);
+	init_task.usage = 1;
 	init_task.state = TASK_RUNNING;
 	init_task.se.has_run = true;
 	/*

@@ -85,6 +85,8 @@ struct task *task_alloc(int (*fn)(void *), void *arg, const char *name);
 void add_task(struct task *t);
 /* Frees an exited task, off every list, that runs nowhere. */
 void free_task(struct task *t);
+/* The end of every task: off the task list, dead, switched away from for good. */
+void task_exit_final(int code) __attribute__((__noreturn__));
 
 /*
  * smp.c, built with SMP only: callers make sure, with IS_ENABLED(CONFIG_SMP),
