@@ -142,7 +142,7 @@ $(objtree)/include/config/auto.conf: $(KCONFIG_CONFIG)
 endif
 
 # Directories whose built-in.a make up vmlinux.
-vmlinux-dirs := arch/riscv kernel mm block fs drivers lib
+vmlinux-dirs := arch/riscv kernel mm block fs drivers lib usr
 
 include $(srctree)/arch/riscv/Makefile
 
