@@ -270,7 +270,7 @@ static size_t mutate(char *image, size_t size, enum bad_kind kind)
 	case BAD_PHNUM_HUGE: eh->e_phnum = 0xffff; break;
 	case BAD_OVERLAP: l1->p_vaddr = l0->p_vaddr; l1->p_offset = l0->p_offset; break;
 	case BAD_FILESZ: l0->p_filesz = l0->p_memsz + 1; break;
-	case BAD_HUGE_MEMSZ: l1->p_memsz = (unsigned long)-1 / 2; break;
+	case BAD_HUGE_MEMSZ: l1->p_memsz = TASK_SIZE; break;
 	case BAD_KERNEL_HALF: l1->p_vaddr = TASK_SIZE + (l1->p_offset & 0xfff); break;
 	case BAD_WRAP: l1->p_vaddr = (-0x1000UL) + (l1->p_offset & 0xfff); l1->p_memsz = 0x2000; break;
 	case BAD_ENTRY: eh->e_entry = l1->p_vaddr; l1->p_flags &= ~PF_X; break;

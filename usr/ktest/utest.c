@@ -357,7 +357,7 @@ static int test_orphan(long reaper)
 
 static int test_forkbomb(void)
 {
-	unsigned long lim[2] = { 16, 16 };
+	unsigned long long lim[2] = { 16, 16 };	/* struct rlimit64 */
 	int *flag = shared_page(), st;
 	long pid, n = 0, reaped = 0;
 
