@@ -85,9 +85,14 @@ static void phdr_at(const struct elf_info *info, const u8 *phdrs, unsigned int i
 	}
 }
 
-/* A PT_LOAD segment on its own: sizes, file part, alignment, no wrap. */
-static int check_load(const struct elf64_phdr *p, u64 file_size, u64 task_size)
+/*
+ * A PT_LOAD segment on its own: sizes, file part, alignment, no wrap
+ * (of the class's address space too: an ELF32 segment ends by 2^32).
+ */
+static int check_load(const struct elf64_phdr *p, int class, u64 file_size, u64 task_size)
 {
+	if (class == ELFCLASS32 && task_size > 0x100000000ULL)
+		task_size = 0x100000000ULL;
 	if (p->p_filesz > p->p_memsz || !add_within(p->p_offset, p->p_filesz, file_size))
 		return -ENOEXEC;
 	if ((p->p_offset ^ p->p_vaddr) & (ELF_PAGE_SIZE - 1))
@@ -104,7 +109,7 @@ static int add_load(struct elf_info *info, const struct elf64_phdr *p, u64 file_
 
 	if (p->p_memsz == 0)
 		return 0;		/* maps nothing: ignored, as Linux does */
-	if (check_load(p, file_size, task_size) || info->nr_load == ELF_MAX_LOAD)
+	if (check_load(p, info->class, file_size, task_size) || info->nr_load == ELF_MAX_LOAD)
 		return -ENOEXEC;
 	if (info->nr_load) {
 		const struct elf_seg *prev = &info->load[info->nr_load - 1];
