@@ -402,6 +402,26 @@ static int test_script(int argc, char **argv)
 	return 0;
 }
 
+/* The benchmarks' loops (process_bench.c): n getpid calls, or n fork + exit + wait. */
+static int bench_loop(int forks, long n)
+{
+	long i, pid;
+	int st;
+
+	for (i = 0; i < n; i++) {
+		if (!forks) {
+			sys0(getpid);
+			continue;
+		}
+		pid = fork();
+		if (pid == 0)
+			sys_exit(0);
+		if (pid < 0 || waitpid(pid, &st, 0) != pid)
+			return 1;
+	}
+	return 0;
+}
+
 static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 {
 	const char *t = argc > 1 ? argv[1] : "";
@@ -434,13 +454,8 @@ static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 		return test_exec(envp);
 	if (!strcmp(t, "script"))
 		return test_script(argc, argv);
-	if (!strcmp(t, "getpid")) {
-		long i, n = atol(argv[2]);
-
-		for (i = 0; i < n; i++)
-			sys0(getpid);
-		return 0;
-	}
+	if (!strcmp(t, "getpid") || !strcmp(t, "forkloop"))
+		return bench_loop(t[0] == 'f', atol(argv[2]));
 	return 99;
 }
 
