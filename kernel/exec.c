@@ -10,6 +10,7 @@
  * unlike Linux, whose failures after it kill the process.
  */
 #include <asm/processor.h>
+#include <asm/switch.h>
 #include <tern/binfmts.h>
 #include <tern/errno.h>
 #include <tern/irqflags.h>
@@ -311,8 +312,9 @@ static int do_exec(struct linux_binprm *bprm, struct exec_args *args)
 	if (!err)
 		err = exec_binary(bprm, args, &entry, &sp);
 	if (!err) {
-		exec_commit(bprm->filename);
 		start_thread(task_pt_regs(current), entry, sp);
+		fpu_reset(current);
+		exec_commit(bprm->filename);
 	}
 	binprm_release(bprm);
 	return err;

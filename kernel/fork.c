@@ -18,6 +18,7 @@
  * nproc_default) gets -EAGAIN, as Linux's per-user limit does (every
  * process is uid 0 here, but unlike Linux root is not exempt).
  */
+#include <asm/switch.h>
 #include <tern/errno.h>
 #include <tern/kernel.h>
 #include <tern/mm.h>
@@ -26,6 +27,7 @@
 #include <tern/sched_clone.h>
 #include <tern/slab.h>
 #include <tern/spinlock.h>
+#include <tern/string.h>
 #include <tern/syscalls.h>
 #include <tern/uaccess.h>
 
@@ -123,6 +125,8 @@ static struct task *alloc_process(int (*fn)(void *), void *arg, const char *name
 		free_task(child);
 		return NULL;
 	}
+	/* No user state yet: the scheduler's FP switch reads the frame's sstatus. */
+	memset(task_pt_regs(child), 0, sizeof(struct pt_regs));
 	set_task_cpu(child, smp_processor_id());
 	child->state = TASK_SLEEPING;
 	return child;
@@ -227,6 +231,8 @@ static long do_fork(unsigned long flags, unsigned long newsp, int __user *parent
 	/* VFS merge: copy (or share) current->files and current->fs into the child here. */
 	child->mm = mm;
 	child->exit_signal = flags & CSIGNAL;
+	fpu_flush(current);		/* the child starts from the parent's FP registers */
+	child->fpu = current->fpu;
 	cregs = task_pt_regs(child);
 	*cregs = *regs;
 	cregs->a0 = 0;

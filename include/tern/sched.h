@@ -100,6 +100,7 @@ struct task {
 	unsigned long clear_child_tid;	/* user address zeroed at exit; 0: none */
 	unsigned long set_child_tid;	/* user address the child stores its pid at; 0: none */
 	struct task *vfork_parent;	/* tl; sleeping in vfork until we exec or exit */
+	struct thread_fpu fpu;		/* its user FP registers while not in the hart */
 };
 
 /* A task's kernel stack: its size, and where a trap from user mode saves the registers. */

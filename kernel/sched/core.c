@@ -199,6 +199,8 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 	next->se.prev_sum_runtime = next->se.sum_runtime;
 	if (IS_ENABLED(CONFIG_MMU) && unlikely(prev->mm != next->mm))
 		switch_mm(prev->mm, next->mm);
+	if (IS_ENABLED(CONFIG_PROCESSES) && (prev->is_process || next->is_process))
+		arch_switch_user_state(prev, next);
 	prev = __switch_to(prev, next);
 	finish_switch(prev);
 }

@@ -164,6 +164,11 @@ static void vfork_shares_memory_until_exit(struct ktest *t)
 	run_both(t, "vfork", NULL, 0);
 }
 
+static void each_process_has_its_fp_registers(struct ktest *t)
+{
+	run_both(t, "fp", NULL, 0);
+}
+
 static void brk_grows_and_shrinks(struct ktest *t)
 {
 	run_both(t, "brk", NULL, 0);
@@ -322,6 +327,7 @@ KTEST_SUITE(process,
 	    KTEST_CASE(faults_end_the_process_with_their_signal),
 	    KTEST_CASE(fork_wait_and_wnohang),
 	    KTEST_CASE(vfork_shares_memory_until_exit),
+	    KTEST_CASE(each_process_has_its_fp_registers),
 	    KTEST_CASE(brk_grows_and_shrinks),
 	    KTEST_CASE(mmap_munmap_mprotect),
 	    KTEST_CASE(bad_pointers_give_efault),

@@ -37,7 +37,7 @@
 #define CHECK(n, cond)	do { if (!(cond)) sys_exit(n); } while (0)
 
 extern char _start[] __attribute__((visibility("hidden")));
-static unsigned long initial_sp;
+static unsigned long initial_sp, at_hwcap;
 static volatile int vfork_mark;
 
 void *memset(void *s, int c, size_t n)
@@ -422,6 +422,48 @@ static int bench_loop(int forks, long n)
 	return 0;
 }
 
+static void set_f8(unsigned long long v)
+{
+	__asm__ __volatile__(".option push\n.option arch, +d\nfld f8, 0(%0)\n.option pop"
+			     :: "r"(&v) : "memory");
+}
+
+static unsigned long long get_f8(void)
+{
+	unsigned long long v;
+
+	__asm__ __volatile__(".option push\n.option arch, +d\nfsd f8, 0(%0)\n.option pop"
+			     :: "r"(&v) : "memory");
+	return v;
+}
+
+/* FP registers: zero after exec, each process's own across switches, copied by fork. */
+static int test_fp(void)
+{
+	int i, st;
+	long pid;
+
+	if (!(at_hwcap & (1UL << ('d' - 'a'))))
+		return 0;	/* no D extension: nothing to keep */
+	CHECK(1, get_f8() == 0);
+	set_f8(0x1111);
+	pid = fork();
+	if (pid == 0) {
+		if (get_f8() != 0x1111)
+			sys_exit(5);
+		set_f8(0x2222);
+		for (i = 0; i < 20; i++)
+			sys0(sched_yield);
+		sys_exit(get_f8() == 0x2222 ? 0 : 6);
+	}
+	for (i = 0; i < 20; i++)
+		sys0(sched_yield);
+	CHECK(2, get_f8() == 0x1111);
+	CHECK(3, waitpid(pid, &st, 0) == pid);
+	CHECK(4, st == 0);
+	return 0;
+}
+
 static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 {
 	const char *t = argc > 1 ? argv[1] : "";
@@ -452,6 +494,8 @@ static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 		return test_forkbomb();
 	if (!strcmp(t, "exec"))
 		return test_exec(envp);
+	if (!strcmp(t, "fp"))
+		return test_fp();
 	if (!strcmp(t, "script"))
 		return test_script(argc, argv);
 	if (!strcmp(t, "getpid") || !strcmp(t, "forkloop"))
@@ -469,5 +513,8 @@ void ustart(unsigned long *sp)
 	initial_sp = (unsigned long)sp;
 	while (*e)
 		e++;
+	for (unsigned long *a = (unsigned long *)(e + 1); a[0]; a += 2)
+		if (a[0] == AT_HWCAP)
+			at_hwcap = a[1];
 	sys_exit(run(argc, argv, envp, (unsigned long *)(e + 1)));
 }

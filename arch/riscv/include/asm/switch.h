@@ -5,6 +5,10 @@
 
 #include <asm/asm.h>
 
+#ifndef __ASSEMBLER__
+#include <tern/types.h>
+#endif
+
 /*
  * struct task (include/tern/sched.h) begins with its context, and its
  * stack's lowest address follows: the trap entry reads it through tp
@@ -28,7 +32,30 @@ struct context {
 	unsigned long s[12];
 };
 
+/*
+ * A process's floating-point registers while they are not in the hart
+ * (arch/riscv/kernel/fpu.c): f0-f31 as 64-bit words (the D extension),
+ * and fcsr.
+ */
+struct thread_fpu {
+	u64 f[32];
+	u32 fcsr;
+};
+
 struct task;
+
+/*
+ * The scheduler, with interrupts off, just before switching from prev to
+ * next (CONFIG_PROCESSES): prev's user FP registers are saved if user
+ * mode changed them, next's are loaded if it uses them.
+ */
+void arch_switch_user_state(struct task *prev, struct task *next);
+
+/* The current process's FP registers into its struct task (before fork copies it). */
+void fpu_flush(struct task *t);
+
+/* A fresh program's FP state (exec): zeroed, in the hart and in the task. */
+void fpu_reset(struct task *t);
 
 /*
  * Saves the callee-saved registers into prev's context (the first member
