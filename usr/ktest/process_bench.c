@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * User-mode benchmarks: the embedded utest program runs a loop of n
- * system calls (or forks) in a new process, once with n = 0 and once
- * with n = iterations; the difference in retired instructions, per
+ * User-mode benchmarks, run when named (scripts/bench.sh does): the
+ * embedded utest program runs a loop of n system calls (or forks) in a
+ * new process, once with n = 0 and once with n = iterations; the difference in retired instructions, per
  * iteration, is the cost as the program sees it (entry, dispatch,
  * return; for fork also exit, wait and the copy-on-write address
  * space).  The process inherits the boot task's CPU, so instret counts
@@ -62,10 +62,10 @@ static void bench_getpid(struct bench *b)
 {
 	bench_loop(b, "getpid");
 }
-BENCH(proc_getpid, 10000, bench_getpid);
+BENCH_ON_REQUEST(proc_getpid, 10000, bench_getpid);
 
 static void bench_fork(struct bench *b)
 {
 	bench_loop(b, "forkloop");
 }
-BENCH(proc_fork_exit_wait, 200, bench_fork);
+BENCH_ON_REQUEST(proc_fork_exit_wait, 200, bench_fork);
