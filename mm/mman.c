@@ -49,9 +49,11 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 }
 
 /*
- * The hints that need nothing done are accepted.  MADV_DONTNEED and
- * MADV_FREE must make the next read see zeros (private anonymous
- * memory): not done yet, so -EINVAL rather than a silent no-op.
+ * The hints that need nothing done are accepted; MADV_DONTNEED and
+ * MADV_FREE drop the pages (private memory only), so the next touch
+ * sees zeros, as Linux's DONTNEED does (FREE may keep them in Linux:
+ * dropping them at once is one of its allowed outcomes).  Others:
+ * -EINVAL.
  */
 SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len, int, advice)
 {
@@ -63,6 +65,9 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len, int, advice)
 	case MADV_SEQUENTIAL:
 	case MADV_WILLNEED:
 		return 0;
+	case MADV_DONTNEED:
+	case MADV_FREE:
+		return do_madvise_dontneed(current->mm, start, len);
 	default:
 		return -EINVAL;
 	}

@@ -14,6 +14,7 @@
 #define ENOEXEC		8
 #define ECHILD		10
 #define EAGAIN		11
+#define ENOMEM		12
 #define ENODEV		19
 #define EINVAL		22
 #define PAGE		4096UL
@@ -206,10 +207,13 @@ static int test_mmap(void)
 	CHECK(4, c[0] == 1);
 	CHECK(5, child_status(write_byte, c) == 11);
 	CHECK(6, child_status(write_byte, c + PAGE) == 0);
-	CHECK(7, sys2(munmap, c, 3 * PAGE) == 0);
+	c[PAGE] = 3;
+	CHECK(12, sys3(madvise, c + PAGE, PAGE, MADV_DONTNEED) == 0 && c[PAGE] == 0);
+	CHECK(13, sys3(madvise, c + PAGE, PAGE, 77) == -EINVAL);
+		CHECK(7, sys2(munmap, c, 3 * PAGE) == 0);
 	CHECK(8, child_status(read_byte, c + PAGE) == 11);
 	CHECK(9, sys6(mmap, 0, PAGE, PROT_READ, MAP_PRIVATE, 3, 0) == -ENODEV);
-	CHECK(10, sys3(madvise, c, PAGE, MADV_DONTNEED) == -EINVAL);
+	CHECK(10, sys3(madvise, c, PAGE, MADV_DONTNEED) == -ENOMEM);	/* unmapped now */
 	CHECK(11, sys2(munmap, c + 1, PAGE) == -EINVAL);
 	return 0;
 }
