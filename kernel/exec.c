@@ -337,6 +337,17 @@ long kernel_execve(struct linux_binprm *bprm, const char *const *argv,
 	ret_to_user(task_pt_regs(current));
 }
 
+long kernel_execve_path(const char *path, const char *const *argv, const char *const *envp)
+{
+	struct linux_binprm bprm;
+	long err = binprm_open ? binprm_open(path, &bprm) : -ENOENT;
+
+	if (err)
+		return err;
+	bprm.filename = path;
+	return kernel_execve(&bprm, argv, envp);
+}
+
 SYSCALL_DEFINE3(execve, const char __user *, path, const unsigned long __user *, argv,
 		const unsigned long __user *, envp)
 {

@@ -109,6 +109,13 @@ void uncharge_process(void);
 /* RLIMIT_NPROC: processes (alive or zombie) allowed; 0 until the first fork sets it. */
 extern unsigned long nproc_limit;
 
+/*
+ * kernel_execve of the file at path, found through binprm_open (the VFS
+ * source, <tern/binfmts.h>): for starting the first process, as Linux's
+ * run_init_process.  -ENOENT when there is no source or no such file.
+ */
+long kernel_execve_path(const char *path, const char *const *argv, const char *const *envp);
+
 /* Called by kthread_exit: a kernel thread's children go to child_reaper. */
 void exit_children(struct task *t);
 

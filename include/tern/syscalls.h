@@ -40,34 +40,37 @@ typedef long (*syscall_fn_t)(const struct pt_regs *regs);
 	{ (void)regs; return __do_sys_##name(); }			\
 	static long __do_sys_##name(void)
 
-#define SYSCALL_DEFINE1(name, t1, p1) \
-	__SYSCALL_HEAD(name, t1) \
-	{ return __do_sys_##name((t1)regs->a0); } \
+#define SYSCALL_DEFINE1(name, t1, p1)					\
+	__SYSCALL_HEAD(name, t1)					\
+	{ return __do_sys_##name((t1)regs->a0); }			\
 	static long __do_sys_##name(t1 p1)
 
-#define SYSCALL_DEFINE2(name, t1, p1, t2, p2) \
-	__SYSCALL_HEAD(name, t1, t2) \
-	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1); } \
+#define SYSCALL_DEFINE2(name, t1, p1, t2, p2)				\
+	__SYSCALL_HEAD(name, t1, t2)					\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1); }		\
 	static long __do_sys_##name(t1 p1, t2 p2)
 
-#define SYSCALL_DEFINE3(name, t1, p1, t2, p2, t3, p3) \
-	__SYSCALL_HEAD(name, t1, t2, t3) \
-	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2); } \
+#define SYSCALL_DEFINE3(name, t1, p1, t2, p2, t3, p3)			\
+	__SYSCALL_HEAD(name, t1, t2, t3)				\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2); }	\
 	static long __do_sys_##name(t1 p1, t2 p2, t3 p3)
 
-#define SYSCALL_DEFINE4(name, t1, p1, t2, p2, t3, p3, t4, p4) \
-	__SYSCALL_HEAD(name, t1, t2, t3, t4) \
-	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2, (t4)regs->a3); } \
+#define SYSCALL_DEFINE4(name, t1, p1, t2, p2, t3, p3, t4, p4)		\
+	__SYSCALL_HEAD(name, t1, t2, t3, t4)				\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2,	\
+				 (t4)regs->a3); }			\
 	static long __do_sys_##name(t1 p1, t2 p2, t3 p3, t4 p4)
 
-#define SYSCALL_DEFINE5(name, t1, p1, t2, p2, t3, p3, t4, p4, t5, p5) \
-	__SYSCALL_HEAD(name, t1, t2, t3, t4, t5) \
-	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2, (t4)regs->a3, (t5)regs->a4); } \
+#define SYSCALL_DEFINE5(name, t1, p1, t2, p2, t3, p3, t4, p4, t5, p5)	\
+	__SYSCALL_HEAD(name, t1, t2, t3, t4, t5)			\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2,	\
+				 (t4)regs->a3, (t5)regs->a4); }		\
 	static long __do_sys_##name(t1 p1, t2 p2, t3 p3, t4 p4, t5 p5)
 
-#define SYSCALL_DEFINE6(name, t1, p1, t2, p2, t3, p3, t4, p4, t5, p5, t6, p6) \
-	__SYSCALL_HEAD(name, t1, t2, t3, t4, t5, t6) \
-	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2, (t4)regs->a3, (t5)regs->a4, (t6)regs->a5); } \
+#define SYSCALL_DEFINE6(name, t1, p1, t2, p2, t3, p3, t4, p4, t5, p5, t6, p6)	\
+	__SYSCALL_HEAD(name, t1, t2, t3, t4, t5, t6)			\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2,	\
+				 (t4)regs->a3, (t5)regs->a4, (t6)regs->a5); }	\
 	static long __do_sys_##name(t1 p1, t2 p2, t3 p3, t4 p4, t5 p5, t6 p6)
 
 /*
