@@ -281,8 +281,7 @@ static void exec_commit(const char *filename)
 
 	strlcpy(self->name, base ? base + 1 : filename, sizeof(self->name));
 	if (!self->is_process) {	/* a kernel thread becomes a process */
-		self->is_process = true;
-		self->tgid = self->pid;
+		adopt_kernel_thread(self);
 		self->pgid = self->sid = self->pid;
 	}
 	self->clear_child_tid = 0;
@@ -313,8 +312,8 @@ static int do_exec(struct linux_binprm *bprm, struct exec_args *args)
 		err = exec_binary(bprm, args, &entry, &sp);
 	if (!err) {
 		start_thread(task_pt_regs(current), entry, sp);
+		exec_commit(bprm->filename);	/* is_process from here: the FP switch sees it */
 		fpu_reset(current);
-		exec_commit(bprm->filename);
 	}
 	binprm_release(bprm);
 	return err;

@@ -64,6 +64,18 @@ static int charge_process(void)
 	return 0;
 }
 
+void adopt_kernel_thread(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	process_count++;		/* over the cap if need be: it exists already */
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	__atomic_add_fetch(&t->usage, 1, __ATOMIC_RELAXED);	/* the reap's hold */
+	t->exit_signal = SIGCHLD;
+	t->tgid = t->pid;
+	t->is_process = true;
+}
+
 void uncharge_process(void)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);

@@ -103,6 +103,13 @@ extern spinlock_t tasklist_lock;
 /* A vfork child execs or exits: its parent, asleep in vfork, goes on. */
 void vfork_release(struct task *t);
 
+/*
+ * A kernel thread becomes a process (its first exec): it is counted
+ * under the cap and gets the second hold on its struct that every
+ * process has (the reap's, or the release's when it has no parent).
+ */
+void adopt_kernel_thread(struct task *t);
+
 /* A process is gone for good (reaped): its slot under the cap is free again. */
 void uncharge_process(void);
 
