@@ -18,6 +18,7 @@
 #include <tern/process.h>
 #include <tern/random.h>
 #include <tern/reboot.h>
+#include <tern/smp.h>
 #include <tern/string.h>
 #include <tern/syscalls.h>
 #include <tern/timer.h>
@@ -68,6 +69,37 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = (unsigned long)tidptr;
 	return current->pid;
+}
+
+/*
+ * The robust-futex list is recorded for the futex work, which walks it
+ * at exit; its length must be struct robust_list_head's (three words).
+ */
+SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
+{
+	if (len != 3 * sizeof(long))
+		return -EINVAL;
+	current->robust_list = (unsigned long)head;
+	return 0;
+}
+
+/*
+ * The CPUs the caller may run on, as a bitmap of longs: len must hold
+ * one long at least (Linux asks for nr_cpu_ids bits rounded to longs);
+ * returns the bytes written.  pid 0 only, or the caller's own.
+ */
+SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long __user *, mask)
+{
+	unsigned long m;
+
+	if (pid && pid != (int)current->pid)
+		return -ESRCH;
+	if (len < sizeof(long) || (len & (sizeof(long) - 1)))
+		return -EINVAL;
+	m = sched_getaffinity(current) & cpu_online_mask;
+	if (put_user(m, mask))
+		return -EFAULT;
+	return sizeof(long);
 }
 
 SYSCALL_DEFINE0(sched_yield)

@@ -99,6 +99,7 @@ struct task {
 	unsigned int uid, gid;		/* credentials: all 0 (root) for now */
 	unsigned long clear_child_tid;	/* user address zeroed at exit; 0: none */
 	unsigned long set_child_tid;	/* user address the child stores its pid at; 0: none */
+	unsigned long robust_list;	/* set_robust_list's head, kept for the futex work */
 	struct task *vfork_parent;	/* tl; sleeping in vfork until we exec or exit */
 	struct thread_fpu fpu;		/* its user FP registers while not in the hart */
 };

@@ -275,6 +275,7 @@ static int test_efault(void)
 		CHECK(60 + i, i == 0 || sys4(prlimit64, 0, RLIMIT_NPROC, b, 0) == -EFAULT);
 		CHECK(70 + i, i == 0 || sys4(wait4, pid, b, 0, 0) == -EFAULT);
 		CHECK(80 + i, sys3(execve, b, argv, 0) == -EFAULT);
+		CHECK(85 + i, sys3(sched_getaffinity, 0, sizeof(long), b) == -EFAULT);
 		CHECK(90 + i, i == 0 || sys3(execve, "/utest", b, 0) == -EFAULT);
 #if __SYSCALL_TIME32
 		CHECK(100 + i, sys2(clock_gettime, 0, b) == -EFAULT);
@@ -288,6 +289,14 @@ static int test_efault(void)
 	}
 	/* The child was not reaped by the failed calls. */
 	CHECK(140, waitpid(pid, &st, 0) == pid && st == 9 << 8);
+	{
+		unsigned long mask = 0;
+
+		CHECK(142, sys3(sched_getaffinity, 0, sizeof(mask), &mask) == sizeof(mask));
+		CHECK(143, mask != 0);
+		CHECK(144, sys2(set_robust_list, &mask, 3 * sizeof(long)) == 0);
+		CHECK(145, sys2(set_robust_list, &mask, 1) == -EINVAL);
+	}
 	CHECK(141, child_status(noop, 0) == 0);
 	return 0;
 }

@@ -7,12 +7,14 @@
 SYSCALL(exit)
 SYSCALL(exit_group)
 SYSCALL(set_tid_address)
+SYSCALL(set_robust_list)
 #if __SYSCALL_TIME32
 SYSCALL(nanosleep)
 SYSCALL(clock_gettime)
 SYSCALL(clock_getres)
 SYSCALL(clock_nanosleep)
 #endif
+SYSCALL(sched_getaffinity)
 SYSCALL(sched_yield)
 SYSCALL(reboot)
 SYSCALL(times)
