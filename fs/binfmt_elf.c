@@ -23,6 +23,7 @@
 #include <tern/random.h>
 #include <tern/slab.h>
 #include <tern/string.h>
+#include <tern/timer.h>
 #include <tern/uaccess.h>
 
 #define AT_CLKTCK		17
@@ -162,6 +163,27 @@ static void fill_auxv(u64 *auxv, const struct elf_info *info, unsigned long bias
 	memcpy(auxv, pairs, sizeof(pairs));
 }
 
+/*
+ * AT_RANDOM on a board with no entropy source: the time, the pid and a
+ * counter, stirred.  Distinct per exec, not secret: a C library's stack
+ * protector and pointer guard are then guessable, as they would be on
+ * any machine without randomness.
+ */
+static void fill_weak_random(u8 *random)
+{
+	static unsigned long counter;	/* atomic */
+	u64 n = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+	u64 x = ktime_ns() ^ ((u64)current->pid << 32) ^ n * 0x9e3779b97f4a7c15ULL;
+	unsigned int i;
+
+	for (i = 0; i < 16; i++) {
+		x ^= x >> 12;
+		x ^= x << 25;
+		x ^= x >> 27;
+		random[i] = (u8)((x * 0x2545f4914f6cdd1dULL) >> 56);
+	}
+}
+
 /* Maps the stack and writes argc, argv, envp, auxv on it; the user sp in *sp. */
 static int setup_stack(struct linux_binprm *bprm, const struct exec_args *args,
 		       const struct elf_info *info, unsigned long bias, unsigned long *sp)
@@ -189,7 +211,8 @@ static int setup_stack(struct linux_binprm *bprm, const struct exec_args *args,
 	img = kmalloc(img_len, GFP_KERNEL);
 	if (!img)
 		return -ENOMEM;
-	get_random_bytes(random, sizeof(random));
+	if (get_random_bytes(random, sizeof(random)))
+		fill_weak_random(random);
 	fill_auxv(auxv, info, bias);
 	in.random = random;
 	in.auxv = auxv;

@@ -237,7 +237,12 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 #define GRND_RANDOM	0x2
 #define GRND_INSECURE	0x4
 
-/* Fills the user buffer from get_random_bytes, a chunk at a time; short on a fault. */
+/*
+ * Fills the user buffer from get_random_bytes, a chunk at a time; short
+ * on a fault.  With no entropy source on the board (there is no CRNG
+ * yet) the answer is -EAGAIN, as a Linux not yet seeded gives with
+ * GRND_NONBLOCK.
+ */
 SYSCALL_DEFINE3(getrandom, char __user *, buf, size_t, len, unsigned int, flags)
 {
 	u8 chunk[64];
@@ -248,8 +253,8 @@ SYSCALL_DEFINE3(getrandom, char __user *, buf, size_t, len, unsigned int, flags)
 	    (flags & GRND_INSECURE && flags & GRND_RANDOM))
 		return -EINVAL;
 	len = MIN(len, (size_t)0x1ffffff);	/* Linux's cap per call */
-	if (!access_ok(buf, len))
-		return -EFAULT;
+	if (!access_ok(buf, len) || (len && clear_user(buf, 1)))
+		return -EFAULT;		/* a bad buffer says so even with no source */
 	while (done < len) {
 		size_t n = MIN(len - done, sizeof(chunk));
 
