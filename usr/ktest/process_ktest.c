@@ -16,7 +16,9 @@
 #include <tern/pgalloc.h>
 #include <tern/printf.h>
 #include <tern/process.h>
+#include <tern/sched.h>
 #include <tern/slab.h>
+#include <tern/smp.h>
 #include <tern/string.h>
 
 extern const char __user_utest_begin[], __user_utest_end[];
@@ -26,6 +28,7 @@ static const char script[] = "#!/utest script\n";
 static const char bad_elf[64] = "\177ELF";	/* the magic, and nothing right after */
 
 static bool use_pie;	/* which build /utest is; only the ktest thread writes it */
+static bool spread;	/* the program may run on every CPU (else the ktest's only) */
 
 #if __riscv_xlen == 64
 typedef struct elf64_hdr elf_hdr;
@@ -73,6 +76,8 @@ static int run_fn(void *arg)
 	struct run *r = arg;
 	struct linux_binprm bprm;
 
+	if (spread)
+		sched_setaffinity(current, cpu_online_mask);
 	binprm_init_mem(&bprm, "/utest", r->data, r->size);
 	return -kernel_execve(&bprm, r->argv, envp);
 }
@@ -321,6 +326,23 @@ static void malformed_elf_gives_enoexec(struct ktest *t)
 	kfree(copy);
 }
 
+/* The same programs with their processes on every CPU: fork, exit and wait across harts. */
+static void processes_on_every_cpu(struct ktest *t)
+{
+	static const char *const names[] = { "fork", "vfork", "fp", "mmap", "forkbomb" };
+	unsigned long limit = nproc_limit;
+
+	if (num_online_cpus() < 2)
+		KTEST_SKIP(t, "one CPU online");
+	spread = true;
+	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++) {
+		run_both(t, names[i], NULL, 0);
+		nproc_limit = limit;
+	}
+	spread = false;
+	KTEST_EXPECT_EQ(t, nr_processes(), 0);
+}
+
 KTEST_SUITE(process,
 	    KTEST_CASE(exit_code_is_the_wait_status),
 	    KTEST_CASE(the_program_sees_argv_envp_auxv),
@@ -334,4 +356,5 @@ KTEST_SUITE(process,
 	    KTEST_CASE(orphans_go_to_the_reaper),
 	    KTEST_CASE(execve_replaces_the_program),
 	    KTEST_CASE(a_fork_bomb_gets_eagain_and_pages_come_back),
-	    KTEST_CASE(malformed_elf_gives_enoexec));
+	    KTEST_CASE(malformed_elf_gives_enoexec),
+	    KTEST_CASE(processes_on_every_cpu));
