@@ -326,6 +326,42 @@ static void malformed_elf_gives_enoexec(struct ktest *t)
 	kfree(copy);
 }
 
+static int exec_from_kthread(void *arg)
+{
+	const char *argv[] = { "/utest", "exit", "3", NULL };
+	size_t size;
+	const char *data = utest_data(&size);
+	struct linux_binprm bprm;
+
+	binprm_init_mem(&bprm, "/utest", data, size);
+	return -kernel_execve(&bprm, argv, NULL);
+}
+
+/*
+ * A kernel thread (no parent) that execs becomes a process, and at its
+ * exit nobody reaps it: it is released at once, without freeing its
+ * struct under itself (the ktest holds it too, to look).
+ */
+static void a_kernel_thread_that_execs_is_released_at_exit(struct ktest *t)
+{
+	unsigned int before = nr_processes();
+	struct task *k;
+
+	use_pie = true;
+	k = kthread_create(exec_from_kthread, NULL, "kexec");
+	KTEST_ASSERT(t, k);
+	__atomic_add_fetch(&k->usage, 1, __ATOMIC_RELAXED);	/* our hold */
+	wake_up_process(k);
+	while (READ_ONCE(k->exit_state) != EXIT_DEAD)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, k->exit_status, W_EXITCODE(3, 0));
+	KTEST_EXPECT(t, k->is_process);
+	while (READ_ONCE(k->state) != TASK_DEAD)	/* until it is off the CPU for good */
+		msleep(1);
+	KTEST_EXPECT_EQ(t, nr_processes(), before);
+	put_task(k);
+}
+
 /* The same programs with their processes on every CPU: fork, exit and wait across harts. */
 static void processes_on_every_cpu(struct ktest *t)
 {
@@ -357,4 +393,5 @@ KTEST_SUITE(process,
 	    KTEST_CASE(execve_replaces_the_program),
 	    KTEST_CASE(a_fork_bomb_gets_eagain_and_pages_come_back),
 	    KTEST_CASE(malformed_elf_gives_enoexec),
+	    KTEST_CASE(a_kernel_thread_that_execs_is_released_at_exit),
 	    KTEST_CASE(processes_on_every_cpu));
