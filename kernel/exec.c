@@ -57,6 +57,7 @@ int binprm_read_exact(struct linux_binprm *bprm, void *buf, size_t n, loff_t pos
 	return (size_t)got == n ? 0 : -ENOEXEC;
 }
 
+/* Drops bprm's source; a second call does nothing. */
 static void binprm_release(struct linux_binprm *bprm)
 {
 	if (bprm->release)
@@ -306,7 +307,7 @@ static int do_exec(struct linux_binprm *bprm, struct exec_args *args)
 			break;
 		err = depth == BINPRM_MAX_DEPTH ? -ELOOP : exec_script(bprm, args);
 		if (err)
-			return err;	/* bprm was released */
+			break;		/* binprm_release below is a no-op if it went */
 	}
 	if (!err)
 		err = exec_binary(bprm, args, &entry, &sp);

@@ -6,7 +6,8 @@
  * passed, another exit code names the failed check.  The ktest thread
  * is the programs' parent and, for the duration, the child reaper; an
  * in-memory table stands in for the filesystem behind execve
- * (binprm_open): /utest, /script ("#!/utest script") and /bad.
+ * (binprm_open): /utest, /script ("#!/utest script"), /loop ("#!/loop")
+ * and /bad.
  */
 #include <asm/elf.h>
 #include <tern/binfmts.h>
@@ -25,6 +26,7 @@ extern const char __user_utest_begin[], __user_utest_end[];
 extern const char __user_utest_pie_begin[], __user_utest_pie_end[];
 
 static const char script[] = "#!/utest script\n";
+static const char loop[] = "#!/loop\n";	/* its own interpreter */
 static const char bad_elf[64] = "\177ELF";	/* the magic, and nothing right after */
 
 static bool use_pie;	/* which build /utest is; only the ktest thread writes it */
@@ -56,6 +58,8 @@ static int table_open(const char *path, struct linux_binprm *bprm)
 		binprm_init_mem(bprm, "/utest", data, size);
 	else if (!strcmp(path, "/script"))
 		binprm_init_mem(bprm, "/script", script, sizeof(script) - 1);
+	else if (!strcmp(path, "/loop"))
+		binprm_init_mem(bprm, "/loop", loop, sizeof(loop) - 1);
 	else if (!strcmp(path, "/bad"))
 		binprm_init_mem(bprm, "/bad", bad_elf, sizeof(bad_elf));
 	else

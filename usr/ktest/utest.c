@@ -17,6 +17,7 @@
 #define ENOMEM		12
 #define ENODEV		19
 #define EINVAL		22
+#define ELOOP		40
 #define PAGE		4096UL
 #define PROT_READ	1
 #define PROT_WRITE	2
@@ -400,6 +401,7 @@ static int test_exec(char **envp)
 
 	CHECK(1, sys3(execve, "/missing", vec(v, "/missing", 0, 0), envp) == -ENOENT);
 	CHECK(2, sys3(execve, "/bad", vec(v, "/bad", 0, 0), envp) == -ENOEXEC);
+	CHECK(5, sys3(execve, "/loop", vec(v, "/loop", 0, 0), envp) == -ELOOP);
 	if (fork() == 0) {
 		sys3(execve, "/script", vec(v, "/script", "x", 0), envp);
 		sys_exit(3);
