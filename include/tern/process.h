@@ -34,6 +34,7 @@
 
 #include <asm/ptrace.h>
 #include <tern/compiler.h>
+#include <tern/errno.h>
 #include <tern/sched.h>
 #include <tern/types.h>
 
@@ -131,5 +132,19 @@ unsigned long nproc_default(void);
 
 /* Processes alive or zombie, for the fork cap and tests. */
 unsigned int nr_processes(void);
+
+#ifndef CONFIG_PROCESSES
+/*
+ * Without processes (no MMU yet: Documentation/process.md) the calls a
+ * kernel caller may make answer as a kernel without user mode would,
+ * so that callers (the first process's start) need no #ifdef.
+ */
+#define set_child_reaper(t)		((void)(t), (struct task *)NULL)
+#define kernel_wait4(pid, st, opts)	((void)(pid), (void)(st), (void)(opts), -ECHILD)
+#define kernel_spawn(fn, arg, name)	((void)(fn), (void)(arg), (void)(name), -ENOSYS)
+#define kernel_execve(bprm, argv, envp)	((void)(bprm), (void)(argv), (void)(envp), -ENOSYS)
+#define kernel_execve_path(path, argv, envp) \
+	((void)(path), (void)(argv), (void)(envp), -ENOSYS)
+#endif
 
 #endif
