@@ -250,6 +250,32 @@ static void a_fork_bomb_gets_eagain_and_pages_come_back(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_processes(), 0);
 }
 
+/*
+ * A process that touches memory until there is none is killed (SIGKILL,
+ * as by Linux's OOM killer), the kernel goes on, and every page comes
+ * back.  Skipped above 1 GiB: filling it would take the ktest minutes.
+ */
+static void out_of_memory_kills_the_process_and_pages_come_back(struct ktest *t)
+{
+	struct pgalloc_stats s;
+	unsigned long before = 0;
+
+	pgalloc_get_stats(&s);
+	if (s.total_pages > (1UL << 30) / PAGE_SIZE)
+		KTEST_SKIP(t, "more than 1 GiB of memory");
+	if (IS_ENABLED(CONFIG_PGALLOC_BUMP))
+		KTEST_SKIP(t, "the bump allocator never gets pages back");
+	for (int round = 0; round < 2; round++) {	/* the first warms the caches */
+		if (round)
+			before = free_pages_now();
+		use_pie = false;
+		setup();
+		KTEST_EXPECT_EQ(t, run_utest(t, "hog", NULL), W_EXITCODE(0, SIGKILL));
+		teardown(t);
+	}
+	KTEST_EXPECT_EQ(t, free_pages_now(), before);
+}
+
 /* ---- malformed executables: each gives -ENOEXEC, and the caller goes on ---- */
 
 enum bad_kind {
@@ -396,6 +422,7 @@ KTEST_SUITE(process,
 	    KTEST_CASE(orphans_go_to_the_reaper),
 	    KTEST_CASE(execve_replaces_the_program),
 	    KTEST_CASE(a_fork_bomb_gets_eagain_and_pages_come_back),
+	    KTEST_CASE(out_of_memory_kills_the_process_and_pages_come_back),
 	    KTEST_CASE(malformed_elf_gives_enoexec),
 	    KTEST_CASE(a_kernel_thread_that_execs_is_released_at_exit),
 	    KTEST_CASE(processes_on_every_cpu));

@@ -417,6 +417,23 @@ static int test_script(int argc, char **argv)
 	return 0;
 }
 
+/* Maps and touches memory until the kernel has none left: it must kill us (SIGKILL). */
+static int test_hog(void)
+{
+	const unsigned long chunk = 1UL << 20;
+
+	for (;;) {
+		long p = sys6(mmap, 0, chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			      -1, 0);
+		unsigned long a;
+
+		if (p < 0 && p > -4096)
+			return p == -ENOMEM ? 2 : 1;	/* address space full: not the test */
+		for (a = 0; a < chunk; a += PAGE)
+			*(volatile char *)(p + a) = 1;
+	}
+}
+
 /* The benchmarks' loops (process_bench.c): n getpid calls, or n fork + exit + wait. */
 static int bench_loop(int forks, long n)
 {
@@ -509,6 +526,8 @@ static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 		return test_forkbomb();
 	if (!strcmp(t, "exec"))
 		return test_exec(envp);
+	if (!strcmp(t, "hog"))
+		return test_hog();
 	if (!strcmp(t, "fp"))
 		return test_fp();
 	if (!strcmp(t, "script"))

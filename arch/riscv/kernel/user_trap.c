@@ -8,6 +8,7 @@
 #include <asm/csr.h>
 #include <asm/ptrace.h>
 #include <tern/arch.h>
+#include <tern/errno.h>
 #include <tern/irqflags.h>
 #include <tern/kernel.h>
 #include <tern/mm.h>
@@ -56,6 +57,17 @@ static void __noreturn user_fault_kill(struct pt_regs *regs)
 	do_exit(W_EXITCODE(0, sig));
 }
 
+/*
+ * No memory for a page user mode touched: as Linux's OOM killer would,
+ * end the process with SIGKILL; its pages come back at once.  (Linux
+ * picks the biggest process; here the one that asked pays.)
+ */
+static void __noreturn out_of_memory_kill(void)
+{
+	printk("Out of memory: killed process %u (%s)\n", current->pid, current->name);
+	do_exit(W_EXITCODE(0, SIGKILL));
+}
+
 static unsigned int user_fault_flags(unsigned long cause)
 {
 	unsigned int flags = FAULT_FLAG_USER;
@@ -89,9 +101,15 @@ void do_user_exception(struct pt_regs *regs)
 	if (cause == EXC_ECALL_U) {
 		regs->epc += 4;
 		do_syscall(regs);
-	} else if (!is_page_fault(cause) ||
-		   handle_mm_fault(current->mm, regs->badaddr, user_fault_flags(cause))) {
+	} else if (!is_page_fault(cause)) {
 		user_fault_kill(regs);
+	} else {
+		int err = handle_mm_fault(current->mm, regs->badaddr, user_fault_flags(cause));
+
+		if (err == -ENOMEM)
+			out_of_memory_kill();
+		if (err)
+			user_fault_kill(regs);
 	}
 	cond_resched();
 	local_irq_disable();
