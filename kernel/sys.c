@@ -183,8 +183,9 @@ SYSCALL_DEFINE0(setsid)
 
 /*
  * uname: sysname "Tern" (not "Linux": programs that test for Linux learn
- * the truth; glibc's static startup reads no kernel version), release the
- * kernel's version, machine riscv64 or riscv32.
+ * the truth), release the kernel's version, machine riscv64 or riscv32.
+ * glibc dropped its start-up kernel-version check in 2.36 (Debian 12's);
+ * an older static glibc would refuse to run on release 0.x.
  */
 #define UTS_LEN		65
 
