@@ -301,7 +301,7 @@ clean:
 		-o -name '*.lds' -o -name '*.dtb' -o -name '*.s' -o -name '*.i' \
 		-o -name '*.tmp') && \
 		rm -f vmlinux .tmp_vmlinux* System.map arch/riscv/boot/Image *.log \
-		arch/riscv/firmware/tern-fw.*; fi
+		arch/riscv/firmware/tern-fw.* usr/initramfs.cpio && rm -rf rootfs; fi
 
 mrproper: clean
 	$(Q)cd $(objtree) && rm -rf .config .config.old defconfig include/config \

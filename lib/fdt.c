@@ -422,10 +422,15 @@ int fdt_node_offset_by_compatible(const struct fdt *fdt, int start, const char *
 }
 
 /*
- * Nodes do not record their parent, so walk from the root: first find the
- * node's depth, then the last node one level up before it.  Two passes keep
- * this free of a fixed-size ancestor stack.
+ * Nodes do not record their parent, so walk from the root, remembering the
+ * last node seen at each depth: when the walk reaches the node, its parent
+ * is the one remembered a level up.  A tree nested deeper than
+ * PARENT_TRACK levels (no real one is) is walked twice instead, which
+ * needs no ancestor array: first for the node's depth, then for the last
+ * node one level up before it.
  */
+#define PARENT_TRACK	32
+
 static int node_depth(const struct fdt *fdt, int node)
 {
 	int off = 0, depth = 0;
@@ -437,13 +442,10 @@ static int node_depth(const struct fdt *fdt, int node)
 	return off == node ? depth : -EINVAL;
 }
 
-int fdt_parent_offset(const struct fdt *fdt, int node)
+static int parent_by_two_walks(const struct fdt *fdt, int node)
 {
-	int off = 0, depth = 0, parent = -ENOENT, target;
+	int off = 0, depth = 0, parent = -ENOENT, target = node_depth(fdt, node);
 
-	if (check_node(fdt, 0) < 0)
-		return -EINVAL;
-	target = node_depth(fdt, node);
 	if (target < 0)
 		return target;
 	while (off >= 0 && off < node) {
@@ -452,6 +454,27 @@ int fdt_parent_offset(const struct fdt *fdt, int node)
 		off = fdt_next_node(fdt, off, &depth);
 	}
 	return parent;
+}
+
+int fdt_parent_offset(const struct fdt *fdt, int node)
+{
+	int last[PARENT_TRACK];		/* last[d]: the latest node at depth d */
+	int off = 0, depth = 0;
+
+	if (check_node(fdt, 0) < 0)
+		return -EINVAL;
+	last[0] = 0;
+	while (off >= 0 && off < node) {
+		off = fdt_next_node(fdt, off, &depth);
+		if (off < 0)
+			return off;
+		if (depth < 0 || depth >= PARENT_TRACK)
+			return parent_by_two_walks(fdt, node);
+		last[depth] = off;
+	}
+	if (off != node)
+		return -EINVAL;
+	return depth == 0 ? -ENOENT : last[depth - 1];
 }
 
 static int cells(const struct fdt *fdt, int node, const char *name, u32 dflt)
@@ -482,12 +505,19 @@ static u64 read_cells(const u8 *p, int n)
 
 int fdt_get_reg(const struct fdt *fdt, int node, int index, u64 *addr, u64 *size)
 {
-	int parent, ac, sc, len, stride;
-	const u8 *p;
+	int parent = fdt_parent_offset(fdt, node);
 
-	parent = fdt_parent_offset(fdt, node);
 	if (parent < 0)
 		return parent;
+	return fdt_get_reg_below(fdt, parent, node, index, addr, size);
+}
+
+int fdt_get_reg_below(const struct fdt *fdt, int parent, int node, int index, u64 *addr,
+		      u64 *size)
+{
+	int ac, sc, len, stride;
+	const u8 *p;
+
 	ac = fdt_address_cells(fdt, parent);
 	sc = fdt_size_cells(fdt, parent);
 	if (ac < 1 || ac > 2 || sc < 0 || sc > 2 || index < 0)

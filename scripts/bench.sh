@@ -28,8 +28,8 @@ COMBOS="buddy+slab:
 # value <log> <bench line name>: the number on "bench: <name>: N ..."
 value() { sed -n "s/^bench: $2: \([0-9]*\) .*/\1/p" "$1" | head -n 1; }
 
-boot() {	# boot <objtree> <MiB> <bootargs> <log>
-	objtree=$1 ICOUNT=1 QEMU_ARGS="-m $2M" timeout 600 \
+boot() {	# boot <objtree> <MiB> <bootargs> <log> [more QEMU arguments]
+	objtree=$1 ICOUNT=1 QEMU_ARGS="-m $2M ${5:-}" timeout 600 \
 		"$srctree/scripts/qemu-cmd.sh" run "$3" </dev/null 2>&1 | tr -d '\r' > "$4"
 }
 
@@ -102,8 +102,8 @@ MODES="qemu_virt:Sv39: qemu_virt:Sv48:paging-sv48.config qemu_virt:Sv57:paging-s
 UVM_BENCHES=uvm_fault_zero,uvm_fault_COW,uvm_fault_COW_reuse,uvm_fork_16MiB,uvm_map_touch_unmap_1MiB
 echo "### user address spaces, instructions per page"
 echo
-echo "| board | mode | demand-zero fault | COW fault | COW fault, page reused | fork, 16 MiB touched | map + touch + unmap 1 MiB |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| board | mode | hart | demand-zero fault | COW fault | COW fault, page reused | fork, 16 MiB touched | map + touch + unmap 1 MiB |"
+echo "|---|---|---|---:|---:|---:|---:|---:|"
 for m in $MODES; do
 	arch=${m%%:*} rest=${m#*:}
 	mode=${rest%%:*} frag=${rest#*:}
@@ -114,11 +114,19 @@ for m in $MODES; do
 	   ! make -s O="$o" -j"$jobs" >>"$o.log" 2>&1; then
 		echo "| $arch | $mode | build failed: see $o.log |"; continue
 	fi
-	boot "$o" 128 bench=$UVM_BENCHES "$o.bench.log"
-	l=$o.bench.log
-	echo "| $arch | $mode | $(value "$l" uvm_fault_zero) | $(value "$l" uvm_fault_COW) |" \
-	     "$(value "$l" uvm_fault_COW_reuse) | $(value "$l" uvm_fork_16MiB) |" \
-	     "$(value "$l" uvm_map_touch_unmap_1MiB) |"
+	# The board's hart (QEMU_CPU: with V, the vector page routines), then
+	# QEMU's generic hart without V (the scalar ones).
+	width=rv64
+	[ "$arch" = qemu_virt32 ] && width=rv32
+	for hart in V "no V"; do
+		l=$o.bench${hart// /}.log
+		extra=
+		[ "$hart" = V ] || extra="-cpu $width"
+		boot "$o" 128 bench=$UVM_BENCHES "$l" "$extra"
+		echo "| $arch | $mode | $hart | $(value "$l" uvm_fault_zero) | $(value "$l" uvm_fault_COW) |" \
+		     "$(value "$l" uvm_fault_COW_reuse) | $(value "$l" uvm_fork_16MiB) |" \
+		     "$(value "$l" uvm_map_touch_unmap_1MiB) |"
+	done
 done
 echo
 # The block layer: the default allocators' build, booted on one hart with

@@ -59,6 +59,7 @@ Variables:
   ARCH=riscv        - The only architecture (any other ARCH is refused)
   CROSS_COMPILE=... - Toolchain prefix (default riscv64-unknown-elf-)
   KCFLAGS=...       - Extra C compiler flags
+  ROOTFS_OVERLAY=dir - Folder copied over the initramfs tree (wins over CONFIG_ROOTFS_OVERLAY)
   BOOTARGS=...      - Kernel command line for run/debug
   KTEST=a,b         - ktest suites for check
   QEMU_ARGS=...     - Extra QEMU arguments for run/debug

@@ -21,6 +21,11 @@ need git command -v git
 need gdb-multiarch command -v gdb-multiarch
 need device-tree-compiler command -v dtc
 need fdisk sh -c "command -v sfdisk || test -x /usr/sbin/sfdisk"	# partitioned disk images for the block tests
+need cpio command -v cpio				# the initramfs (newc archives)
+need gcc-riscv64-linux-gnu command -v riscv64-linux-gnu-gcc	# tests/linux: static Linux programs
+need libc6-dev-riscv64-cross test -e /usr/riscv64-linux-gnu/lib/libc.a
+need qemu-user command -v qemu-riscv64			# Linux's answers for tests/linux
+need picolibc-riscv64-unknown-elf test -e /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs	# usr/
 for goal; do
 	case $goal in
 	tags)	need universal-ctags command -v ctags ;;

@@ -3,7 +3,7 @@
 # Start QEMU for the configured board: qemu-cmd.sh run|debug|print [BOOTARGS]
 #
 # Everything comes from the configuration (include/config/auto.conf): the
-# QEMU binary from the ISA width, machine, memory and harts from the board,
+# QEMU binary from the ISA width, machine, hart model, memory and harts from the board,
 # -bios from the firmware choice, semihosting from the power-off driver,
 # virtio devices from the board's QEMU_VIRTIO_* symbols.  Environment:
 # objtree (build folder), QEMU_ARGS (extra arguments for this run),
@@ -23,8 +23,9 @@ if [ "$CONFIG_FIRMWARE_BUILTIN" = y ]; then
 else
 	bios=default
 fi
-set -- "$CONFIG_QEMU_SYSTEM" -machine "$CONFIG_QEMU_MACHINE" \
-	-m "${CONFIG_QEMU_MEMORY_MB}M" -smp "$CONFIG_QEMU_SMP" \
+set -- "$CONFIG_QEMU_SYSTEM" -machine "$CONFIG_QEMU_MACHINE"
+[ -n "${CONFIG_QEMU_CPU:-}" ] && set -- "$@" -cpu "$CONFIG_QEMU_CPU"
+set -- "$@" -m "${CONFIG_QEMU_MEMORY_MB}M" -smp "$CONFIG_QEMU_SMP" \
 	-bios "$bios" -kernel "$objtree/arch/riscv/boot/Image" \
 	-nographic -no-reboot
 [ -n "$bootargs" ] && set -- "$@" -append "$bootargs"
@@ -64,7 +65,7 @@ else
 	set -- "$@" -accel tcg,thread=single
 fi
 # Word splitting of the extra arguments is intended.  They come last, and
-# QEMU takes the last -m and -smp it is given: QEMU_ARGS="-m 1G -smp 2"
+# QEMU takes the last -m, -smp and -cpu it is given: QEMU_ARGS="-m 1G -smp 2"
 # changes the machine's shape (scripts/test.sh relies on it).
 # shellcheck disable=SC2086
 set -- "$@" $CONFIG_QEMU_EXTRA_ARGS ${QEMU_ARGS:-}

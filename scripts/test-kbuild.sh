@@ -414,6 +414,26 @@ clean_targets() {
 	make O="$o" distclean
 	test ! -e "$o/kernel/main.c.orig"
 }
+rootfs_overlay() {
+	# The overlay's files reach the initramfs; editing one relinks, an
+	# unchanged overlay does not; a missing folder stops the build by name.
+	mkdir -p "$work/overlay/etc"
+	echo one > "$work/overlay/etc/motd"
+	make O="$o" -j"$jobs" ROOTFS_OVERLAY="$work/overlay" > "$work/ov1.log" 2>&1
+	test "$(cpio -i --to-stdout '*etc/motd' < "$o/usr/initramfs.cpio" 2>/dev/null)" = one
+	echo two > "$work/overlay/etc/motd"
+	make O="$o" -j"$jobs" ROOTFS_OVERLAY="$work/overlay" > "$work/ov2.log" 2>&1
+	grep -q '^  LD      vmlinux' "$work/ov2.log"
+	test "$(cpio -i --to-stdout '*etc/motd' < "$o/usr/initramfs.cpio" 2>/dev/null)" = two
+	make O="$o" -j"$jobs" ROOTFS_OVERLAY="$work/overlay" > "$work/ov3.log" 2>&1
+	test -z "$(grep 'LD      vmlinux' "$work/ov3.log")"
+	fails make O="$o" ROOTFS_OVERLAY="$work/no-such" > "$work/ov4.log" 2>&1
+	grep -q "ROOTFS_OVERLAY: no such directory: $work/no-such" "$work/ov4.log"
+	make O="$o" -j"$jobs" > "$work/ov5.log" 2>&1
+	test -z "$(cpio -it < "$o/usr/initramfs.cpio" 2>/dev/null | grep motd)"
+}
+t "ROOTFS_OVERLAY reaches the initramfs; an edit relinks; a missing folder is named" rootfs_overlay
+
 t "clean keeps .config; mrproper removes it; distclean also backups" clean_targets
 
 echo "$passed passed, $failed failed"

@@ -211,6 +211,25 @@ boot_checks() {
 			'Bad store at address [0-9a-f]+ \(mapped r-x, 4 KiB page\)' \
 			${sym:+'in crashtest_write_text\+0x'}
 	fi
+	# QEMU's generic hart with translation switched off: the configured
+	# mode cannot be turned on, and the boot must stop saying so.
+	local width=rv64
+	grep -q '^CONFIG_32BIT=y' "$o/.config" && width=rv32
+	if grep -q '^CONFIG_MMU=y' "$o/.config" && grep -q '^CONFIG_BOARD_QEMU_VIRT=y' "$o/.config"; then
+		QEMU_ARGS="-cpu $width,mmu=false" \
+		check "$label: a hart without the paging mode stops the boot and says so" \
+			"$work/$label.nomode.log" boot_expect "$o" "" nonzero \
+			'Sv[0-9]+ not supported by this hart; rebuild with paging off \(PAGING_NONE\)'
+	fi
+	# The page routines on a hart without V (the defconfigs' harts have it).
+	if grep -q '^CONFIG_RISCV_ISA_V=y' "$o/.config" && grep -q '^CONFIG_KTEST=y' "$o/.config" &&
+	   grep -q '^CONFIG_QEMU_CPU=".*v=true' "$o/.config"; then
+		QEMU_ARGS="-cpu $width" \
+		check "$label: without V the scalar page routines are used and pass" \
+			"$work/$label.novector.log" boot_expect "$o" "ktest=page_ops" 0 'page clear/copy: scalar$' \
+			'ok [0-9]+ vector_copy_page_copies_one_page # SKIP the harts have no vector' \
+			'# ktest: 1 suites, 1 passed, 0 failed'
+	fi
 	if grep -q '^CONFIG_VMAP_STACK=y' "$o/.config"; then
 		check "$label: a kernel stack overflow is caught by the guard page" \
 			"$work/$label.stack.log" boot_expect "$o" "crashtest=stack_overflow" \

@@ -224,13 +224,14 @@ void put_page(struct page *page)
 	drop_page((unsigned long)(page - mem_map));
 }
 
-void clear_page(void *page)
+/* The scalar routines: asm/page.h picks them when RISCV_ISA_V is off, as here. */
+void clear_page_scalar(void *page)
 {
 	page_index(page, "clear_page");
 	memset(page, 0, PAGE_SIZE);
 }
 
-void copy_page(void *to, const void *from)
+void copy_page_scalar(void *to, const void *from)
 {
 	page_index(to, "copy_page");
 	page_index(from, "copy_page");

@@ -105,12 +105,11 @@ static u64 read_cells(const u8 *p, int n)
 	return v;
 }
 
-int of_reg_count(const struct fdt *fdt, int node)
+/* of_reg_count, for a node whose parent the caller has found. */
+static int reg_count_below(const struct fdt *fdt, int parent, int node)
 {
-	int parent = fdt_parent_offset(fdt, node), ac, sc, len;
+	int ac, sc, len;
 
-	if (parent < 0)
-		return parent;
 	ac = fdt_address_cells(fdt, parent);
 	sc = fdt_size_cells(fdt, parent);
 	if (ac < 1 || ac > MAX_ADDR_CELLS || sc < 0 || sc > MAX_ADDR_CELLS)
@@ -120,6 +119,13 @@ int of_reg_count(const struct fdt *fdt, int node)
 	if (len % (4 * (ac + sc)))
 		return -EINVAL;
 	return len / (4 * (ac + sc));
+}
+
+int of_reg_count(const struct fdt *fdt, int node)
+{
+	int parent = fdt_parent_offset(fdt, node);
+
+	return parent < 0 ? parent : reg_count_below(fdt, parent, node);
 }
 
 /*
@@ -165,18 +171,21 @@ int of_address_to_resource(const struct fdt *fdt, int node, int index, struct re
 
 	if (index < 0)
 		return -ENOENT;
-	err = of_reg_count(fdt, node);
+	bus = fdt_parent_offset(fdt, node);
+	if (bus < 0)
+		return bus;
+	err = reg_count_below(fdt, bus, node);
 	if (err < 0)
 		return err;
 	if (index >= err)
 		return -ENOENT;
-	err = fdt_get_reg(fdt, node, index, &addr, &size);
+	err = fdt_get_reg_below(fdt, bus, node, index, &addr, &size);
 	if (err)
 		return err;
 	if (size && addr + (size - 1) < addr)
 		return -EOVERFLOW;
 	/* Each step climbs one level, so this ends at the root. */
-	for (bus = fdt_parent_offset(fdt, node); bus > 0; bus = up) {
+	for (; bus > 0; bus = up) {
 		up = fdt_parent_offset(fdt, bus);
 		if (up < 0)
 			return up;

@@ -88,7 +88,11 @@ int fdt_node_check_compatible(const struct fdt *fdt, int node, const char *compa
  */
 int fdt_node_offset_by_compatible(const struct fdt *fdt, int start, const char *compat);
 
-/* Parent of a node (found by walking from the root), or -ENOENT for the root. */
+/*
+ * Parent of a node, or -ENOENT for the root: a walk from the root up to the
+ * node (nodes do not record their parent), so a caller that needs it
+ * several times keeps it.
+ */
 int fdt_parent_offset(const struct fdt *fdt, int node);
 
 /*
@@ -104,6 +108,10 @@ int fdt_size_cells(const struct fdt *fdt, int node);
  * -ENOENT when there is no such entry, -EINVAL on a malformed property.
  */
 int fdt_get_reg(const struct fdt *fdt, int node, int index, u64 *addr, u64 *size);
+
+/* The same, for a caller that already knows the node's parent (finding it is a walk). */
+int fdt_get_reg_below(const struct fdt *fdt, int parent, int node, int index, u64 *addr,
+		      u64 *size);
 
 /* Is the node enabled?  True unless "status" is present and not "okay"/"ok". */
 bool fdt_node_is_available(const struct fdt *fdt, int node);

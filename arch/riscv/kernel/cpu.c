@@ -17,6 +17,7 @@
  * trust properties of a hart the tree says is not there.
  */
 #include <asm/cpu.h>
+#include <asm/cpufeature.h>
 #include <tern/arch.h>
 #include <tern/boot.h>
 #include <tern/errno.h>
@@ -121,7 +122,9 @@ void arch_scan_harts(void)
 		if (hartid == boot_hartid)
 			boot_cpu_node = node;
 		nr_harts_present++;
-		if (!add_cpu(hartid))
+		if (add_cpu(hartid))
+			riscv_isa_add_hart(&boot_fdt, node);
+		else
 			pr_warn("CPUs: hart %lu left in the firmware: NR_CPUS is %d\n",
 				hartid, NR_CPUS);
 		if (used < sizeof(ids))
@@ -132,4 +135,5 @@ void arch_scan_harts(void)
 		refuse_boot_hart(cpus, boot_disabled);
 	pr_info("CPUs: %u hart%s in the device tree (ids %s), boot hart %lu\n",
 		nr_harts_present, nr_harts_present == 1 ? "" : "s", ids, boot_hartid);
+	riscv_isa_report();
 }

@@ -58,6 +58,13 @@ _start_kernel:
 	/* No interrupts until trap handling is set up. */
 	csrw	sie, zero
 	csrw	sip, zero
+	/*
+	 * No floating-point or vector state (OpenSBI hands over VS on when
+	 * the hart has V): the kernel uses neither, except the vector page
+	 * routines, which turn VS on for themselves (lib/page_vector.S).
+	 */
+	li	t0, SR_FS | SR_VS
+	csrc	sstatus, t0
 
 	.option push
 	.option norelax
@@ -116,6 +123,8 @@ _start_kernel:
 	.globl secondary_entry
 secondary_entry:
 	csrw	sie, zero
+	li	t0, SR_FS | SR_VS		/* as on the boot hart */
+	csrc	sstatus, t0
 #ifdef CONFIG_MMU
 	lla	t2, swapper_satp
 	REG_L	t2, 0(t2)

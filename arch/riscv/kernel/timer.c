@@ -16,46 +16,17 @@
  * UINT64_MAX means "never".
  */
 #include <asm/cpu.h>
+#include <asm/cpufeature.h>
 #include <asm/csr.h>
 #include <asm/sbi.h>
 #include <tern/arch.h>
 #include <tern/boot.h>
 #include <tern/fdt.h>
-#include <tern/string.h>
 #include <tern/timer.h>
 
 enum timer_method { TIMER_UNKNOWN, TIMER_SSTC, TIMER_SBI_TIME, TIMER_SBI_LEGACY };
 
 static enum timer_method method;
-
-/* Is ext one whole element of a NUL-separated string-list property? */
-static bool prop_list_has(int node, const char *name, const char *ext)
-{
-	int len;
-	const char *p = fdt_getprop(&boot_fdt, node, name, &len);
-	const char *end;
-
-	if (!p || len <= 0 || p[len - 1] != '\0')
-		return false;
-	for (end = p + len; p < end; p += strlen(p) + 1)
-		if (!strcmp(p, ext))
-			return true;
-	return false;
-}
-
-/* "_sstc" as a whole multi-letter extension of the riscv,isa string. */
-static bool isa_string_has_sstc(int node)
-{
-	int len;
-	const char *isa = fdt_getprop(&boot_fdt, node, "riscv,isa", &len);
-
-	if (!isa || len <= 0 || isa[len - 1] != '\0')
-		return false;
-	for (const char *p = isa; (p = strstr(p, "_sstc")); p += 5)
-		if (p[5] == '\0' || p[5] == '_')
-			return true;
-	return false;
-}
 
 static enum timer_method timer_method(void)
 {
@@ -64,8 +35,7 @@ static enum timer_method timer_method(void)
 	if (method != TIMER_UNKNOWN)
 		return method;
 	cpu = riscv_boot_cpu_node();	/* usable: arch_scan_harts checked */
-	if (cpu >= 0 && (isa_string_has_sstc(cpu) ||
-			 prop_list_has(cpu, "riscv,isa-extensions", "sstc")))
+	if (cpu >= 0 && riscv_node_has_extension(&boot_fdt, cpu, "sstc"))
 		method = TIMER_SSTC;
 	else if (sbi_probe_extension(SBI_EXT_TIME))
 		method = TIMER_SBI_TIME;

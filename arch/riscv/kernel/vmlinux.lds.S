@@ -79,6 +79,8 @@ SECTIONS
 		__benches_start = .;
 		KEEP(*(.benches))
 		__benches_end = .;
+		. = ALIGN(16);
+		KEEP(*(.init.ramfs))
 	}
 
 	. = ALIGN(SECTION_ALIGN);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * clear_page and copy_page (asm/page.h): a page in unrolled word loops of
- * 32 words, so that each word costs its store (and load) and the loop
- * two or three instructions per 32 words.  The page faults of user
- * address spaces spend most of their time here.
+ * clear_page and copy_page for harts without vector (asm/page.h picks):
+ * a page in unrolled word loops of 32 words, so that each word costs its
+ * store (and load) and the loop two or three instructions per 32 words.
+ * The page faults of user address spaces spend most of their time here.
  */
 #include <asm/asm.h>
 #include <asm/page.h>
@@ -13,9 +13,9 @@
 	.text
 	.balign 4
 
-/* void clear_page(void *page) */
-	.globl clear_page
-clear_page:
+/* void clear_page_scalar(void *page) */
+	.globl clear_page_scalar
+clear_page_scalar:
 	li	t0, PAGE_SIZE
 	add	t0, a0, t0
 1:
@@ -26,7 +26,7 @@ clear_page:
 	bne	a0, t0, 1b
 	ret
 
-/* void copy_page(void *to, const void *from): eight words in flight at a time */
+/* void copy_page_scalar(void *to, const void *from): eight words in flight at a time */
 	.macro	copy8 first
 	REG_L	a2, (\first + 0) * SZREG(a1)
 	REG_L	a3, (\first + 1) * SZREG(a1)
@@ -46,8 +46,8 @@ clear_page:
 	REG_S	t2, (\first + 7) * SZREG(a0)
 	.endm
 
-	.globl copy_page
-copy_page:
+	.globl copy_page_scalar
+copy_page_scalar:
 	li	t0, PAGE_SIZE
 	add	t0, a1, t0
 1:

@@ -18,6 +18,8 @@
 #define SR_MPP_SHIFT	11
 #define SR_MPP		(3UL << SR_MPP_SHIFT)
 #define SR_MPP_S	(1UL << SR_MPP_SHIFT)
+#define SR_VS		(3UL << 9)	/* vector state: 0 Off, 1 Initial, 2 Clean, 3 Dirty */
+#define SR_VS_INITIAL	(1UL << 9)
 #define SR_FS		(3UL << 13)
 #define SR_SUM		(1UL << 18)
 #define SR_MXR		(1UL << 19)

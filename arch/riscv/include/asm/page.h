@@ -38,6 +38,7 @@
 
 #ifndef __ASSEMBLER__
 
+#include <tern/kconfig.h>
 #include <tern/types.h>
 
 /*
@@ -89,12 +90,37 @@ static inline void *pfn_to_virt(unsigned long pfn)
 }
 
 /*
- * Zero-fills a page / copies one, at page-aligned kernel addresses
- * (arch/riscv/lib/page.S): unrolled word loops, for the page faults of
- * user address spaces, where these take most of the time.
+ * Zero-fills a page / copies one, at page-aligned kernel addresses, for
+ * the page faults of user address spaces, where these take most of the
+ * time.  Two implementations: unrolled word loops (arch/riscv/lib/page.S)
+ * and, when every hart has the vector extension and RISCV_ISA_V is on,
+ * vector loads and stores of 8 registers at a time (page_vector.S), which
+ * need about a tenth of the instructions.  riscv_page_ops_vector is set
+ * once at boot (arch/riscv/kernel/cpufeature.c), before any user page.
+ * Any context may call them; the vector ones run with interrupts off.
  */
-void clear_page(void *page);
-void copy_page(void *to, const void *from);
+void clear_page_scalar(void *page);
+void copy_page_scalar(void *to, const void *from);
+void clear_page_vector(void *page);
+void copy_page_vector(void *to, const void *from);
+unsigned long riscv_vlenb(void);	/* vector register bytes; only with V */
+extern bool riscv_page_ops_vector;
+
+static inline void clear_page(void *page)
+{
+	if (IS_ENABLED(CONFIG_RISCV_ISA_V) && riscv_page_ops_vector)
+		clear_page_vector(page);
+	else
+		clear_page_scalar(page);
+}
+
+static inline void copy_page(void *to, const void *from)
+{
+	if (IS_ENABLED(CONFIG_RISCV_ISA_V) && riscv_page_ops_vector)
+		copy_page_vector(to, from);
+	else
+		copy_page_scalar(to, from);
+}
 
 #endif /* !__ASSEMBLER__ */
 #endif

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The initramfs unpacked through recording operations: the built-in
+ * archive holds the skeleton the build puts in every rootfs; a small
+ * archive made here exercises every entry type, hard links, bad names
+ * and a device node without mknod; a corrupt copy stops with -EINVAL
+ * after the entries before the damage; an initrd given with QEMU's
+ * -initrd is found through /chosen.
+ */
+#include <tern/errno.h>
+#include <tern/initramfs.h>
+#include <tern/ktest.h>
+#include <tern/printf.h>
+#include <tern/string.h>
+
+#define RECORDS		32
+#define REC_PATH	48
+
+struct record {
+	char op;			/* d, f, s, l, n */
+	char path[REC_PATH];
+	char aux[REC_PATH];		/* symlink target, link's first name */
+	size_t size;
+};
+
+struct recorder {
+	struct record rec[RECORDS];
+	unsigned int n;
+};
+
+static struct recorder recs;
+
+static int record(char op, const char *path, const char *aux, const struct cpio_entry *e)
+{
+	struct record *r;
+
+	if (recs.n == RECORDS)
+		return -ENOSPC;
+	r = &recs.rec[recs.n++];
+	r->op = op;
+	strlcpy(r->path, path, sizeof(r->path));
+	strlcpy(r->aux, aux ? aux : "", sizeof(r->aux));
+	r->size = e->size;
+	return 0;
+}
+
+static int rec_mkdir(void *d, const char *path, const struct cpio_entry *e)
+{
+	return record('d', path, NULL, e);
+}
+
+static int rec_create(void *d, const char *path, const struct cpio_entry *e)
+{
+	return record('f', path, NULL, e);
+}
+
+static int rec_symlink(void *d, const char *path, const char *target, const struct cpio_entry *e)
+{
+	return record('s', path, target, e);
+}
+
+static int rec_link(void *d, const char *path, const char *existing, const struct cpio_entry *e)
+{
+	return record('l', path, existing, e);
+}
+
+static const struct initramfs_ops rec_ops = {
+	.mkdir = rec_mkdir,
+	.create = rec_create,
+	.symlink = rec_symlink,
+	.link = rec_link,
+};
+
+static bool recorded(char op, const char *path)
+{
+	unsigned int i;
+
+	for (i = 0; i < recs.n; i++)
+		if (recs.rec[i].op == op && !strcmp(recs.rec[i].path, path))
+			return true;
+	return false;
+}
+
+static void the_builtin_archive_has_the_skeleton(struct ktest *t)
+{
+	static const char *const dirs[] = {
+		"/bin", "/dev", "/etc", "/proc", "/root", "/sbin", "/sys", "/tmp",
+	};
+	unsigned int i;
+
+	memset(&recs, 0, sizeof(recs));
+	KTEST_ASSERT(t, initramfs_size() > 0);
+	KTEST_EXPECT(t, !memcmp(initramfs_start(), "070701", 6));
+	KTEST_EXPECT_EQ(t, unpack_initramfs(&rec_ops), 0);
+	for (i = 0; i < ARRAY_SIZE(dirs); i++)
+		KTEST_EXPECT(t, recorded('d', dirs[i]));
+	KTEST_EXPECT(t, !recorded('d', "/"));		/* "." is the root: skipped */
+}
+
+/* Appends one newc entry to buf at len; returns the new length. */
+static size_t put(u8 *buf, size_t len, const char *name, u32 mode, u32 ino, u32 nlink,
+		  const char *data)
+{
+	size_t namesize = strlen(name) + 1, size = strlen(data);
+
+	len += (size_t)snprintf((char *)buf + len, 111,
+				"070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
+				(unsigned int)ino, (unsigned int)mode, 0u, 0u,
+				(unsigned int)nlink, 0u, (unsigned int)size, 0u, 0u, 5u, 1u,
+				(unsigned int)namesize, 0u);
+	memcpy(buf + len, name, namesize);
+	len += namesize;
+	while (len & 3)
+		buf[len++] = 0;
+	memcpy(buf + len, data, size);
+	len += size;
+	while (len & 3)
+		buf[len++] = 0;
+	return len;
+}
+
+static u8 archive[2048];
+
+static size_t make_archive(void)
+{
+	size_t len = 0;
+
+	memset(archive, 0, sizeof(archive));
+	len = put(archive, len, ".", 040755, 1, 2, "");
+	len = put(archive, len, "./etc", 040755, 2, 2, "");
+	len = put(archive, len, "etc//hosts", 0100644, 3, 1, "127.0.0.1 localhost\n");
+	len = put(archive, len, "/bin", 040755, 4, 2, "");
+	len = put(archive, len, "bin/sh", 0120777, 5, 1, "busybox");
+	len = put(archive, len, "bin/a", 0100755, 6, 2, "");
+	len = put(archive, len, "bin/b", 0100755, 6, 2, "data");
+	len = put(archive, len, "../escape", 0100644, 7, 1, "x");
+	len = put(archive, len, "dev/console", 020600, 8, 1, "");
+	len = put(archive, len, "TRAILER!!!", 0, 0, 1, "");
+	return len;
+}
+
+static void every_entry_type_through_the_ops(struct ktest *t)
+{
+	struct initramfs_stats st;
+	size_t len = make_archive();
+
+	memset(&recs, 0, sizeof(recs));
+	KTEST_EXPECT_EQ(t, initramfs_unpack_buffer(archive, len, &rec_ops, &st), 0);
+	KTEST_ASSERT(t, recs.n == 6);
+	KTEST_EXPECT(t, recs.rec[0].op == 'd' && !strcmp(recs.rec[0].path, "/etc"));
+	KTEST_EXPECT(t, recs.rec[1].op == 'f' && !strcmp(recs.rec[1].path, "/etc/hosts"));
+	KTEST_EXPECT_EQ(t, recs.rec[1].size, 20);
+	KTEST_EXPECT(t, recs.rec[2].op == 'd' && !strcmp(recs.rec[2].path, "/bin"));
+	KTEST_EXPECT(t, recs.rec[3].op == 's' && !strcmp(recs.rec[3].aux, "busybox"));
+	KTEST_EXPECT(t, recs.rec[4].op == 'f' && !strcmp(recs.rec[4].path, "/bin/a"));
+	KTEST_EXPECT(t, recs.rec[5].op == 'l' && !strcmp(recs.rec[5].path, "/bin/b") &&
+			!strcmp(recs.rec[5].aux, "/bin/a") && recs.rec[5].size == 4);
+	KTEST_EXPECT_EQ(t, st.dirs, 2);
+	KTEST_EXPECT_EQ(t, st.files, 2);
+	KTEST_EXPECT_EQ(t, st.links, 1);
+	KTEST_EXPECT_EQ(t, st.symlinks, 1);
+	KTEST_EXPECT_EQ(t, st.skipped, 2);	/* "../escape", the node without mknod */
+	KTEST_EXPECT_EQ(t, st.failed, 0);
+}
+
+static void a_corrupt_archive_stops_cleanly(struct ktest *t)
+{
+	size_t len = make_archive();
+	size_t hosts = 112 + 116;	/* after the "." and "./etc" entries */
+
+	memset(&recs, 0, sizeof(recs));
+	archive[hosts + 6 + 8 * 6] = 'z';	/* its filesize field */
+	KTEST_EXPECT_EQ(t, initramfs_unpack_buffer(archive, len, &rec_ops, NULL), -EINVAL);
+	KTEST_EXPECT_EQ(t, recs.n, 1);		/* /etc only */
+	memset(&recs, 0, sizeof(recs));
+	KTEST_EXPECT_EQ(t, initramfs_unpack_buffer(archive, 100, &rec_ops, NULL), -EINVAL);
+	KTEST_EXPECT_EQ(t, recs.n, 0);
+	KTEST_EXPECT_EQ(t, initramfs_unpack_buffer(archive, 0, &rec_ops, NULL), 0);
+}
+
+/* With QEMU's -initrd: the archive /chosen names is found and read. */
+static void an_external_initrd_is_found(struct ktest *t)
+{
+	const void *start;
+	size_t size;
+	int err = initrd_find(&start, &size);
+
+	if (err == -ENOENT)
+		KTEST_SKIP(t, "no initrd in /chosen (boot with QEMU_ARGS=\"-initrd file.cpio\")");
+	KTEST_ASSERT(t, err == 0);
+	KTEST_EXPECT_GT(t, size, 0);
+	memset(&recs, 0, sizeof(recs));
+	KTEST_EXPECT_EQ(t, initramfs_unpack_buffer(start, size, &rec_ops, NULL), 0);
+	KTEST_EXPECT_GT(t, recs.n, 0);
+}
+
+KTEST_SUITE(initramfs,
+	    KTEST_CASE(the_builtin_archive_has_the_skeleton),
+	    KTEST_CASE(every_entry_type_through_the_ops),
+	    KTEST_CASE(a_corrupt_archive_stops_cleanly),
+	    KTEST_CASE(an_external_initrd_is_found));
