@@ -8,7 +8,9 @@
  * task's stack and struct are freed by the switch after its last one
  * (free_task from finish_switch), when nothing runs on them any more.
  */
+#include <asm/ptrace.h>
 #include <tern/kernel.h>
+#include <tern/process.h>
 #include <tern/sched.h>
 #include <tern/slab.h>
 #include <tern/smp.h>
@@ -17,8 +19,6 @@
 #include <tern/vmalloc.h>
 
 #include "sched/sched.h"
-
-#define THREAD_STACK_SIZE	(16 * 1024)
 
 /*
  * With VMAP_STACK a stack is a vmalloc area: the page below it is never
@@ -41,7 +41,7 @@ static void free_thread_stack(void *stack)
 
 static LIST_HEAD(all_tasks);
 static spinlock_t tasks_lock = SPINLOCK_INIT;	/* all_tasks, next_pid */
-static unsigned int next_pid;
+static unsigned int next_pid = INIT_PID;	/* the last given; pid 1 is init's alone */
 
 /* Where a new task starts: __switch_to returned here, handing over prev. */
 static void __noreturn kthread_start(struct task *prev)
@@ -69,17 +69,35 @@ struct task *task_alloc(int (*fn)(void *), void *arg, const char *name)
 	t->arg = arg;
 	strlcpy(t->name, name, sizeof(t->name));
 	t->ctx.ra = (unsigned long)kthread_start;
-	t->ctx.sp = (unsigned long)t->stack + THREAD_STACK_SIZE;	/* s0 = 0 ends backtraces */
+	/*
+	 * The top PT_FRAME_SIZE bytes are kept for the trap frame of user
+	 * mode (a kernel thread that execs returns to user from there).
+	 */
+	t->kernel_sp = (unsigned long)t->stack + THREAD_STACK_SIZE;
+	t->ctx.sp = t->kernel_sp - PT_FRAME_SIZE;	/* s0 = 0 ends backtraces */
+	t->usage = 1;
+	INIT_LIST_HEAD(&t->children);
 	t->cpus_allowed = CPU_MASK_ALL;
 	INIT_LIST_HEAD(&t->se.run_list);
 	sched_policy.init_task(t);
 	return t;
 }
 
+/*
+ * The final switch away from t: its stack goes, and the struct when no
+ * one else holds it (a zombie's parent does, until wait4 reaps it).
+ */
 void free_task(struct task *t)
 {
 	free_thread_stack(t->stack);
-	kfree(t);
+	t->stack = NULL;
+	put_task(t);
+}
+
+void put_task(struct task *t)
+{
+	if (__atomic_sub_fetch(&t->usage, 1, __ATOMIC_ACQ_REL) == 0)
+		kfree(t);
 }
 
 void add_task(struct task *t)
@@ -87,6 +105,15 @@ void add_task(struct task *t)
 	unsigned long flags = spin_lock_irqsave(&tasks_lock);
 
 	t->pid = ++next_pid;
+	list_add_tail(&t->tasks, &all_tasks);
+	spin_unlock_irqrestore(&tasks_lock, flags);
+}
+
+void add_task_init(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+
+	t->pid = INIT_PID;
 	list_add_tail(&t->tasks, &all_tasks);
 	spin_unlock_irqrestore(&tasks_lock, flags);
 }
@@ -149,7 +176,21 @@ struct task *kthread_run(int (*fn)(void *arg), void *arg, const char *name)
 	return t;
 }
 
+/*
+ * A thread's fn returned, or it called kthread_exit: a process exits as
+ * processes do; a kernel thread's children (ktests spawn some) go to the
+ * child reaper first.
+ */
 void kthread_exit(int code)
+{
+	if (IS_ENABLED(CONFIG_PROCESSES) && current->is_process)
+		do_exit(W_EXITCODE(code, 0));
+	if (IS_ENABLED(CONFIG_PROCESSES))
+		exit_children(current);
+	task_exit_final(code);
+}
+
+void task_exit_final(int code)
 {
 	struct task *self = current;
 

@@ -188,6 +188,9 @@ void start_kernel(unsigned long hartid, uintptr_t dtb)
 		kernel_power_off(POWEROFF_TEST_FAILED);
 	if (run_requested_benchmarks() > 0)
 		kernel_power_off(POWEROFF_TEST_FAILED);
-	pr_notice("Nothing more to do: powering off.\n");
-	kernel_power_off(POWEROFF_OK);
+	if (ktest_request.requested || bench_request.requested) {
+		pr_notice("Nothing more to do: powering off.\n");
+		kernel_power_off(POWEROFF_OK);
+	}
+	start_init();		/* the first process (kernel/init.c); never returns */
 }

@@ -456,6 +456,37 @@ out:
 	return ret;
 }
 
+int do_madvise_dontneed(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	struct vm_area_struct *vma;
+	unsigned long end, addr;
+	int err = 0;
+
+	if ((start & ~PAGE_MASK) || start >= TASK_SIZE || len > TASK_SIZE - start)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	end = start + PAGE_ALIGN(len);
+	mutex_lock(&mm->lock);
+	for (addr = start, vma = find_vma(mm, start); addr < end;
+	     addr = vma->vm_end, vma = vma_next(vma)) {
+		if (!vma || vma->vm_start > addr) {
+			err = -ENOMEM;		/* a hole, as Linux says */
+			break;
+		}
+		if (vma->vm_flags & VM_SHARED) {
+			err = -EINVAL;		/* would lose the shared pages */
+			break;
+		}
+		if (vma->vm_end >= end)
+			break;
+	}
+	if (!err)
+		zap_page_range(mm, start, end);
+	mutex_unlock(&mm->lock);
+	return err;
+}
+
 int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
 	unsigned long start = addr & PAGE_MASK;

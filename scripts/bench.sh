@@ -155,4 +155,20 @@ for arch in qemu_virt qemu_virt32; do
 	echo "Buffer cache hit (bread + brelse): $(value "$l" bcache_hit) instructions."
 	echo
 done
+# Processes: a user program's view (usr/ktest/process_bench.c), on one
+# hart, in the default allocators' build (Documentation/process.md).
+echo "### processes, instructions per operation as the user program sees it"
+echo
+echo "| board | getpid | fork + exit + wait |"
+echo "|---|---:|---:|"
+for arch in qemu_virt qemu_virt32; do
+	o=$work/$arch-buddy+slab
+	l=$o.proc.bench.log
+	[ -f "$o/vmlinux" ] || continue
+	objtree=$o ICOUNT=1 QEMU_ARGS="-m 128M -smp 1" timeout 600 \
+		"$srctree/scripts/qemu-cmd.sh" run bench=proc_getpid,proc_fork_exit_wait \
+		</dev/null 2>&1 | tr -d '\r' >"$l"
+	echo "| $arch | $(value "$l" proc_getpid) | $(value "$l" proc_fork_exit_wait) |"
+done
+echo
 echo "Raw output: $work/*.bench.log"

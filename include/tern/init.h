@@ -59,4 +59,10 @@ void do_early_initcalls(void);
 /* The core to late levels, in order. */
 void do_initcalls(void);
 
+/*
+ * Starts the first process (kernel/init.c) and leaves the boot task
+ * asleep for good; powers off when there is no init program to run.
+ */
+void __attribute__((__noreturn__)) start_init(void);
+
 #endif

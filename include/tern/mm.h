@@ -181,6 +181,14 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot);
 
 /*
+ * madvise(MADV_DONTNEED) on private memory: the pages of [start, start +
+ * len) go, and the next touch finds zeros.  0, -EINVAL (start unaligned,
+ * outside the user half, or a shared region: their pages would be lost),
+ * -ENOMEM (a page of the range is in no region).
+ */
+int do_madvise_dontneed(struct mm_struct *mm, unsigned long start, unsigned long len);
+
+/*
  * brk: moves the end of the heap to brk and returns the new end; returns
  * the old one when brk is below start_brk, or the heap cannot grow there
  * (another region, no memory) -- Linux's brk system call.

@@ -66,6 +66,9 @@ struct task {
 	struct context ctx;		/* callee-saved registers while switched out */
 	void *stack;			/* lowest address of the kernel stack; the trap */
 					/* entry finds it after ctx (asm/switch.h) */
+	unsigned long kernel_sp;	/* stack + THREAD_STACK_SIZE: where a trap from */
+					/* user mode starts; the frame is just below */
+	unsigned long user_sp;		/* entry.S only: the user sp while it saves it */
 	enum task_state state;
 	unsigned int cpu;		/* the CPU whose run queue owns the task */
 	struct rq *rq;			/* that CPU's run queue (set_task_cpu sets both) */
@@ -81,7 +84,35 @@ struct task {
 	struct fs_struct *fs;		/* root, cwd, umask (fs_struct.h); NULL: global root */
 	struct list_head tasks;		/* all_tasks */
 	char name[TASK_NAME_LEN];
+
+	/*
+	 * Processes (include/tern/process.h).  A task fork or exec made is a
+	 * process (is_process); every task may be a parent.  tasklist_lock
+	 * (kernel/exit.c) guards the fields marked "tl".
+	 */
+	bool is_process;		/* set before the task first runs, never cleared */
+	int usage;			/* atomic: holders of the struct (see put_task) */
+	struct task *parent;		/* tl; whom wait4 reports to; NULL: nobody */
+	struct list_head children;	/* tl; its children, by sibling (empty or unset */
+	struct list_head sibling;	/*   until the task first forks: children_init) */
+	int exit_state;			/* tl; 0, EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_status;		/* tl; the wait status, Linux's encoding */
+	int exit_signal;		/* what the parent is told at exit (SIGCHLD, 0) */
+	unsigned int tgid;		/* = pid: one thread per process for now */
+	unsigned int pgid, sid;		/* tl; process group and session */
+	unsigned int uid, gid;		/* credentials: all 0 (root) for now */
+	unsigned long clear_child_tid;	/* user address zeroed at exit; 0: none */
+	unsigned long set_child_tid;	/* user address the child stores its pid at; 0: none */
+	unsigned long robust_list;	/* set_robust_list's head, kept for the futex work */
+	struct task *vfork_parent;	/* tl; sleeping in vfork until we exec or exit */
+	struct thread_fpu fpu;		/* its user FP registers while not in the hart */
 };
+
+/* A task's kernel stack: its size, and where a trap from user mode saves the registers. */
+#define THREAD_STACK_SIZE	(16 * 1024)
+
+/* The first process's pid: no other task gets it (kernel/init.c). */
+#define INIT_PID	1
 
 /* The boot code as a task: CPU 0's first task, current from head.S on. */
 extern struct task init_task;
@@ -103,6 +134,12 @@ struct task *kthread_create_on_cpu(int (*fn)(void *arg), void *arg, const char *
 				   unsigned int cpu);
 struct task *kthread_run_on_cpu(int (*fn)(void *arg), void *arg, const char *name,
 				unsigned int cpu);
+
+/*
+ * Drops a hold on t's struct (task->usage): the final switch away from
+ * a dead task drops one, a parent reaping a zombie the other.
+ */
+void put_task(struct task *t);
 
 /* Gives up the CPU until something else ran (or nothing else can). */
 void yield(void);
@@ -127,6 +164,9 @@ bool wake_up_process(struct task *t);
 
 /* Sleeps at least ms milliseconds (kernel timers wake the task). */
 void msleep(unsigned int ms);
+
+/* Sleeps until ktime_ns() reaches deadline (at once if it has). */
+void sleep_until_ns(u64 deadline);
 
 /* Policy knobs: nice for fair, prio for priority; others ignore them. */
 int set_user_nice(struct task *t, int nice);

@@ -1,9 +1,30 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The system calls, with Linux's names, argument types and order
- * (include/linux/syscalls.h of Linux; asm-generic numbers on RISC-V).
- * Each returns a value >= 0 or -errno; every pointer argument is a user
- * address, reached only through <tern/uaccess.h>.
+ * System calls: how one is written, and the table that finds it.
+ *
+ * A system call is defined with SYSCALL_DEFINEn (n arguments, each a
+ * type and a name, in the order of the C library's prototype):
+ *
+ *	SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+ *	{
+ *		return do_munmap(current->mm, addr, len);
+ *	}
+ *
+ * which makes long __riscv_sys_munmap(const struct pt_regs *regs), taking
+ * the arguments from a0..a5 (Linux's name for it); its entry in arch/riscv/kernel/syscall_table.c
+ * (indexed by <uapi/asm-generic/unistd.h>) makes it reachable.  The
+ * result goes to a0: >= 0, or a negative errno.  Contract for every
+ * system call: it runs in the calling task with interrupts on and may
+ * sleep; every pointer argument is a user address and is touched only
+ * through <tern/uaccess.h>, so a bad pointer gives -EFAULT, never an
+ * oops.  Unknown numbers answer -ENOSYS and are logged once each.
+ *
+ * The VFS's calls (fs/) are plain C functions with Linux's prototypes
+ * (sys_read(fd, buf, count) below), which fs/ code and ktests call
+ * directly; arch/riscv/kernel/syscall_vfs.c makes their __riscv_sys_
+ * entries with SYSCALL_WRAPn, putting 64-bit arguments of rv32 back
+ * together from two registers.
+ *
  *
  * Files (fs/).  ABI notes for the syscall table:
  *  - newfstatat (79) and fstat (80) exist on rv64 only; rv32 Linux has
@@ -19,12 +40,14 @@
 #ifndef TERN_SYSCALLS_H
 #define TERN_SYSCALLS_H
 
+#include <asm/ptrace.h>
 #include <tern/compiler.h>
 #include <tern/fs.h>
 #include <uapi/linux/dirent.h>
 #include <uapi/linux/stat.h>
 #include <uapi/linux/time_types.h>
 #include <uapi/linux/uio.h>
+#include <uapi/asm-generic/unistd.h>
 
 long sys_read(unsigned int fd, char __user *buf, size_t count);
 long sys_write(unsigned int fd, const char __user *buf, size_t count);
@@ -96,5 +119,83 @@ long sys_umount(char __user *name, int flags);
 
 /* The ioctl dispatch behind sys_ioctl (-ENOTTY without f_op->ioctl). */
 long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg);
+
+
+typedef long (*syscall_fn_t)(const struct pt_regs *regs);
+
+#define __SYSCALL_HEAD(name, ...)					\
+	long __riscv_sys_##name(const struct pt_regs *regs);		\
+	static long __do_sys_##name(__VA_ARGS__);			\
+	long __riscv_sys_##name(const struct pt_regs *regs)
+
+#define SYSCALL_DEFINE0(name)						\
+	__SYSCALL_HEAD(name, void)					\
+	{ (void)regs; return __do_sys_##name(); }			\
+	static long __do_sys_##name(void)
+
+#define SYSCALL_DEFINE1(name, t1, p1)					\
+	__SYSCALL_HEAD(name, t1)					\
+	{ return __do_sys_##name((t1)regs->a0); }			\
+	static long __do_sys_##name(t1 p1)
+
+#define SYSCALL_DEFINE2(name, t1, p1, t2, p2)				\
+	__SYSCALL_HEAD(name, t1, t2)					\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1); }		\
+	static long __do_sys_##name(t1 p1, t2 p2)
+
+#define SYSCALL_DEFINE3(name, t1, p1, t2, p2, t3, p3)			\
+	__SYSCALL_HEAD(name, t1, t2, t3)				\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2); }	\
+	static long __do_sys_##name(t1 p1, t2 p2, t3 p3)
+
+#define SYSCALL_DEFINE4(name, t1, p1, t2, p2, t3, p3, t4, p4)		\
+	__SYSCALL_HEAD(name, t1, t2, t3, t4)				\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2,	\
+				 (t4)regs->a3); }			\
+	static long __do_sys_##name(t1 p1, t2 p2, t3 p3, t4 p4)
+
+#define SYSCALL_DEFINE5(name, t1, p1, t2, p2, t3, p3, t4, p4, t5, p5)	\
+	__SYSCALL_HEAD(name, t1, t2, t3, t4, t5)			\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2,	\
+				 (t4)regs->a3, (t5)regs->a4); }		\
+	static long __do_sys_##name(t1 p1, t2 p2, t3 p3, t4 p4, t5 p5)
+
+#define SYSCALL_DEFINE6(name, t1, p1, t2, p2, t3, p3, t4, p4, t5, p5, t6, p6)	\
+	__SYSCALL_HEAD(name, t1, t2, t3, t4, t5, t6)			\
+	{ return __do_sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2,	\
+				 (t4)regs->a3, (t5)regs->a4, (t6)regs->a5); }	\
+	static long __do_sys_##name(t1 p1, t2 p2, t3 p3, t4 p4, t5 p5, t6 p6)
+
+/*
+ * Calls that need the whole frame (clone copies it, execve replaces it)
+ * reach it as task_pt_regs(current) (<tern/process.h>): the same frame.
+ */
+
+/* The trap handler, for an ecall from user mode: dispatches on a7, result in a0. */
+void do_syscall(struct pt_regs *regs);
+
+
+/* The table entry for a plain sys_name(t1 ...) of fs/ (syscall_vfs.c). */
+#define __SYSCALL_WRAP_HEAD(name)					\
+	long __riscv_sys_##name(const struct pt_regs *regs);		\
+	long __riscv_sys_##name(const struct pt_regs *regs)
+#define SYSCALL_WRAP1(name, t1)						\
+	__SYSCALL_WRAP_HEAD(name) { return sys_##name((t1)regs->a0); }
+#define SYSCALL_WRAP2(name, t1, t2)					\
+	__SYSCALL_WRAP_HEAD(name) { return sys_##name((t1)regs->a0, (t2)regs->a1); }
+#define SYSCALL_WRAP3(name, t1, t2, t3)					\
+	__SYSCALL_WRAP_HEAD(name)					\
+	{ return sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2); }
+#define SYSCALL_WRAP4(name, t1, t2, t3, t4)				\
+	__SYSCALL_WRAP_HEAD(name)					\
+	{ return sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2, (t4)regs->a3); }
+#define SYSCALL_WRAP5(name, t1, t2, t3, t4, t5)				\
+	__SYSCALL_WRAP_HEAD(name)					\
+	{ return sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2, (t4)regs->a3,	\
+			    (t5)regs->a4); }
+#define SYSCALL_WRAP6(name, t1, t2, t3, t4, t5, t6)			\
+	__SYSCALL_WRAP_HEAD(name)					\
+	{ return sys_##name((t1)regs->a0, (t2)regs->a1, (t3)regs->a2, (t4)regs->a3,	\
+			    (t5)regs->a4, (t6)regs->a5); }
 
 #endif

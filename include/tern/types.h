@@ -20,6 +20,7 @@ typedef int32_t s32;
 typedef int64_t s64;
 
 typedef long ssize_t;
+typedef s64 loff_t;		/* a file offset (the VFS, exec); s64 agrees with the host C library */
 typedef u64 phys_addr_t;	/* wide enough for every RAM address on rv32 and rv64 */
 
 #endif

@@ -199,6 +199,8 @@ static __always_inline void schedule_inline(unsigned int enqueue_flags)
 	next->se.prev_sum_runtime = next->se.sum_runtime;
 	if (IS_ENABLED(CONFIG_MMU) && unlikely(prev->mm != next->mm))
 		switch_mm(prev->mm, next->mm);
+	if (IS_ENABLED(CONFIG_PROCESSES) && (prev->is_process || next->is_process))
+		arch_switch_user_state(prev, next);
 	prev = __switch_to(prev, next);
 	finish_switch(prev);
 }
@@ -318,8 +320,12 @@ static void msleep_timeout(struct ktimer *timer)
 
 void msleep(unsigned int ms)
 {
+	sleep_until_ns(ktime_ns() + ms * NSEC_PER_MSEC);
+}
+
+void sleep_until_ns(u64 deadline)
+{
 	struct sleeper s = { .task = current };
-	u64 deadline = ktime_ns() + ms * NSEC_PER_MSEC;
 
 	/* Loop: a wake-up from elsewhere is not the end of the sleep. */
 	while (ktime_ns() < deadline) {
@@ -486,6 +492,8 @@ void sched_init(void)
 	}
 	set_task_cpu(&init_task, 0);
 	strlcpy(init_task.name, "boot", sizeof(init_task.name));
+	INIT_LIST_HEAD(&init_task.children);
+	init_task.usage = 1;
 	init_task.state = TASK_RUNNING;
 	init_task.se.has_run = true;
 	/*

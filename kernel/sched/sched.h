@@ -83,8 +83,12 @@ void schedule_tail(struct task *prev);
 struct task *task_alloc(int (*fn)(void *), void *arg, const char *name);
 /* Gives t a pid and puts it on the list of all tasks. */
 void add_task(struct task *t);
+/* The same with pid INIT_PID, which add_task never gives: the first process's (once). */
+void add_task_init(struct task *t);
 /* Frees an exited task, off every list, that runs nowhere. */
 void free_task(struct task *t);
+/* The end of every task: off the task list, dead, switched away from for good. */
+void task_exit_final(int code) __attribute__((__noreturn__));
 
 /*
  * smp.c, built with SMP only: callers make sure, with IS_ENABLED(CONFIG_SMP),

@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Trap entry and exit.  Every trap taken in S-mode lands here (stvec): save
- * the whole register state as a struct pt_regs on the current stack, call
- * do_trap(regs) with sstatus.SUM clear, restore everything (including
- * sepc/sstatus, which the handler may change) and sret.
+ * Trap entry and exit.  Every trap lands here (stvec): save the whole
+ * register state as a struct pt_regs, call do_trap(regs) with sstatus.SUM
+ * clear, restore everything (including sepc/sstatus, which the handler
+ * may change) and sret.
+ *
+ * Which stack: sscratch is 0 while the hart runs the kernel, and holds
+ * the current struct task while it runs user mode (as in Linux).  The
+ * entry swaps tp with sscratch: a nonzero tp then means the trap came
+ * from user mode, and the frame goes at the top of the task's kernel
+ * stack (task->kernel_sp); otherwise tp is put back and the frame goes
+ * on the current stack.  The way out to user mode (SPP clear in the
+ * saved sstatus) puts the task back in sscratch.
  */
 #include <asm/asm.h>
 #include <asm/csr.h>
@@ -16,7 +24,7 @@
  * s0, trapped pc} just below the old sp.  With s0 pointing above it, a
  * frame-pointer backtrace from the handler walks on into the trapped code.
  */
-#define FRAME_SLOTS	(PT_SIZE_REGS + 2)
+#define FRAME_SLOTS	PT_FRAME_SLOTS
 
 .macro SAVE_TRAP_FRAME
 	addi	sp, sp, -SLOT(FRAME_SLOTS)
@@ -72,6 +80,9 @@
 	.balign 4
 	.globl handle_trap_entry
 handle_trap_entry:
+	csrrw	tp, sscratch, tp
+	bnez	tp, handle_user_trap
+	csrrw	tp, sscratch, zero	/* from the kernel: tp back, sscratch 0 again */
 #ifdef CONFIG_VMAP_STACK
 	/*
 	 * Would the trap frame reach below the current task's stack (its
@@ -84,15 +95,54 @@ handle_trap_entry:
 	REG_L	t0, TASK_STACK_OFFSET(tp)
 	addi	t0, t0, SLOT(FRAME_SLOTS)
 	bltu	sp, t0, handle_stack_overflow
-	csrr	t0, sscratch
+	csrrw	t0, sscratch, zero
 #endif
 	SAVE_TRAP_FRAME
 	mv	a0, sp
 	addi	s0, sp, SLOT(FRAME_SLOTS)
 	call	do_trap
+	j	ret_from_trap
 
+/*
+ * From user mode: tp is the task, sscratch the user's tp.  The user's sp
+ * waits in task->user_sp until the frame has room for it.
+ */
+handle_user_trap:
+	REG_S	sp, TASK_USER_SP_OFFSET(tp)
+	REG_L	sp, TASK_KERNEL_SP_OFFSET(tp)
+	SAVE_TRAP_FRAME
+	REG_L	t0, TASK_USER_SP_OFFSET(tp)
+	REG_S	t0, SLOT(2)(sp)
+	csrrw	t0, sscratch, zero
+	REG_S	t0, SLOT(4)(sp)
+	/* The kernel addresses globals through gp (linker relaxation): the user's is saved. */
+.option push
+.option norelax
+	la	gp, __global_pointer$
+.option pop
+	/* The frame record ends a backtrace at the user pc. */
+	REG_S	zero, SLOT(PT_SIZE_REGS)(sp)
+	mv	a0, sp
+	addi	s0, sp, SLOT(FRAME_SLOTS)
+	call	do_trap
+	j	ret_from_trap
+
+/* void ret_to_user(struct pt_regs *regs): regs is the frame atop current's stack. */
+	.globl ret_to_user
+ret_to_user:
+	mv	sp, a0
+
+/*
+ * sp is the trap frame.  Interrupts go off until sret; a return to user
+ * mode puts the task (tp) in sscratch for the next entry.
+ */
+ret_from_trap:
+	csrci	sstatus, SR_SIE
 	REG_L	t0, SLOT(PT_STATUS)(sp)
-	csrw	sstatus, t0
+	andi	t1, t0, SR_SPP
+	bnez	t1, 1f
+	csrw	sscratch, tp
+1:	csrw	sstatus, t0
 	REG_L	t0, SLOT(0)(sp)
 	csrw	sepc, t0
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * S-mode trap dispatch.  Interrupts go to their handlers: the timer to
+ * Trap dispatch.  Exceptions from user mode go to user_trap.c
+ * (CONFIG_PROCESSES); interrupts from there come here as any other and
+ * may switch tasks on the way back.  Interrupts go to their handlers: the timer to
  * handle_timer_irq, the external interrupt to handle_external_irq (the
  * PLIC), the software interrupt to handle_ipi; then the tick is restarted
  * if idle had stopped it, and the scheduler may switch tasks.  An
@@ -30,10 +32,16 @@
 #include <tern/timer.h>
 
 void do_trap(struct pt_regs *regs);
+/* arch/riscv/kernel/user_trap.c (CONFIG_PROCESSES) */
+void do_user_exception(struct pt_regs *regs);
+void user_return_work(void);
 void __noreturn handle_kernel_stack_overflow(struct pt_regs *regs);
 
 _Static_assert(offsetof(struct task, stack) == TASK_STACK_OFFSET,
 	       "entry.S finds the task's stack at TASK_STACK_OFFSET");
+_Static_assert(offsetof(struct task, kernel_sp) == TASK_KERNEL_SP_OFFSET &&
+	       offsetof(struct task, user_sp) == TASK_USER_SP_OFFSET,
+	       "entry.S finds kernel_sp and user_sp at their offsets");
 
 static const char *const exception_names[] = {
 	[EXC_INST_MISALIGNED]	= "Instruction address misaligned",
@@ -164,8 +172,16 @@ static bool fixup_may_cover(unsigned long cause)
 
 void do_trap(struct pt_regs *regs)
 {
+	bool from_user = IS_ENABLED(CONFIG_PROCESSES) && user_mode(regs);
+
 	if (regs->cause & CAUSE_IRQ_FLAG) {
 		do_irq(regs->cause & ~CAUSE_IRQ_FLAG);
+		if (from_user)
+			user_return_work();
+		return;
+	}
+	if (from_user) {
+		do_user_exception(regs);
 		return;
 	}
 	if (IS_ENABLED(CONFIG_MMU) && is_page_fault(regs->cause) &&

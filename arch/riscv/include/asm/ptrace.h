@@ -11,6 +11,8 @@
 #define PT_BADADDR	33
 #define PT_CAUSE	34
 #define PT_SIZE_REGS	36	/* slots, kept even for 16-byte stack alignment */
+/* A trap frame: struct pt_regs, then a frame record {fp, ra} (entry.S). */
+#define PT_FRAME_SLOTS	(PT_SIZE_REGS + 2)
 
 #ifndef __ASSEMBLER__
 struct pt_regs {
@@ -29,6 +31,21 @@ struct pt_regs {
 
 _Static_assert(sizeof(struct pt_regs) == PT_SIZE_REGS * sizeof(long),
 	       "entry.S and struct pt_regs disagree");
+
+#define PT_FRAME_SIZE	(PT_FRAME_SLOTS * sizeof(long))
+
+/* Did the trap come from user mode (sstatus.SPP clear)? */
+static inline int user_mode(const struct pt_regs *regs)
+{
+	return !(regs->status & (1UL << 8));
+}
+
+/*
+ * Leaves the kernel for user mode with the registers in regs, which is
+ * the trap frame at the top of current's kernel stack (entry.S).
+ * Interrupts may be on; they are turned off first.
+ */
+void ret_to_user(struct pt_regs *regs) __attribute__((__noreturn__));
 #endif
 
 #endif

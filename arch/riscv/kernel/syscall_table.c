@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The system call table, indexed by the asm-generic numbers
+ * (<uapi/asm-generic/unistd.h>), and the dispatch from the trap handler.
+ * A hole is -ENOSYS, logged once per number.  The VFS's calls join the
+ * list at the merge.
+ */
+#include <tern/errno.h>
+#include <tern/kernel.h>
+#include <tern/sched.h>
+#include <tern/syscalls.h>
+
+#define SYSCALL(name)	long __riscv_sys_##name(const struct pt_regs *regs);
+#include "syscall_list.h"
+#undef SYSCALL
+
+#define SYSCALL(name)	[__NR_##name] = __riscv_sys_##name,
+static const syscall_fn_t sys_call_table[__NR_syscalls] = {
+#include "syscall_list.h"
+};
+#undef SYSCALL
+
+#define BITS_PER_LONG	(8 * sizeof(long))
+
+/* Numbers already reported (one bit each; above the table: one report for all). */
+static unsigned long ni_reported[__NR_syscalls / BITS_PER_LONG + 1];
+
+static long sys_ni_syscall(unsigned long nr)
+{
+	unsigned long idx = MIN(nr, (unsigned long)__NR_syscalls);
+	unsigned long bit = 1UL << (idx % BITS_PER_LONG);
+	unsigned long *word = &ni_reported[idx / BITS_PER_LONG];
+
+	if (!(__atomic_fetch_or(word, bit, __ATOMIC_RELAXED) & bit))
+		printk("%s[%u]: unknown system call %lu: -ENOSYS%s\n", current->name,
+		       current->pid, nr, idx == __NR_syscalls ? " (later ones not reported)" : "");
+	return -ENOSYS;
+}
+
+void do_syscall(struct pt_regs *regs)
+{
+	unsigned long nr = regs->a7;
+	syscall_fn_t fn = nr < __NR_syscalls ? sys_call_table[nr] : NULL;
+
+	regs->a0 = fn ? fn(regs) : sys_ni_syscall(nr);
+}

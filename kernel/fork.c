@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: MIT
+/*
+ * fork, vfork and clone: a new process as a copy of the current one
+ * (include/tern/process.h).  The child gets a copy-on-write copy of the
+ * address space (dup_mm), or with CLONE_VM|CLONE_VFORK the same one
+ * while the parent sleeps until the child execs or exits; its registers
+ * are the parent's at the ecall, with a0 = 0.
+ *
+ * Supported clone flags: the exit signal (CSIGNAL), CLONE_VFORK with
+ * CLONE_VM, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
+ * CLONE_CHILD_CLEARTID: what glibc's fork, vfork and posix_spawn pass.
+ * Threads (CLONE_THREAD, CLONE_SIGHAND, CLONE_VM alone) and CLONE_FS,
+ * CLONE_FILES, CLONE_PARENT, namespaces, pidfds get -EINVAL until the
+ * threads and VFS work lands.
+ *
+ * The process cap: a fork that would make more than nproc_limit
+ * processes (RLIMIT_NPROC, set from memory size at boot, see
+ * nproc_default) gets -EAGAIN, as Linux's per-user limit does (every
+ * process is uid 0 here, but unlike Linux root is not exempt).
+ */
+#include <asm/switch.h>
+#include <tern/errno.h>
+#include <tern/fdtable.h>
+#include <tern/fs_struct.h>
+#include <tern/kernel.h>
+#include <tern/mm.h>
+#include <tern/pgalloc.h>
+#include <tern/process.h>
+#include <tern/sched_clone.h>
+#include <tern/slab.h>
+#include <tern/spinlock.h>
+#include <tern/string.h>
+#include <tern/syscalls.h>
+#include <tern/uaccess.h>
+
+#include "sched/sched.h"
+
+#define CLONE_SUPPORTED	(CSIGNAL | CLONE_VM | CLONE_VFORK | CLONE_SETTLS | \
+			 CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)
+
+static unsigned int process_count;	/* tasklist_lock; processes alive or zombie */
+unsigned long nproc_limit;		/* RLIMIT_NPROC for everyone; 0: not set yet */
+
+unsigned long nproc_default(void)
+{
+	struct pgalloc_stats st;
+
+	pgalloc_get_stats(&st);
+	/* A process costs its stack (4 pages), tables and pages: allow 1 per 32 pages. */
+	return MAX(st.total_pages / 32, 16UL);
+}
+
+unsigned int nr_processes(void)
+{
+	return READ_ONCE(process_count);
+}
+
+/* Takes a process slot: -EAGAIN at the limit.  tasklist_lock held. */
+static int charge_process(void)
+{
+	if (!nproc_limit)
+		nproc_limit = nproc_default();
+	if (process_count >= nproc_limit)
+		return -EAGAIN;
+	process_count++;
+	return 0;
+}
+
+void adopt_kernel_thread(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	process_count++;		/* over the cap if need be: it exists already */
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	__atomic_add_fetch(&t->usage, 1, __ATOMIC_RELAXED);	/* the reap's hold */
+	t->exit_signal = SIGCHLD;
+	t->tgid = t->pid;
+	t->is_process = true;
+}
+
+void uncharge_process(void)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	process_count--;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/*
+ * The child's first run: it stores its pid for CLONE_CHILD_SETTID (in
+ * its own memory, now current), then goes out to user mode with the
+ * copied registers.  A fault there is ignored, as in Linux.
+ */
+static int ret_from_fork(void *unused)
+{
+	struct task *self = current;
+
+	if (self->set_child_tid)
+		(void)put_user((int)self->pid, (int __user *)self->set_child_tid);
+	ret_to_user(task_pt_regs(self));
+}
+
+/* Links child under parent, with a pid, inheriting the group and session; counts it. */
+static int link_child(struct task *child, struct task *parent)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	int err = charge_process();
+
+	if (!err) {
+		child->parent = parent;
+		list_add_tail(&child->sibling, &parent->children);
+		child->pgid = parent->pgid;
+		child->sid = parent->sid;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+/*
+ * A new task that will run as a process, child of current: not yet
+ * runnable, no pid yet, no address space.  NULL with -ENOMEM or -EAGAIN in *err.
+ */
+static struct task *alloc_process(int (*fn)(void *), void *arg, const char *name, int *err)
+{
+	struct task *child = task_alloc(fn, arg, name);
+
+	*err = -ENOMEM;
+	if (!child)
+		return NULL;
+	child->is_process = true;
+	child->usage = 2;		/* the final switch, and the reap */
+	child->exit_signal = SIGCHLD;
+	child->uid = current->uid;
+	child->gid = current->gid;
+	child->cpus_allowed = current->cpus_allowed;
+	*err = link_child(child, current);
+	if (*err) {
+		child->usage = 1;
+		free_task(child);
+		return NULL;
+	}
+	/* No user state yet: the scheduler's FP switch reads the frame's sstatus. */
+	memset(task_pt_regs(child), 0, sizeof(struct pt_regs));
+	set_task_cpu(child, smp_processor_id());
+	child->state = TASK_SLEEPING;
+	return child;
+}
+
+/* The child gets its pid and is seen by the scheduler's lists; it may run now. */
+static long start_child(struct task *child)
+{
+	add_task(child);
+	child->tgid = child->pid;
+	wake_up_process(child);
+	return child->pid;
+}
+
+/* Undoes alloc_process for a child that never ran. */
+/* Drops the fd table and root/cwd a task holds (exit, or a child that never ran). */
+void exit_files_and_fs(struct task *t)
+{
+	struct files_struct *files = t->files;
+	struct fs_struct *fs = t->fs;
+
+	t->files = NULL;
+	t->fs = NULL;
+	if (files)
+		put_files(files);
+	if (fs)
+		put_fs_struct(fs);
+}
+
+/*
+ * The child's fd table and root/cwd: shared with CLONE_FILES / CLONE_FS,
+ * else copies of current's (a kernel thread's NULLs stay NULL).
+ */
+static int copy_files_and_fs(struct task *child, unsigned long flags)
+{
+	struct task *self = current;
+
+	if (self->files) {
+		child->files = flags & CLONE_FILES ? get_files(self->files) : dup_files(self->files);
+		if (!child->files)
+			return -ENOMEM;
+	}
+	if (self->fs) {
+		child->fs = flags & CLONE_FS ? get_fs_struct(self->fs) : copy_fs_struct(self->fs);
+		if (!child->fs)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static void discard_child(struct task *child)
+{
+	unsigned long flags;
+
+	exit_files_and_fs(child);
+	flags = spin_lock_irqsave(&tasklist_lock);
+
+	list_del(&child->sibling);
+	process_count--;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	child->usage = 1;
+	free_task(child);
+}
+
+long kernel_spawn(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task *child;
+	int err;
+
+	child = alloc_process(fn, arg, name, &err);
+	if (!child)
+		return err;
+	return start_child(child);
+}
+
+long kernel_spawn_init(int (*fn)(void *), void *arg)
+{
+	struct task *child;
+	int err;
+
+	child = alloc_process(fn, arg, "init", &err);
+	if (!child)
+		return err;
+	add_task_init(child);
+	child->tgid = child->pgid = child->sid = child->pid;
+	wake_up_process(child);
+	return child->pid;
+}
+
+/* Sleeps until child has exec'd or exited (vfork_release). */
+static void wait_vfork_done(struct task *child)
+{
+	for (;;) {
+		unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+		bool done = child->vfork_parent != current;
+
+		if (!done)
+			current->state = TASK_SLEEPING;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (done)
+			return;
+		schedule();
+	}
+}
+
+void vfork_release(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct task *parent = t->vfork_parent;
+
+	t->vfork_parent = NULL;
+	if (parent)
+		wake_up_process(parent);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+static int check_clone_flags(unsigned long flags)
+{
+	if (flags & ~(unsigned long)CLONE_SUPPORTED)
+		return -EINVAL;
+	if (!!(flags & CLONE_VM) != !!(flags & CLONE_VFORK))
+		return -EINVAL;		/* threads, or a vfork with its own mm */
+	return 0;
+}
+
+/*
+ * clone for processes: flags, the child's sp (0: the parent's), where to
+ * store the child's pid in the parent (PARENT_SETTID) and in the child
+ * (CHILD_SETTID), its tp (SETTLS).  The child's pid, or -errno.
+ */
+static long do_fork(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+		    unsigned long tls, int __user *child_tid)
+{
+	struct pt_regs *regs = task_pt_regs(current), *cregs;
+	struct mm_struct *mm = current->mm;
+	struct task *child;
+	long pid;
+	int err;
+
+	err = check_clone_flags(flags);
+	if (err)
+		return err;
+	child = alloc_process(ret_from_fork, NULL, current->name, &err);
+	if (!child)
+		return err;
+	if (flags & CLONE_VM)
+		mmget(mm);
+	else
+		mm = mm ? dup_mm(mm) : NULL;
+	if (!mm) {
+		discard_child(child);
+		return -ENOMEM;
+	}
+	child->mm = mm;
+	if (copy_files_and_fs(child, flags)) {
+		mmput(mm);
+		child->mm = NULL;
+		discard_child(child);
+		return -ENOMEM;
+	}
+	child->exit_signal = flags & CSIGNAL;
+	fpu_flush(current);		/* the child starts from the parent's FP registers */
+	child->fpu = current->fpu;
+	cregs = task_pt_regs(child);
+	*cregs = *regs;
+	cregs->a0 = 0;
+	if (newsp)
+		cregs->sp = newsp;
+	if (flags & CLONE_SETTLS)
+		cregs->tp = tls;
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = (unsigned long)child_tid;
+	if (flags & CLONE_CHILD_SETTID)
+		child->set_child_tid = (unsigned long)child_tid;
+	if (flags & CLONE_VFORK)
+		child->vfork_parent = current;
+	pid = start_child(child);
+	/* As in Linux, a bad parent_tid does not undo the fork. */
+	if (flags & CLONE_PARENT_SETTID)
+		(void)put_user((int)pid, parent_tid);
+	if (flags & CLONE_VFORK)
+		wait_vfork_done(child);
+	return pid;
+}
+
+SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, newsp, int __user *, parent_tid,
+		unsigned long, tls, int __user *, child_tid)
+{
+	return do_fork(flags, newsp, parent_tid, tls, child_tid);
+}
