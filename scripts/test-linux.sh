@@ -5,7 +5,9 @@
 # emulated on the host) and on Tern, from an initrd holding them in
 # /difftest, started as the first process (rdinit=/difftest/run, the
 # runner that frames each program's output).  Each program's output and
-# exit status must be the same on both.  Programs listed in
+# exit status must be the same on both.  Each program gets its own boot
+# ("-- <name>" tells the runner which), so one that hangs (a timeout)
+# or crashes the kernel costs only its own result.  Programs listed in
 # tests/linux/XFAIL are reported as TODO while they differ, and as a
 # failure once they match (so the list is kept true).
 #   test-linux.sh <work folder> <objtree>...
@@ -48,22 +50,33 @@ cp "$bin/run" "${programs[@]/#/$bin/}" "$root/difftest/"
 
 xfail_reason() { sed -n "s/^$1 \(.*\)/\1/p" "$srctree/tests/linux/XFAIL"; }
 
-# frame <console log> <program>: that program's output and end line
+# frame <console log> <program>: that program's output and end line,
+# without the kernel's own lines (loglevel=3 leaves only errors; a
+# "[ seconds ]" line is the kernel's, never a program's)
 frame() {
-	awk -v p="$2" '$0 == "@@@ begin " p { on = 1; next }
+	awk -v p="$2" '/^\[ *[0-9]+\.[0-9]+\] / { next }
+		$0 == "@@@ begin " p { on = 1; next }
 		on && index($0, "@@@ end " p " ") == 1 { sub("@@@ end " p " ", ""); print "@@@ " $0; exit }
 		on { print }' "$1"
 }
 
+# boot_one <objtree> <program> <log>: one boot that runs one program
+boot_one() {
+	objtree=$1 QEMU_ARGS="-initrd $work/difftest.cpio" timeout "${DIFFTEST_TIMEOUT:-60}" \
+		"$srctree/scripts/qemu-cmd.sh" run "loglevel=3 rdinit=/difftest/run -- $2" </dev/null >"$3.raw" 2>&1
+	echo "@@@ qemu exit $?" >>"$3.raw"
+	tr -d '\r' <"$3.raw" >"$3"
+}
+export -f boot_one
+export work srctree
+
 for o in "$@"; do
 	board=$(basename "$o")
-	log=$work/$board.console.log
-	objtree=$o QEMU_ARGS="-initrd $work/difftest.cpio" timeout 600 \
-		"$srctree/scripts/qemu-cmd.sh" run "rdinit=/difftest/run" </dev/null >"$log.raw" 2>&1
-	tr -d '\r' <"$log.raw" >"$log"
+	printf '%s\n' "${programs[@]}" |
+		xargs -P "${JOBS:-2}" -I{} bash -c 'boot_one "$1" "$2" "$3"' _ "$o" {} "$work/$board.{}.log"
 	for p in "${programs[@]}"; do
 		got=$work/$board.$p.got want=$work/$board.$p.want
-		frame "$log" "$p" >"$got"
+		frame "$work/$board.$p.log" "$p" >"$got"
 		{ cat "$expected/$p.out"; echo "@@@ $(cat "$expected/$p.status")"; } >"$want"
 		why=$(xfail_reason "$p")
 		if cmp -s "$got" "$want"; then
@@ -76,6 +89,9 @@ for o in "$@"; do
 			fi
 		elif [ -n "$why" ]; then
 			echo "TODO $board $p: $why"
+		elif grep -q '^@@@ qemu exit 124$' "$work/$board.$p.log"; then
+			echo "FAIL $board $p: timed out (log: $work/$board.$p.log)"
+			failed=$((failed + 1))
 		else
 			echo "FAIL $board $p (diff -u $want $got)"
 			diff -u "$want" "$got" | head -20 | sed 's/^/    /'

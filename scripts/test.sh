@@ -13,8 +13,10 @@
 #    on the disks of scripts/test-disks.sh, legacy and modern virtio-mmio
 # 4. corrupt device trees booted on the built-in firmware
 #    (scripts/test-dtb-corpus.sh; DTB_CORPUS_SEED overrides the seed)
-# 5. build-system behaviour (scripts/test-kbuild.sh)
-# 6. seeded randconfigs, built and booted (RANDCONFIG_SEEDS overrides)
+# 5. the static glibc programs of tests/linux/ on qemu_virt against
+#    qemu-riscv64 (scripts/test-linux.sh)
+# 6. build-system behaviour (scripts/test-kbuild.sh)
+# 7. seeded randconfigs, built and booted (RANDCONFIG_SEEDS overrides)
 # Builds run one at a time (each with make -j$JOBS); the boots of a built
 # configuration run in the background, JOBS at a time, while the next one
 # builds.  Each check writes its own log, so concurrent boots of one build
@@ -464,6 +466,16 @@ corpus_stage() {
 	echo "  done    corrupt device trees (log: $work/dtb-corpus.log)"
 }
 bg corpus_stage
+
+# Static glibc programs against Linux (qemu-riscv64), on the rv64 defconfig.
+linux_stage() {
+	JOBS=1 "$srctree/scripts/test-linux.sh" "$work/linux" "$work/qemu_virt" \
+		>"$work/linux.log" 2>&1
+	grep -E '^(FAIL|TODO) ' "$work/linux.log" | sed 's/^/  /' || true
+	stage_counts "differential tests against Linux" "$work/linux.log"
+	echo "  done    differential tests against Linux (log: $work/linux.log)"
+}
+grep -q '^CONFIG_PROCESSES=y' "$work/qemu_virt/.config" 2>/dev/null && bg linux_stage
 
 echo "== build system"
 "$srctree/scripts/test-kbuild.sh" "$work/kbuild" | tee "$work/kbuild.log" | grep -v ' passed, '

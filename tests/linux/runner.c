@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * The differential tests' /init on Tern: runs every program in the folder
- * it was started from (sorted, itself excluded), one at a time, with the
- * console as stdin/stdout/stderr, framing each one's output:
+ * The differential tests' /init on Tern: runs the programs named in its
+ * arguments (the words after "--" on the kernel command line), or else
+ * every program in the folder it was started from (sorted, itself
+ * excluded), one at a time, with the console as stdin/stdout/stderr,
+ * framing each one's output:
  *
  *	@@@ begin <name>
  *	<the program's output>
@@ -83,9 +85,14 @@ int main(int argc, char **argv)
 {
 	char *names[MAX_PROGRAMS], *self = strdup(argv[0]), *me = strdup(argv[0]);
 	const char *dir = dirname(self);
-	int n = list_programs(dir, basename(me), names);
+	int n;
 
-	(void)argc;
+	if (argc > 1) {
+		for (n = 0; n < argc - 1 && n < MAX_PROGRAMS; n++)
+			names[n] = argv[n + 1];
+	} else {
+		n = list_programs(dir, basename(me), names);
+	}
 	chdir("/");
 	for (int i = 0; i < n; i++)
 		run_one(dir, names[i]);
