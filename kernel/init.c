@@ -167,7 +167,7 @@ static int init_process(void *unused)
 	long err;
 
 	(void)unused;
-	set_child_reaper(current);
+	(void)set_child_reaper(current);
 	init_files();
 	if (rdinit_path && !try_init(rdinit_path))
 		return 0;
