@@ -6,8 +6,8 @@
  * process cap fork enforces (nproc_limit).  What is enforced today:
  * NPROC (fork), STACK (how far a stack grows is STACK_LIMIT whatever
  * the value says: reported, not yet adjustable).  The others are kept
- * and reported for programs that read them (NOFILE: the VFS merge
- * enforces it).
+ * and reported for programs that read them (NOFILE: the fd table's own
+ * limit, NR_OPEN_MAX, applies; the value is not consulted yet).
  */
 #include <tern/errno.h>
 #include <tern/kernel.h>

@@ -4,9 +4,9 @@
  *
  * A binary reaches execve as a struct linux_binprm: a read method over
  * its bytes, its size and name.  Today the only source is memory
- * (binprm_init_mem: the ktests' embedded programs); the lead adds the
- * file-backed one at the VFS merge by setting binprm_open, which
- * execve(path) and "#!" interpreters go through:
+ * (binprm_init_mem: the ktests' embedded programs) and files
+ * (fs/exec.c, which sets binprm_open at the core initcall level);
+ * execve(path) and "#!" interpreters go through binprm_open:
  *
  *	static int open_file_binprm(const char *path, struct linux_binprm *bprm)
  *	{	filp_open(path, O_RDONLY) ... bprm->read = a kernel_read wrapper,
@@ -14,8 +14,9 @@
  *		bprm->release = fput wrapper; -ENOENT, -EACCES ... }
  *	binprm_open = open_file_binprm;
  *
- * Until then binprm_open is NULL and execve(path) answers -ENOENT, unless
- * a ktest installed its table of embedded programs.
+ * Without PROCESSES (or before the core initcalls) binprm_open is NULL
+ * and execve(path) answers -ENOENT; the process ktests put their table
+ * of embedded programs in its place while they run.
  *
  * Contract for read: fills buf with n bytes at pos and returns n, or
  * fewer at the end of the file, or -errno; it may sleep.  It is never

@@ -62,7 +62,7 @@ static inline struct pt_regs *task_pt_regs(struct task *t)
 /* The init process: orphans are given to it.  NULL: orphans are reaped at exit. */
 extern struct task *child_reaper;
 
-/* Makes t the child reaper (the lead's init start; ktests); returns the old one. */
+/* Makes t the child reaper (the first process; ktests); returns the old one. */
 struct task *set_child_reaper(struct task *t);
 
 /*

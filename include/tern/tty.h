@@ -4,8 +4,8 @@
  * (include/tern/n_tty.h) over one UART port, attached as the port's line
  * discipline.  The console tty is the one over the port the serial core
  * made the console (console= or /chosen/stdout-path); /dev/console and
- * /dev/tty are meant to reach it through the VFS, whose file operations
- * are a few lines each:
+ * /dev/tty reach it through the VFS (drivers/tty/tty_dev.c), whose file
+ * operations are a few lines each:
  *
  *	read:	tty_read(console_tty(), kbuf, n, file->f_flags & O_NONBLOCK)
  *		(the VFS copies kbuf to the user; tty_read never touches user

@@ -2,8 +2,8 @@
 /*
  * The system call table, indexed by the asm-generic numbers
  * (<uapi/asm-generic/unistd.h>), and the dispatch from the trap handler.
- * A hole is -ENOSYS, logged once per number.  The VFS's calls join the
- * list at the merge.
+ * A hole is -ENOSYS, logged once per number.  The VFS's calls are listed
+ * too, through the wrappers of syscall_vfs.c.
  */
 #include <tern/errno.h>
 #include <tern/kernel.h>
