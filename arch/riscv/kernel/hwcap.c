@@ -1,37 +1,20 @@
 // SPDX-License-Identifier: MIT
-/* AT_HWCAP from the boot hart's riscv,isa (asm/elf.h). */
-#include <asm/cpu.h>
+/*
+ * AT_HWCAP (asm/elf.h): the single-letter extensions every hart shares
+ * (riscv_isa, asm/cpufeature.h), limited as Linux limits it to those a
+ * user program may use: I, M, A, F, D and C.  V is left out although the
+ * kernel may use it for its page routines: user mode never gets
+ * sstatus.VS, so a program that believed AT_HWCAP and used V would die
+ * with SIGILL.
+ */
+#include <asm/cpufeature.h>
 #include <asm/elf.h>
-#include <tern/boot.h>
-#include <tern/fdt.h>
-#include <tern/string.h>
 
-/* Written once at the first exec; every writer computes the same value. */
-static unsigned long hwcap;
-static bool hwcap_known;
-
-static unsigned long isa_letters(const char *isa, int len)
-{
-	unsigned long bits = 0;
-	int i;
-
-	if (len < 5 || strncmp(isa, "rv", 2))
-		return 0;
-	for (i = 4; i < len && isa[i] >= 'a' && isa[i] <= 'z'; i++)
-		bits |= 1UL << (isa[i] - 'a');
-	return bits;
-}
+#define LETTER(c)	(1UL << ((c) - 'a'))
+#define USER_LETTERS	(LETTER('i') | LETTER('m') | LETTER('a') | LETTER('f') | LETTER('d') | \
+			 LETTER('c'))
 
 unsigned long elf_hwcap(void)
 {
-	int node, len = 0;
-	const char *isa;
-
-	if (READ_ONCE(hwcap_known))
-		return READ_ONCE(hwcap);
-	node = boot_fdt_valid() ? riscv_boot_cpu_node() : -1;
-	isa = node >= 0 ? fdt_getprop(&boot_fdt, node, "riscv,isa", &len) : NULL;
-	WRITE_ONCE(hwcap, isa && len > 0 ? isa_letters(isa, strnlen(isa, len)) : 0);
-	WRITE_ONCE(hwcap_known, true);
-	return hwcap;
+	return riscv_isa & USER_LETTERS;
 }
