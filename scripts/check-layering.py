@@ -8,7 +8,7 @@
 Generic code calls down into the architecture through arch_* hooks and
 asm/ headers.  Architecture code calls up only into entry points (where
 it hands over control: start_kernel, a new CPU's smp_secondary_start, the
-trap handlers) and services every layer uses (printk, panic, symbol names,
+trap handlers, the system calls, do_exit for a user fault that kills) and services every layer uses (printk, panic, symbol names,
 the command line).  Any other upward call closes a loop through both, and
 then neither side can be read, replaced or built without the other.
 
@@ -30,7 +30,12 @@ ENTRY_POINTS = {
     "start_kernel", "smp_secondary_start", "handle_timer_irq", "handle_external_irq",
     "handle_ipi", "irq_unhandled", "tick_irq_exit", "preempt_on_irq_exit",
     "init_task",    # the boot code runs as it from head.S on
+    "do_exit",      # a user fault that kills: the process ends in generic code
+    "cond_resched", # the return to user mode yields when a switch is due
 }
+# The system call table (arch/riscv/kernel/syscall_table.c) hands each
+# call over to its generic implementation, as the trap handlers do.
+ENTRY_POINT_PREFIXES = ("__riscv_sys_",)
 SERVICES = {"kernel/printk.o", "kernel/panic.o", "kernel/kallsyms.o", "kernel/params.o"}
 NOT_KERNEL = re.compile(r"(_ktest|_bench|ktest_threads)\.o$|/(ktest|bench|crashtest)\.o$")
 
@@ -70,7 +75,8 @@ def graph(objs, defined, used):
             d = defined.get(s)
             if not d or d == o:
                 continue
-            if is_arch(o) and not is_arch(d) and (s in ENTRY_POINTS or d in SERVICES):
+            if is_arch(o) and not is_arch(d) and (s in ENTRY_POINTS or d in SERVICES or
+                                                  s.startswith(ENTRY_POINT_PREFIXES)):
                 continue
             edges[o][d].add(s)
     return edges

@@ -43,31 +43,6 @@ _Static_assert(offsetof(struct task, kernel_sp) == TASK_KERNEL_SP_OFFSET &&
 	       offsetof(struct task, user_sp) == TASK_USER_SP_OFFSET,
 	       "entry.S finds kernel_sp and user_sp at their offsets");
 
-static const char *const exception_names[] = {
-	[EXC_INST_MISALIGNED]	= "Instruction address misaligned",
-	[EXC_INST_ACCESS]	= "Instruction access fault",
-	[EXC_ILLEGAL_INST]	= "Illegal instruction",
-	[EXC_BREAKPOINT]	= "Breakpoint",
-	[EXC_LOAD_MISALIGNED]	= "Load address misaligned",
-	[EXC_LOAD_ACCESS]	= "Load access fault",
-	[EXC_STORE_MISALIGNED]	= "Store/AMO address misaligned",
-	[EXC_STORE_ACCESS]	= "Store/AMO access fault",
-	[EXC_ECALL_U]		= "Environment call from U-mode",
-	[EXC_ECALL_S]		= "Environment call from S-mode",
-	[EXC_INST_PAGE_FAULT]	= "Instruction page fault",
-	[EXC_LOAD_PAGE_FAULT]	= "Load page fault",
-	[EXC_STORE_PAGE_FAULT]	= "Store/AMO page fault",
-};
-
-const char *trap_cause_name(unsigned long cause)
-{
-	if (cause & CAUSE_IRQ_FLAG)
-		return "Unexpected interrupt";
-	if (cause < ARRAY_SIZE(exception_names) && exception_names[cause])
-		return exception_names[cause];
-	return "Unknown exception";
-}
-
 static bool is_page_fault(unsigned long cause)
 {
 	return cause == EXC_INST_PAGE_FAULT || cause == EXC_LOAD_PAGE_FAULT ||
