@@ -299,7 +299,7 @@ clean:
 	$(Q)if [ -d "$(objtree)" ]; then cd $(objtree) && \
 		$(call clean-find,-name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
 		-o -name '*.lds' -o -name '*.dtb' -o -name '*.s' -o -name '*.i' \
-		-o -name '*.tmp') && \
+		-o -name '*.tmp' -o -name '*.uexe') && \
 		rm -f vmlinux .tmp_vmlinux* System.map arch/riscv/boot/Image *.log \
 		arch/riscv/firmware/tern-fw.* usr/initramfs.cpio && rm -rf rootfs; fi
 
