@@ -107,6 +107,26 @@ static inline bool harness_memeq(const void *a, const void *b, size_t n, const c
 	       harness_fail(file, line, "expected %zu bytes of %s == %s", n, as, bs);
 }
 
+/* A whole file in a malloc'ed buffer (*size bytes; 0 if unreadable), or NULL if it cannot be opened. */
+static inline unsigned char *harness_load_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc(n > 0 ? (size_t)n : 1);
+	if (n < 0 || fread(buf, 1, (size_t)n, f) != (size_t)n)
+		n = 0;
+	fclose(f);
+	*size = (size_t)n;
+	return buf;
+}
+
 /*
  * A reproducible random number below bound from *state (xorshift64*),
  * the same on every host; each test keeps and seeds its own state.

@@ -18,25 +18,6 @@
 #include <tern/cpio.h>
 #include <tern/errno.h>
 
-static unsigned char *load(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n ? (size_t)n : 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
-		n = 0;
-	fclose(f);
-	*size = (size_t)n;
-	return buf;
-}
-
 /* Appends one newc entry; magic "070701" or "070702". */
 static size_t put_entry(unsigned char *buf, size_t len, const char *magic, const char *name,
 			unsigned int mode, const void *data, size_t size, unsigned int check)
@@ -110,7 +91,7 @@ static void check_against_tree(const struct cpio_entry *e)
 		EXPECT(n == (ssize_t)e->size && !memcmp(target, e->data, e->size));
 	} else if (S_ISREG(st.st_mode) && e->size) {
 		/* GNU cpio gives a hard-linked file's data with its last name. */
-		data = load(path, &size);
+		data = harness_load_file(path, &size);
 		EXPECT(data && size == e->size && !memcmp(data, e->data, size));
 		free(data);
 	}
@@ -128,7 +109,7 @@ TEST(host_cpio_archives_match_the_tree)
 	int i, entries, links, ret;
 
 	for (i = 0; i < 2; i++) {
-		buf = load(paths[i], &size);
+		buf = harness_load_file(paths[i], &size);
 		ASSERT(buf);
 		cpio_reader_init(&r, buf, size);
 		entries = links = 0;
@@ -153,7 +134,7 @@ TEST(every_truncation_is_refused_cleanly)
 	char error[CPIO_ERROR_MAX];
 	int ret;
 
-	buf = load(archive_path, &size);
+	buf = harness_load_file(archive_path, &size);
 	ASSERT(buf);
 	/* Where the TRAILER!!! name ends: from there on, only padding is cut. */
 	end = (size_t)((unsigned char *)memmem(buf, size, "TRAILER!!!", 11) - buf) + 11;
@@ -179,7 +160,7 @@ TEST(thousands_of_mutations_fail_cleanly_or_parse)
 	unsigned int v;
 	int ret;
 
-	buf = load(archive_path, &size);
+	buf = harness_load_file(archive_path, &size);
 	ASSERT(buf);
 	for (pos = 0; pos < size; pos++) {
 		unsigned char old = buf[pos];

@@ -40,25 +40,6 @@ int printk(const char *fmt, ...)
 
 static const char *archive_path, *tree, *scratch;
 
-static unsigned char *load(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n ? (size_t)n : 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
-		n = 0;
-	fclose(f);
-	*size = (size_t)n;
-	return buf;
-}
-
 /* ---- operations over a host folder ---- */
 
 static void host_path(char *out, const char *path)
@@ -154,7 +135,7 @@ TEST(a_host_archive_unpacks_to_the_same_tree)
 
 	snprintf(cmd, sizeof(cmd), "rm -rf %s/out && mkdir -p %s/out", scratch, scratch);
 	ASSERT(system(cmd) == 0);
-	buf = load(archive_path, &size);
+	buf = harness_load_file(archive_path, &size);
 	ASSERT(buf);
 	EXPECT_EQ(initramfs_unpack_buffer(buf, size, &host_ops, &st), 0);
 	EXPECT_EQ(st.failed, 0);
@@ -285,7 +266,7 @@ TEST(mutated_archives_give_only_normalized_paths)
 	size_t size, pos, cases = 0;
 	unsigned int v;
 
-	buf = load(archive_path, &size);
+	buf = harness_load_file(archive_path, &size);
 	ASSERT(buf);
 	for (pos = 0; pos < size; pos++) {
 		for (v = 0; v < sizeof(values); v++) {
