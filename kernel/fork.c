@@ -75,6 +75,7 @@ void adopt_kernel_thread(struct task *t)
 	__atomic_add_fetch(&t->usage, 1, __ATOMIC_RELAXED);	/* the reap's hold */
 	t->exit_signal = SIGCHLD;
 	t->tgid = t->pid;
+	rlimits_inherit(t, t);		/* not a process yet: the defaults */
 	t->is_process = true;
 }
 
@@ -133,6 +134,7 @@ static struct task *alloc_process(int (*fn)(void *), void *arg, const char *name
 	child->uid = current->uid;
 	child->gid = current->gid;
 	child->cpus_allowed = current->cpus_allowed;
+	rlimits_inherit(child, current);
 	*err = link_child(child, current);
 	if (*err) {
 		child->usage = 1;

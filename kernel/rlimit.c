@@ -1,79 +1,94 @@
 // SPDX-License-Identifier: MIT
 /*
  * Resource limits: prlimit64 and (rv64) getrlimit/setrlimit, with Linux's
- * resource numbers and struct rlimit.  One table for the whole system
- * (every process is uid 0), guarded by rlimit_lock; RLIMIT_NPROC is the
- * process cap fork enforces (nproc_limit).  What is enforced today:
- * NPROC (fork), STACK (how far a stack grows is STACK_LIMIT whatever
- * the value says: reported, not yet adjustable).  The others are kept
- * and reported for programs that read them (NOFILE: the fd table's own
- * limit, NR_OPEN_MAX, applies; the value is not consulted yet).
+ * resource numbers and struct rlimit (<tern/resource.h>).  Each process
+ * has its own table (task->rlim), inherited at fork, kept across exec;
+ * only the process itself reads or changes it (prlimit64 names no other
+ * process), so it needs no lock.  (Threads, when they share a process,
+ * will share it as Linux's signal_struct does.)
+ *
+ * What is enforced:
+ *	NOFILE	the fd table's limit (files->nofile): open, pipe, dup get
+ *		EMFILE at it, dup2 EBADF and F_DUPFD EINVAL past it;
+ *	NPROC	the process cap fork enforces: one number for the one user
+ *		(everyone is uid 0), nproc_limit, which setting the soft
+ *		limit changes for everyone;
+ *	STACK	reported; how far a stack grows is STACK_LIMIT.
+ * The others are kept and reported for programs that read them.
  */
 #include <tern/errno.h>
+#include <tern/fdtable.h>
 #include <tern/kernel.h>
 #include <tern/mm.h>
 #include <tern/process.h>
+#include <tern/resource.h>
+#include <tern/sched.h>
 #include <tern/spinlock.h>
+#include <tern/string.h>
 #include <tern/syscalls.h>
 #include <tern/uaccess.h>
 
-#define RLIMIT_STACK	3
-#define RLIMIT_CORE	4
-#define RLIMIT_NPROC	6
-#define RLIMIT_NOFILE	7
-#define RLIM_NLIMITS	16
-#define RLIM64_INFINITY	(~0ULL)
-#define NR_OPEN_DEFAULT	1024
-#define NR_OPEN_MAX	4096
+/* NOFILE: Linux's defaults; the soft one is the fd table's first limit (fdtable.h). */
+#define NOFILE_SOFT	NR_OPEN_MAX
+#define NR_OPEN_HARD	4096
 
-struct rlimit64 {
-	u64 rlim_cur, rlim_max;
-};
+static spinlock_t nproc_lock = SPINLOCK_INIT;	/* guards nproc_limit's updates here */
 
-static spinlock_t rlimit_lock = SPINLOCK_INIT;
-static struct rlimit64 rlimits[RLIM_NLIMITS];	/* rlimit_lock */
-static bool rlimits_ready;			/* rlimit_lock */
-
-static void rlimits_init(void)
+static void rlimits_default(struct rlimit64 *rlim)
 {
 	unsigned int i;
 
 	for (i = 0; i < RLIM_NLIMITS; i++)
-		rlimits[i] = (struct rlimit64){ RLIM64_INFINITY, RLIM64_INFINITY };
-	rlimits[RLIMIT_STACK].rlim_cur = STACK_LIMIT;
-	rlimits[RLIMIT_CORE].rlim_cur = 0;
-	rlimits[RLIMIT_NOFILE] = (struct rlimit64){ NR_OPEN_DEFAULT, NR_OPEN_MAX };
-	if (!nproc_limit)
-		nproc_limit = nproc_default();
-	rlimits_ready = true;
+		rlim[i] = (struct rlimit64){ RLIM64_INFINITY, RLIM64_INFINITY };
+	rlim[RLIMIT_STACK].rlim_cur = STACK_LIMIT;
+	rlim[RLIMIT_CORE].rlim_cur = 0;
+	rlim[RLIMIT_NOFILE] = (struct rlimit64){ NOFILE_SOFT, NR_OPEN_HARD };
 }
 
-/* Reads resource's limit into *old and, if new is set, replaces it.  0, -EINVAL, -EPERM. */
+void rlimits_inherit(struct task *child, const struct task *parent)
+{
+	if (parent->is_process)
+		memcpy(child->rlim, parent->rlim, sizeof(child->rlim));
+	else
+		rlimits_default(child->rlim);
+}
+
+/*
+ * Reads resource's limit into *old and, if new is set, replaces it.
+ * Everyone is root, so a hard limit may be raised (to NR_OPEN_HARD for
+ * NOFILE, as Linux's nr_open).  0, -EINVAL, -EPERM.
+ */
 static int do_prlimit(unsigned int resource, const struct rlimit64 *new, struct rlimit64 *old)
 {
+	struct rlimit64 *rlim = current->rlim;
 	unsigned long flags;
-	int err = 0;
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
 	if (new && new->rlim_cur > new->rlim_max)
 		return -EINVAL;
-	if (new && resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN_MAX)
+	if (new && resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN_HARD)
 		return -EPERM;
-	flags = spin_lock_irqsave(&rlimit_lock);
-	if (!rlimits_ready)
-		rlimits_init();
-	if (resource == RLIMIT_NPROC)
-		rlimits[resource].rlim_cur = rlimits[resource].rlim_max = nproc_limit;
-	*old = rlimits[resource];
-	if (new) {
-		rlimits[resource] = *new;
-		if (resource == RLIMIT_NPROC)	/* one number: the soft limit is the cap */
+	if (resource == RLIMIT_NPROC) {
+		flags = spin_lock_irqsave(&nproc_lock);
+		if (!nproc_limit)
+			nproc_limit = nproc_default();
+		rlim[resource].rlim_cur = rlim[resource].rlim_max = nproc_limit;
+		if (new)	/* one number: the soft limit is the cap */
 			nproc_limit = new->rlim_cur == RLIM64_INFINITY ? ~0UL :
 				      (unsigned long)MIN(new->rlim_cur, (u64)~0UL);
+		spin_unlock_irqrestore(&nproc_lock, flags);
 	}
-	spin_unlock_irqrestore(&rlimit_lock, flags);
-	return err;
+	*old = rlim[resource];
+	if (!new)
+		return 0;
+	rlim[resource] = *new;
+	if (resource == RLIMIT_NOFILE && current->files) {
+		spin_lock(&current->files->lock);
+		current->files->nofile = (unsigned int)MIN(new->rlim_cur, (u64)NR_OPEN_HARD);
+		spin_unlock(&current->files->lock);
+	}
+	return 0;
 }
 
 SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource,

@@ -7,8 +7,7 @@
  * Simplifications, until the VFS and /proc bring a pid table:
  * getpgid/getsid find only the caller, its parent and its children
  * (-ESRCH for others), and setpgid accepts a group that is the target's
- * own pid or the caller's group.  Resource limits are one table for the
- * whole system (everyone is uid 0), guarded by rlimit_lock.
+ * own pid or the caller's group.  Resource limits are kernel/rlimit.c's.
  */
 #include <asm/page.h>
 #include <tern/errno.h>

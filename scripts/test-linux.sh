@@ -34,8 +34,18 @@ mapfile -t programs < <(cd "$srctree/tests/linux" && ls -- *.c | sed -n 's/\.c$/
 expected=$work/expected
 mkdir -p "$expected"
 via=$(command -v qemu-riscv64) || { echo "FAIL no qemu-riscv64 (Debian's qemu-user)"; exit 1; }
+# Only stdin, stdout and stderr, as the programs get on Tern: fds this
+# shell inherited (make's jobserver, a terminal's) would shift fd numbers.
+close_inherited_fds() {
+	local f n
+	for f in /proc/$BASHPID/fd/*; do
+		n=${f##*/}
+		[ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null
+	done
+	return 0
+}
 for p in "${programs[@]}"; do
-	(cd / && DIFFTEST_EXEC_VIA=$via timeout 60 "$via" "$bin/$p" >"$expected/$p.out" 2>&1
+	(close_inherited_fds; cd / && DIFFTEST_EXEC_VIA=$via timeout 60 "$via" "$bin/$p" >"$expected/$p.out" 2>&1
 	 echo "exit $?" >"$expected/$p.status")
 done
 

@@ -16,6 +16,7 @@
 #include <asm/switch.h>
 #include <tern/list.h>
 #include <tern/rbtree.h>
+#include <tern/resource.h>
 #include <tern/types.h>
 
 struct rq;
@@ -106,6 +107,7 @@ struct task {
 	unsigned long robust_list;	/* set_robust_list's head, kept for the futex work */
 	struct task *vfork_parent;	/* tl; sleeping in vfork until we exec or exit */
 	struct thread_fpu fpu;		/* its user FP registers while not in the hart */
+	struct rlimit64 rlim[RLIM_NLIMITS]; /* its resource limits; only it writes them */
 };
 
 /* A task's kernel stack: its size, and where a trap from user mode saves the registers. */
