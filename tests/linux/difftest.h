@@ -47,6 +47,7 @@ static inline const char *errno_name(int e)
 	switch (e) {
 	case 0: return "0";
 	case EPERM: return "EPERM";
+	case EACCES: return "EACCES";
 	case ENOENT: return "ENOENT";
 	case ESRCH: return "ESRCH";
 	case EINTR: return "EINTR";
