@@ -9,6 +9,7 @@
 #include <tern/kernel.h>
 #include <tern/mm.h>
 #include <tern/process.h>
+#include <tern/signal.h>
 #include <tern/syscalls.h>
 #include <tern/uaccess.h>
 
@@ -18,6 +19,7 @@
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
 #define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000
 #define __WNOTHREAD	0x20000000
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
@@ -98,6 +100,8 @@ void exit_children(struct task *t)
 /* Hands the children on, becomes a zombie for the parent (or is released). */
 static void exit_notify(struct task *self, int status)
 {
+	struct sighand_struct *sh = self->sighand;
+	struct signal_struct *sig = self->signal;
 	unsigned long flags;
 	bool autoreap;
 	LIST_HEAD(dead);
@@ -105,14 +109,22 @@ static void exit_notify(struct task *self, int status)
 	flags = spin_lock_irqsave(&tasklist_lock);
 	reparent_children(self, &dead);
 	self->exit_status = status;
-	autoreap = !self->parent;
+	exit_signals(self);
+	/* The parent's exit_signal (SIGCHLD), or at once gone: SIG_IGN / SA_NOCLDWAIT. */
+	autoreap = do_notify_parent(self, status);
 	if (autoreap) {
 		self->exit_state = EXIT_DEAD;
+		if (self->parent) {
+			list_del_init(&self->sibling);
+			wake_up_process(self->parent);	/* wait4 may now find no child: -ECHILD */
+			self->parent = NULL;
+		}
 	} else {
 		self->exit_state = EXIT_ZOMBIE;
 		wake_up_process(self->parent);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	free_signal_state(sh, sig);
 	release_list(&dead);
 	if (autoreap)
 		release_task(self);	/* the final switch still holds the struct */
@@ -157,18 +169,31 @@ static bool wait_matches(const struct task *c, int pid, const struct task *self)
 	return c->pgid == (pid == 0 ? self->pgid : 0u - (unsigned int)pid);
 }
 
-/* A zombie child matching pid, unlinked and marked dead; NULL if none.  *found: any match. */
-static struct task *take_zombie(struct task *self, int pid, bool *found)
+/*
+ * A zombie child matching pid, unlinked and marked dead; NULL if none.
+ * *found: any match.  A stopped or continued child that WUNTRACED /
+ * WCONTINUED asks for is reported in *stopped (its pid in *spid).
+ */
+static struct task *take_zombie(struct task *self, int pid, int options, bool *found,
+				int *stopped, long *spid)
 {
 	struct task *c;
 
 	*found = false;
+	*stopped = 0;
 	if (!self->children.next)
 		return NULL;
 	list_for_each_entry(c, &self->children, sibling) {
 		if (!wait_matches(c, pid, self))
 			continue;
 		*found = true;
+		if (!c->exit_state && (options & (WUNTRACED | WCONTINUED))) {
+			*stopped = wait_task_stopped_or_continued(c, options);
+			if (*stopped) {
+				*spid = c->pid;
+				return NULL;
+			}
+		}
 		if (c->exit_state == EXIT_ZOMBIE) {
 			list_del(&c->sibling);
 			c->exit_state = EXIT_DEAD;
@@ -187,11 +212,19 @@ long kernel_wait4(int pid, int *status, int options)
 	if ((unsigned int)options & ~(unsigned int)WAIT_OPTIONS)
 		return -EINVAL;
 	for (;;) {
+		int stopped;
+		long spid;
+
 		flags = spin_lock_irqsave(&tasklist_lock);
-		z = take_zombie(self, pid, &found);
-		if (!z && found && !(options & WNOHANG))
+		z = take_zombie(self, pid, options, &found, &stopped, &spid);
+		if (!z && !stopped && found && !(options & WNOHANG))
 			self->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (stopped) {
+			if (status)
+				*status = stopped;
+			return spid;
+		}
 		if (z) {
 			long zpid = z->pid;
 
@@ -204,6 +237,10 @@ long kernel_wait4(int pid, int *status, int options)
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
+		if (signal_pending(self)) {
+			self->state = TASK_RUNNING;
+			return -ERESTARTSYS;
+		}
 		schedule();
 	}
 }

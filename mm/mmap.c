@@ -513,6 +513,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->mmap_base = oldmm->mmap_base;
 	mm->start_brk = oldmm->start_brk;
 	mm->brk = oldmm->brk;
+	mm->sigpage = oldmm->sigpage;
 	for (vma = vma_of(rb_first(&oldmm->mm_rb)); vma && !err; vma = vma_next(vma)) {
 		struct vm_area_struct *copy = vma_alloc(vma->vm_start, vma->vm_end, vma->vm_flags);
 

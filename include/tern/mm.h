@@ -113,6 +113,7 @@ struct mm_struct {
 	cpumask_t cpumask;		/* atomic: the CPUs it ran on (their TLBs may hold it) */
 	cpumask_t icache_stale;		/* atomic: CPUs to fence.i when they load it */
 	struct mm_asid asid_ctx;	/* its ASID (asm/mmu_context.h) */
+	unsigned long sigpage;		/* the signal return trampoline (exec); 0: none */
 };
 
 /* handle_mm_fault's flags: the access that faulted */

@@ -42,5 +42,6 @@ void do_syscall(struct pt_regs *regs)
 	unsigned long nr = regs->a7;
 	syscall_fn_t fn = nr < __NR_syscalls ? sys_call_table[nr] : NULL;
 
+	regs->orig_a0 = regs->a0;	/* for a restart (arch/riscv/kernel/signal.c) */
 	regs->a0 = fn ? fn(regs) : sys_ni_syscall(nr);
 }

@@ -97,6 +97,7 @@
 #define __NR_sched_setaffinity	122
 #define __NR_sched_getaffinity	123
 #define __NR_sched_yield		124
+#define __NR_restart_syscall	128
 #define __NR_kill		129
 #define __NR_tkill		130
 #define __NR_tgkill		131

@@ -26,7 +26,7 @@ struct pt_regs {
 	unsigned long status;
 	unsigned long badaddr;	/* stval */
 	unsigned long cause;	/* scause */
-	unsigned long _pad;
+	unsigned long orig_a0;	/* a0 at a system call's entry, for a restart */
 };
 
 _Static_assert(sizeof(struct pt_regs) == PT_SIZE_REGS * sizeof(long),
