@@ -75,6 +75,12 @@ struct task {
 	struct rq *rq;			/* that CPU's run queue (set_task_cpu sets both) */
 	unsigned long cpus_allowed;	/* affinity: bit c set if CPU c may run it */
 	int preempt_count;		/* preempt_disable() depth */
+	/*
+	 * Signals (<tern/signal.h>): a signal may be deliverable; written
+	 * under sighand->siglock, read by the way back to user mode (here,
+	 * near the start: one load from tp).
+	 */
+	unsigned int sigpending;
 	struct sched_entity se;
 	int (*fn)(void *arg);
 	void *arg;
@@ -115,7 +121,6 @@ struct task {
 	u64 blocked;			/* sl; changed only by the task itself */
 	u64 saved_sigmask;		/* the task's own: put back on the way out */
 	bool restore_sigmask;		/* the task's own: saved_sigmask is to go back */
-	unsigned int sigpending;	/* sl to write; a signal may be deliverable */
 	unsigned long sas_ss_sp;	/* the task's own: the alternate stack, 0 size: none */
 	unsigned long sas_ss_size;
 	unsigned int sas_ss_flags;	/* SS_AUTODISARM */

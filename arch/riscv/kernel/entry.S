@@ -113,6 +113,8 @@ handle_user_trap:
 	SAVE_TRAP_FRAME
 	REG_L	t0, TASK_USER_SP_OFFSET(tp)
 	REG_S	t0, SLOT(2)(sp)
+	/* a0 at entry: a system call restarted after a signal gets it back (signal.c). */
+	REG_S	a0, SLOT(PT_ORIG_A0)(sp)
 	csrrw	t0, sscratch, zero
 	REG_S	t0, SLOT(4)(sp)
 	/* The kernel addresses globals through gp (linker relaxation): the user's is saved. */

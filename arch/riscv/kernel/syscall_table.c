@@ -15,7 +15,7 @@
 #undef SYSCALL
 
 #define SYSCALL(name)	[__NR_##name] = __riscv_sys_##name,
-static const syscall_fn_t sys_call_table[__NR_syscalls] = {
+const syscall_fn_t sys_call_table[__NR_syscalls] = {
 #include "syscall_list.h"
 };
 #undef SYSCALL
@@ -25,7 +25,7 @@ static const syscall_fn_t sys_call_table[__NR_syscalls] = {
 /* Numbers already reported (one bit each; above the table: one report for all). */
 static unsigned long ni_reported[__NR_syscalls / BITS_PER_LONG + 1];
 
-static long sys_ni_syscall(unsigned long nr)
+long sys_ni_syscall(unsigned long nr)
 {
 	unsigned long idx = MIN(nr, (unsigned long)__NR_syscalls);
 	unsigned long bit = 1UL << (idx % BITS_PER_LONG);
@@ -35,13 +35,4 @@ static long sys_ni_syscall(unsigned long nr)
 		printk("%s[%u]: unknown system call %lu: -ENOSYS%s\n", current->name,
 		       current->pid, nr, idx == __NR_syscalls ? " (later ones not reported)" : "");
 	return -ENOSYS;
-}
-
-void do_syscall(struct pt_regs *regs)
-{
-	unsigned long nr = regs->a7;
-	syscall_fn_t fn = nr < __NR_syscalls ? sys_call_table[nr] : NULL;
-
-	regs->orig_a0 = regs->a0;	/* for a restart (arch/riscv/kernel/signal.c) */
-	regs->a0 = fn ? fn(regs) : sys_ni_syscall(nr);
 }

@@ -102,13 +102,19 @@ static unsigned int user_fault_flags(unsigned long cause)
  * The way back to user mode, interrupts off: signals to deliver (one
  * flag to test on the fast path).  Returns with interrupts off.
  */
-static inline void exit_to_user_mode(struct pt_regs *regs)
+static void __attribute__((__noinline__)) exit_to_user_mode_work(struct pt_regs *regs)
 {
-	while (unlikely(READ_ONCE(current->sigpending))) {
+	do {
 		local_irq_enable();
 		do_notify_resume(regs);
 		local_irq_disable();
-	}
+	} while (READ_ONCE(current->sigpending));
+}
+
+static inline void exit_to_user_mode(struct pt_regs *regs)
+{
+	if (unlikely(READ_ONCE(current->sigpending)))
+		exit_to_user_mode_work(regs);
 }
 
 /* On the way back to user mode after an interrupt: switch if the tick or a wake-up asked. */
