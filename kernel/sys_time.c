@@ -134,13 +134,13 @@ static long do_clock_sleep(u64 deadline, bool absolute, void __user *rmtp)
 		return -EFAULT;
 	rb->fn = clock_sleep_restart;
 	rb->deadline = deadline;
-	rb->rmtp = rmtp;
+	rb->rmtp = (unsigned long)rmtp;
 	return -ERESTART_RESTARTBLOCK;
 }
 
 static long clock_sleep_restart(struct restart_block *rb)
 {
-	return do_clock_sleep(rb->deadline, false, rb->rmtp);
+	return do_clock_sleep(rb->deadline, false, (void __user *)rb->rmtp);
 }
 
 /* Sleeps until the clock reads ns (abs) or for ns. */

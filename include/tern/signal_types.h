@@ -7,7 +7,6 @@
 #ifndef TERN_SIGNAL_TYPES_H
 #define TERN_SIGNAL_TYPES_H
 
-#include <tern/compiler.h>
 #include <tern/types.h>
 
 #define NSIG_KERNEL	64
@@ -36,7 +35,7 @@ struct restart_block {
 	long (*fn)(struct restart_block *rb);
 	int clock;
 	u64 deadline;			/* ktime_ns() */
-	void __user *rmtp;
+	unsigned long rmtp;		/* user address for the time left; 0: none */
 };
 
 #endif
