@@ -631,3 +631,31 @@ bool sig_blocked_or_ignored(int sig)
 	return (self->blocked & sigbit(sig)) ||
 	       self->sighand->action[sig - 1].handler == (unsigned long)SIG_IGN;
 }
+
+void fill_siginfo(siginfo_t *si, int sig, const struct ksiginfo *info)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = info->code;
+	if ((sigbit(sig) & SIG_SYNC_MASK) && info->code > 0 && info->code < SI_KERNEL) {
+		si->si_addr = (void *)info->addr;
+		return;
+	}
+	si->si_pid = info->pid;
+	si->si_uid = info->uid;
+	if (sig == SIGCHLD)
+		si->si_status = info->status;
+}
+
+int dequeue_signal_from(u64 set, struct ksiginfo *info)
+{
+	struct task *self = current;
+	unsigned long flags = spin_lock_irqsave(&self->sighand->siglock);
+	int sig = dequeue_from(&self->pending, ~set, info);
+
+	if (!sig)
+		sig = dequeue_from(&self->signal->shared_pending, ~set, info);
+	recalc_sigpending_tsk(self);
+	spin_unlock_irqrestore(&self->sighand->siglock, flags);
+	return sig;
+}

@@ -13,6 +13,8 @@
 #include <tern/signal.h>
 #include <tern/string.h>
 #include <tern/syscalls.h>
+#include <tern/time.h>
+#include <tern/timer.h>
 #include <tern/uaccess.h>
 
 #define SIGSET_SIZE	sizeof(sigset_t)
@@ -326,6 +328,67 @@ SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss
 	}
 	return 0;
 }
+
+/*
+ * Waits for a signal of the set (normally blocked), with a timeout
+ * (NULL: none; 0: a poll): the signal and its siginfo, -EAGAIN when the
+ * time ran out, -EINTR when another signal came.  The set is unblocked
+ * while waiting, as in Linux, so a signal of it wakes the sleep.
+ */
+static long do_sigtimedwait(const void __user *uset, siginfo_t __user *uinfo,
+			    const struct __kernel_timespec __user *uts, size_t sigsetsize)
+{
+	struct task *self = current;
+	struct __kernel_timespec ts;
+	u64 set, saved, deadline = ~0ULL;
+	struct ksiginfo info;
+	siginfo_t si;
+	int sig, err = 0;
+
+	if (sigsetsize != SIGSET_SIZE)
+		return -EINVAL;
+	if (get_sigset(&set, uset))
+		return -EFAULT;
+	set &= ~SIG_KERNEL_ONLY_MASK;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000LL)
+			return -EINVAL;
+		if ((u64)ts.tv_sec < ~0ULL / NSEC_PER_SEC - ktime_ns() / NSEC_PER_SEC - 1)
+			deadline = ktime_ns() + (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
+	}
+	sig = dequeue_signal_from(set, &info);
+	if (!sig) {
+		if (uts && !ts.tv_sec && !ts.tv_nsec)
+			return -EAGAIN;
+		saved = self->blocked;
+		set_current_blocked(saved & ~set);
+		err = sleep_until_ns_interruptible(deadline);
+		set_current_blocked(saved);
+		sig = dequeue_signal_from(set, &info);
+	}
+	if (!sig)
+		return err ? -EINTR : -EAGAIN;
+	fill_siginfo(&si, sig, &info);
+	if (uinfo && copy_to_user(uinfo, &si, sizeof(si)))
+		return -EFAULT;
+	return sig;
+}
+
+#if __SYSCALL_TIME32
+SYSCALL_DEFINE4(rt_sigtimedwait, const void __user *, uset, siginfo_t __user *, uinfo,
+		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+{
+	return do_sigtimedwait(uset, uinfo, uts, sigsetsize);
+}
+#else
+SYSCALL_DEFINE4(rt_sigtimedwait_time64, const void __user *, uset, siginfo_t __user *, uinfo,
+		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+{
+	return do_sigtimedwait(uset, uinfo, uts, sigsetsize);
+}
+#endif
 
 SYSCALL_DEFINE0(restart_syscall)
 {

@@ -140,6 +140,12 @@ bool get_signal(struct ksignal *ksig);
 /* The frame for ksig was built (or not: failed): block its mask, or force SIGSEGV. */
 void signal_setup_done(bool failed, struct ksignal *ksig);
 
+/* siginfo for user mode from a signal's number and what it carried. */
+void fill_siginfo(siginfo_t *si, int sig, const struct ksiginfo *info);
+
+/* rt_sigtimedwait: takes a pending signal of set (blocked or not); 0 if none. */
+int dequeue_signal_from(u64 set, struct ksiginfo *info);
+
 /* The mask to put in a signal frame: the saved one (sigsuspend, ppoll) or the current. */
 u64 sigmask_to_save(void);
 

@@ -76,6 +76,7 @@ static void the_mask_during_a_handler_and_sa_nodefer(struct ktest *t)
 {
 	expect_status(t, "mask", NULL, 0);
 	expect_status(t, "resethand", NULL, 0);
+	expect_status(t, "timedwait", NULL, 0);
 }
 
 static void a_blocked_read_gets_eintr_or_restarts(struct ktest *t)

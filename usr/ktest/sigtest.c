@@ -283,6 +283,31 @@ static int test_mask(void)
 	return 0;
 }
 
+static int test_timedwait(void)
+{
+	unsigned long set = bit(SIGUSR1);
+	long long zero[2] = { 0, 0 };
+	siginfo_t si;
+
+	CHECK(1, sys4(rt_sigprocmask, SIG_BLOCK, &set, 0, SSET) == 0);
+	CHECK(2, self_kill(SIGUSR1) == 0);
+#if __riscv_xlen == 64
+#define sigtimedwait(s, i, t)	sys4(rt_sigtimedwait, s, i, t, SSET)
+#else
+#define sigtimedwait(s, i, t)	sys4(rt_sigtimedwait_time64, s, i, t, SSET)
+#endif
+	memset(&si, 0, sizeof(si));
+	CHECK(3, sigtimedwait(&set, &si, zero) == SIGUSR1);
+	CHECK(4, si.si_signo == SIGUSR1 && si.si_code == SI_USER && si.si_pid == sys0(getpid));
+	CHECK(5, sigtimedwait(&set, &si, zero) == -11);		/* EAGAIN: none left */
+	CHECK(6, self_kill(SIGUSR1) == 0);
+	CHECK(7, sigtimedwait(&set, 0, 0) == SIGUSR1);		/* no timeout, one waiting */
+	CHECK(8, sigtimedwait(&set, launder(~0UL - 0xfff), zero) == -11);
+	CHECK(9, self_kill(SIGUSR1) == 0);
+	CHECK(10, sigtimedwait(&set, launder(~0UL - 0xfff), zero) == -EFAULT);
+	return 0;
+}
+
 static int test_resethand(void)
 {
 	CHECK(1, set_action(SIGUSR1, count_handler, SA_RESETHAND, 0) == 0);
@@ -638,6 +663,8 @@ static int run(int argc, char **argv)
 		return test_regs();
 	if (!strcmp(t, "mask"))
 		return test_mask();
+	if (!strcmp(t, "timedwait"))
+		return test_timedwait();
 	if (!strcmp(t, "resethand"))
 		return test_resethand();
 	if (!strcmp(t, "eintr"))

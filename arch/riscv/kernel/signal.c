@@ -65,23 +65,6 @@ int arch_setup_sigpage(struct mm_struct *mm)
 	return 0;
 }
 
-/* siginfo for user mode from the signal's number and what it carried. */
-static void fill_siginfo(siginfo_t *si, int sig, const struct ksiginfo *info)
-{
-	memset(si, 0, sizeof(*si));
-	si->si_signo = sig;
-	si->si_code = info->code;
-	if (sigbit(sig) & (sigbit(SIGSEGV) | sigbit(SIGBUS) | sigbit(SIGILL) | sigbit(SIGTRAP) |
-			   sigbit(SIGFPE)) && info->code > 0 && info->code < SI_KERNEL) {
-		si->si_addr = (void *)info->addr;
-		return;
-	}
-	si->si_pid = info->pid;
-	si->si_uid = info->uid;
-	if (sig == SIGCHLD)
-		si->si_status = info->status;
-}
-
 static void save_fp(struct sigcontext *sc)
 {
 	struct task *self = current;

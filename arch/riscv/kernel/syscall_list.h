@@ -79,6 +79,9 @@ SYSCALL(rt_sigsuspend)
 SYSCALL(rt_sigaction)
 SYSCALL(rt_sigprocmask)
 SYSCALL(rt_sigpending)
+#if __SYSCALL_TIME32
+SYSCALL(rt_sigtimedwait)
+#endif
 SYSCALL(rt_sigreturn)
 SYSCALL(reboot)
 SYSCALL(times)
@@ -134,5 +137,8 @@ SYSCALL(pselect6_time64)
 #endif
 #if !__SYSCALL_TIME32
 SYSCALL(ppoll_time64)
+#endif
+#if !__SYSCALL_TIME32
+SYSCALL(rt_sigtimedwait_time64)
 #endif
 SYSCALL(faccessat2)

@@ -106,6 +106,9 @@
 #define __NR_rt_sigaction	134
 #define __NR_rt_sigprocmask	135
 #define __NR_rt_sigpending	136
+#if __SYSCALL_TIME32
+#define __NR_rt_sigtimedwait	137
+#endif
 #define __NR_rt_sigreturn	139
 #define __NR_reboot		142
 #define __NR_times		153
@@ -162,6 +165,9 @@
 #endif
 #if !__SYSCALL_TIME32
 #define __NR_ppoll_time64	414
+#endif
+#if !__SYSCALL_TIME32
+#define __NR_rt_sigtimedwait_time64	421
 #endif
 #if !__SYSCALL_TIME32
 #define __NR_futex_time64	422
