@@ -118,8 +118,6 @@ static void prepare_signal(int sig, struct task *t)
 				   SIGNAL_CONT_REPORT | SIGNAL_CLD_CONTINUED;
 			signal_wake_up(t);			/* thread group loop here */
 		}
-	} else if (sig == SIGKILL) {
-		s->flags &= ~SIGNAL_STOP_STOPPED;
 	}
 }
 
@@ -134,9 +132,17 @@ static void prepare_signal(int sig, struct task *t)
  */
 static void complete_signal(int sig, struct task *t, bool group)
 {
+	const struct k_sigaction *ka = &t->sighand->action[sig - 1];
+	enum sig_default d = sig_default(sig);
+
 	(void)group;
-	if (!(t->blocked & sigbit(sig)) || sig == SIGKILL)
-		signal_wake_up(t);
+	if ((t->blocked & sigbit(sig)) && sig != SIGKILL)
+		return;
+	/* Fatal: a stop or continue not yet told to the parent is not told (Linux's group exit). */
+	if (sig == SIGKILL || (ka->handler == (unsigned long)SIG_DFL &&
+			       (d == SIGDFL_TERM || d == SIGDFL_CORE)))
+		t->signal->flags &= ~(SIGNAL_STOP_STOPPED | SIGNAL_CLD_CONTINUED);
+	signal_wake_up(t);
 }
 
 /* siglock held. */
