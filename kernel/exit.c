@@ -11,6 +11,7 @@
 #include <tern/process.h>
 #include <tern/signal.h>
 #include <tern/syscalls.h>
+#include <tern/tty.h>
 #include <tern/uaccess.h>
 
 #include "sched/sched.h"
@@ -153,6 +154,7 @@ void do_exit(int status)
 
 	if (self == READ_ONCE(child_reaper) && self->is_process)
 		panic("Attempted to kill init! exitcode=0x%08x", status);
+	tty_session_leader_exit();
 	exit_mm(self);
 	exit_files_and_fs(self);
 	vfork_release(self);

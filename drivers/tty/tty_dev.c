@@ -6,7 +6,7 @@
  * without one that opens the tty without O_NOCTTY, or asks with
  * TIOCSCTTY, gets it when no other session has it; TIOCNOTTY gives it
  * up (the leader's session loses it: its foreground group gets SIGHUP
- * and SIGCONT); setsid leaves it behind.  A read from a background
+ * and SIGCONT), and so does the leader's exit; setsid leaves it behind.  A read from a background
  * process group of the controlling tty sends SIGTTIN to that group
  * (-EIO if the reader blocks or ignores SIGTTIN).  Orphaned process
  * groups are not told apart (Linux answers -EIO to them).
@@ -40,8 +40,10 @@ static int tty_set_ctty(struct tty_struct *tty, bool steal)
 	unsigned long flags;
 	int err = 0;
 
+	if (is_session_leader() && READ_ONCE(tty->session) == (int)current->sid)
+		return 0;		/* already the session's */
 	if (!is_session_leader() || get_current_tty())
-		return get_current_tty() == tty ? 0 : -EPERM;
+		return -EPERM;
 	flags = spin_lock_irqsave(&tty->port->rx_lock);
 	if (tty->session && tty->session != (int)current->sid && !steal) {
 		err = -EPERM;
@@ -75,6 +77,14 @@ static int tty_drop_ctty(struct tty_struct *tty)
 		kill_something(-pgrp, SIGCONT, SI_KERNEL);
 	}
 	return 0;
+}
+
+void tty_session_leader_exit(void)
+{
+	struct tty_struct *tty = get_current_tty();
+
+	if (tty && is_session_leader())
+		tty_drop_ctty(tty);
 }
 
 static int tty_dev_open(struct inode *inode, struct file *file)

@@ -99,6 +99,18 @@ ssize_t tty_write(struct tty_struct *tty, const char *kbuf, size_t n);
  */
 long tty_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg, bool user_arg);
 
+/*
+ * do_exit: a session leader's controlling tty is let go (its foreground
+ * group gets SIGHUP and SIGCONT), as Linux's disassociate_ctty.
+ */
+#ifdef CONFIG_TTY_DEV
+void tty_session_leader_exit(void);
+#else
+static inline void tty_session_leader_exit(void)
+{
+}
+#endif
+
 /* poll(): would a read return without waiting?  Can a write queue a byte? */
 bool tty_poll_readable(struct tty_struct *tty);
 bool tty_poll_writable(struct tty_struct *tty);

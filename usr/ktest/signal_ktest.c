@@ -167,6 +167,23 @@ static void ctrl_c_reaches_the_foreground_group(struct ktest *t)
 	set_child_reaper(old);
 }
 
+/* TIOCSCTTY, TIOCNOTTY, TIOCGSID, TIOCSPGRP from a session leader; its exit lets the tty go. */
+static void the_controlling_tty(struct ktest *t)
+{
+	struct tty_struct *tty = console_tty();
+	int pgrp = 0, session;
+
+	if (!tty || !IS_ENABLED(CONFIG_TTY_DEV))
+		KTEST_SKIP(t, "no console tty device");
+	session = READ_ONCE(tty->session);
+	tty_ioctl(tty, TIOCGPGRP, (unsigned long)&pgrp, false);
+	if (session)
+		KTEST_SKIP(t, "a session owns the console");
+	expect_status(t, "ctty", NULL, 0);
+	KTEST_EXPECT_EQ(t, READ_ONCE(tty->session), 0);
+	tty_ioctl(tty, TIOCSPGRP, (unsigned long)&pgrp, false);
+}
+
 KTEST_SUITE(signal,
 	    KTEST_CASE(a_handler_runs_and_returns),
 	    KTEST_CASE(every_register_survives_a_handler),
@@ -177,4 +194,5 @@ KTEST_SUITE(signal,
 	    KTEST_CASE(sigchld_stop_and_continue),
 	    KTEST_CASE(sigpipe_and_sigkill),
 	    KTEST_CASE(bad_pointers_give_efault_and_change_nothing),
-	    KTEST_CASE(ctrl_c_reaches_the_foreground_group));
+	    KTEST_CASE(ctrl_c_reaches_the_foreground_group),
+	    KTEST_CASE(the_controlling_tty));
