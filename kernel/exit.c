@@ -10,6 +10,7 @@
 #include <tern/mm.h>
 #include <tern/process.h>
 #include <tern/signal.h>
+#include <tern/string.h>
 #include <tern/syscalls.h>
 #include <tern/tty.h>
 #include <tern/uaccess.h>
@@ -21,6 +22,7 @@
 #define WUNTRACED	0x00000002
 #define WCONTINUED	0x00000008
 #define WNOWAIT		0x01000000
+#define WEXITED		0x00000004
 #define __WNOTHREAD	0x20000000
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
@@ -162,6 +164,8 @@ void do_exit(int status)
 	task_exit_final(status);
 }
 
+static long do_wait(int pid, int *status, int options);
+
 static bool wait_matches(const struct task *c, int pid, const struct task *self)
 {
 	if (pid > 0)
@@ -196,7 +200,12 @@ static struct task *take_zombie(struct task *self, int pid, int options, bool *f
 				return NULL;
 			}
 		}
-		if (c->exit_state == EXIT_ZOMBIE) {
+		if (c->exit_state == EXIT_ZOMBIE && (options & WEXITED)) {
+			if (options & WNOWAIT) {	/* reported, left for a later wait */
+				*stopped = c->exit_status;
+				*spid = c->pid;
+				return NULL;
+			}
 			list_del(&c->sibling);
 			c->exit_state = EXIT_DEAD;
 			return c;
@@ -207,12 +216,22 @@ static struct task *take_zombie(struct task *self, int pid, int options, bool *f
 
 long kernel_wait4(int pid, int *status, int options)
 {
+	if ((unsigned int)options & ~(unsigned int)WAIT_OPTIONS)
+		return -EINVAL;
+	return do_wait(pid, status, options | WEXITED);
+}
+
+/*
+ * wait4 and waitid: options WEXITED, WUNTRACED (WSTOPPED), WCONTINUED
+ * say what to report, WNOWAIT leaves it to report again.  The child's
+ * pid and its status, 0 (WNOHANG, nothing yet), -ECHILD, -ERESTARTSYS.
+ */
+static long do_wait(int pid, int *status, int options)
+{
 	struct task *self = current, *z;
 	unsigned long flags;
 	bool found;
 
-	if ((unsigned int)options & ~(unsigned int)WAIT_OPTIONS)
-		return -EINVAL;
 	for (;;) {
 		int stopped;
 		long spid;
@@ -264,6 +283,77 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, status, int, options, void __user
 	if (ret > 0 && status && put_user(st, status))
 		return -EFAULT;
 	return ret;
+}
+
+/* waitid's idtype */
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
+
+/* The siginfo waitid reports, from a wait status. */
+static void wait_status_to_siginfo(siginfo_t *si, long pid, int st)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = SIGCHLD;
+	si->si_pid = (int)pid;
+	if (st == 0xffff) {
+		si->si_code = CLD_CONTINUED;
+		si->si_status = SIGCONT;
+	} else if ((st & 0xff) == 0x7f) {
+		si->si_code = CLD_STOPPED;
+		si->si_status = (st >> 8) & 0xff;
+	} else if (!(st & 0x7f)) {
+		si->si_code = CLD_EXITED;
+		si->si_status = (st >> 8) & 0xff;
+	} else {
+		si->si_code = (st & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		si->si_status = st & 0x7f;
+	}
+}
+
+SYSCALL_DEFINE5(waitid, int, which, int, upid, siginfo_t __user *, infop, int, options,
+		void __user *, ru)
+{
+	siginfo_t si;
+	int pid, st = 0;
+	long ret;
+
+	if ((unsigned int)options & ~(unsigned int)(WNOHANG | WNOWAIT | WEXITED | WUNTRACED |
+						   WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+		return -EINVAL;
+	if (!(options & (WEXITED | WUNTRACED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		pid = -1;
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		pid = upid;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		pid = upid ? -upid : 0;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	if (infop && !access_ok(infop, sizeof(*infop)))
+		return -EFAULT;
+	ret = do_wait(pid, &st, options);
+	if (ret < 0)
+		return ret;
+	if (ret)
+		wait_status_to_siginfo(&si, ret, st);
+	else
+		memset(&si, 0, sizeof(si));	/* WNOHANG, nothing yet: si_pid 0 */
+	if (infop && copy_to_user(infop, &si, sizeof(si)))
+		return -EFAULT;
+	return 0;
 }
 
 SYSCALL_DEFINE1(exit, int, code)

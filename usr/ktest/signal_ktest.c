@@ -101,6 +101,7 @@ static void sigchld_stop_and_continue(struct ktest *t)
 {
 	expect_status(t, "chld", NULL, 0);
 	expect_status(t, "stop", NULL, 0);
+	expect_status(t, "waitid", NULL, 0);
 }
 
 static void sigpipe_and_sigkill(struct ktest *t)

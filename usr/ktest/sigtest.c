@@ -503,6 +503,48 @@ static int test_stop(void)
 	return 0;
 }
 
+#define P_ALL		0
+#define P_PID		1
+#define WEXITED		4
+#define WNOWAIT		0x01000000
+
+static long waitid(int which, long id, siginfo_t *si, int options)
+{
+	return sys5(waitid, which, id, si, options, 0);
+}
+
+static int test_waitid(void)
+{
+	siginfo_t si;
+	long pid;
+
+	pid = fork();
+	if (pid == 0)
+		sys_exit(3);
+	memset(&si, 0, sizeof(si));
+	CHECK(1, waitid(P_PID, pid, &si, WEXITED | WNOWAIT) == 0);
+	CHECK(2, si.si_signo == SIGCHLD && si.si_pid == pid && si.si_code == CLD_EXITED &&
+	      si.si_status == 3);
+	memset(&si, 0, sizeof(si));
+	CHECK(3, waitid(P_ALL, 0, &si, WEXITED) == 0 && si.si_pid == pid && si.si_status == 3);
+	CHECK(4, waitid(P_ALL, 0, &si, WEXITED) == -ECHILD);
+	CHECK(5, waitid(P_ALL, 0, &si, 0) == -EINVAL);
+	pid = fork();
+	if (pid == 0)
+		for (;;)
+			sys0(sched_yield);
+	si.si_pid = 77;
+	CHECK(6, waitid(P_PID, pid, &si, WEXITED | WNOHANG) == 0 && si.si_pid == 0);
+	CHECK(7, sys2(kill, pid, SIGSTOP) == 0);
+	CHECK(8, waitid(P_PID, pid, &si, WUNTRACED) == 0 && si.si_code == CLD_STOPPED &&
+	      si.si_status == SIGSTOP);
+	CHECK(9, sys2(kill, pid, SIGKILL) == 0);
+	CHECK(10, waitid(P_PID, pid, &si, WEXITED) == 0 && si.si_code == CLD_KILLED &&
+	      si.si_status == SIGKILL);
+	CHECK(11, waitid(P_PID, pid, launder(~0UL - 0xfff), WEXITED) == -EFAULT);
+	return 0;
+}
+
 static int test_sigpipe(void)
 {
 	int fds[2], st;
@@ -734,6 +776,8 @@ static int run(int argc, char **argv)
 		return test_efault();
 	if (!strcmp(t, "nanosleep"))
 		return test_nanosleep();
+	if (!strcmp(t, "waitid"))
+		return test_waitid();
 	if (!strcmp(t, "ctty"))
 		return test_ctty();
 	if (!strcmp(t, "waitint"))

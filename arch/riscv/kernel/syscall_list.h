@@ -54,6 +54,7 @@ SYSCALL(utimensat)
 #endif
 SYSCALL(exit)
 SYSCALL(exit_group)
+SYSCALL(waitid)
 SYSCALL(set_tid_address)
 SYSCALL(set_robust_list)
 #if __SYSCALL_TIME32
