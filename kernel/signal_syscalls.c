@@ -241,7 +241,7 @@ void sas_ss_reset_on_delivery(const struct ksignal *ksig)
 
 	if ((ksig->ka.flags & SA_ONSTACK) && (self->sas_ss_flags & SS_AUTODISARM)) {
 		self->sas_ss_sp = self->sas_ss_size = 0;
-		self->sas_ss_flags = SS_DISABLE & 0;
+		self->sas_ss_flags = 0;
 	}
 }
 
