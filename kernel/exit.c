@@ -236,11 +236,23 @@ static long do_wait(int pid, int *status, int options)
 		int stopped;
 		long spid;
 
+		bool interrupted = false;
+
 		flags = spin_lock_irqsave(&tasklist_lock);
 		z = take_zombie(self, pid, options, &found, &stopped, &spid);
-		if (!z && !stopped && found && !(options & WNOHANG))
-			self->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
+		/*
+		 * The signal is tested under the lock: a child's exit sends
+		 * SIGCHLD and becomes a zombie under it together, so a wait
+		 * that sees the signal has seen the zombie too.
+		 */
+		if (!z && !stopped && found && !(options & WNOHANG)) {
+			interrupted = signal_pending(self);
+			if (!interrupted)
+				self->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
+		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (interrupted)
+			return -ERESTARTSYS;
 		if (stopped) {
 			if (status)
 				*status = stopped;
@@ -258,10 +270,6 @@ static long do_wait(int pid, int *status, int options)
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
-		if (signal_pending(self)) {
-			self->state = TASK_RUNNING;
-			return -ERESTARTSYS;
-		}
 		schedule();
 	}
 }

@@ -45,14 +45,25 @@ _Static_assert(sizeof(struct rt_sigframe) == (sizeof(long) == 8 ? 1088 : 944),
 _Static_assert(sizeof(struct thread_fpu) >= sizeof(struct __riscv_d_ext_state) - 4,
 	       "thread_fpu holds the D state");
 
+/*
+ * The page goes where the heap would start, which then starts a page
+ * higher (Linux moves the start of brk too, at random): next to the
+ * program's data, under the page tables it has already, so fork copies
+ * no table more for it.  Elsewhere (top-down) if that is taken.
+ */
 int arch_setup_sigpage(struct mm_struct *mm)
 {
 	static const u32 code[2] = { SIGRETURN_INSN0, SIGRETURN_INSN1 };
-	unsigned long addr;
+	unsigned long addr, at_brk = (mm->brk + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 	int err;
 
-	err = do_mmap(mm, 0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-		      &addr);
+	err = do_mmap(mm, at_brk, PAGE_SIZE, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, &addr);
+	if (!err)
+		mm->start_brk = mm->brk = addr + PAGE_SIZE;
+	else
+		err = do_mmap(mm, 0, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE | MAP_ANONYMOUS, &addr);
 	if (err)
 		return err;
 	if (copy_to_user((void __user *)addr, code, sizeof(code)))
