@@ -159,8 +159,20 @@ void set_current_blocked(u64 set);
  * or (interrupted) on the way out to user mode, after the handler frame
  * saved it.
  */
+#ifdef CONFIG_PROCESSES
 int set_user_sigmask(const void __user *umask, size_t size);
 void restore_saved_sigmask_unless(bool interrupted);
+#else
+/* Without processes there are no signals: a mask changes nothing. */
+static inline int set_user_sigmask(const void __user *umask, size_t size)
+{
+	return 0;
+}
+
+static inline void restore_saved_sigmask_unless(bool interrupted)
+{
+}
+#endif
 void restore_saved_sigmask(void);
 
 /* The alternate stack, for the frame code: is sp on it?  Where does a frame go? */
