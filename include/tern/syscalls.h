@@ -172,20 +172,10 @@ typedef long (*syscall_fn_t)(const struct pt_regs *regs);
  */
 
 /*
- * The trap handler, for an ecall from user mode: dispatches on a7,
- * result in a0.  Inline in the trap path (the null system call's cost);
- * a number without an entry goes to sys_ni_syscall (-ENOSYS, logged).
+ * An ecall from user mode (entry.S calls it with interrupts off; they are
+ * off again on return): dispatches on a7, result in a0.
  */
-extern const syscall_fn_t sys_call_table[];
-long sys_ni_syscall(unsigned long nr);
-
-static inline void do_syscall(struct pt_regs *regs)
-{
-	unsigned long nr = regs->a7;
-	syscall_fn_t fn = nr < __NR_syscalls ? sys_call_table[nr] : NULL;
-
-	regs->a0 = fn ? fn(regs) : sys_ni_syscall(nr);
-}
+void do_user_syscall(struct pt_regs *regs);
 
 
 /* The table entry for a plain sys_name(t1 ...) of fs/ (syscall_vfs.c). */

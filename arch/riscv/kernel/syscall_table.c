@@ -6,6 +6,7 @@
  * too, through the wrappers of syscall_vfs.c.
  */
 #include <tern/errno.h>
+#include <tern/irqflags.h>
 #include <tern/kernel.h>
 #include <tern/sched.h>
 #include <tern/syscalls.h>
@@ -15,7 +16,7 @@
 #undef SYSCALL
 
 #define SYSCALL(name)	[__NR_##name] = __riscv_sys_##name,
-const syscall_fn_t sys_call_table[__NR_syscalls] = {
+static const syscall_fn_t sys_call_table[__NR_syscalls] = {
 #include "syscall_list.h"
 };
 #undef SYSCALL
@@ -25,7 +26,7 @@ const syscall_fn_t sys_call_table[__NR_syscalls] = {
 /* Numbers already reported (one bit each; above the table: one report for all). */
 static unsigned long ni_reported[__NR_syscalls / BITS_PER_LONG + 1];
 
-long sys_ni_syscall(unsigned long nr)
+static __cold long sys_ni_syscall(unsigned long nr)
 {
 	unsigned long idx = MIN(nr, (unsigned long)__NR_syscalls);
 	unsigned long bit = 1UL << (idx % BITS_PER_LONG);
@@ -35,4 +36,39 @@ long sys_ni_syscall(unsigned long nr)
 		printk("%s[%u]: unknown system call %lu: -ENOSYS%s\n", current->name,
 		       current->pid, nr, idx == __NR_syscalls ? " (later ones not reported)" : "");
 	return -ENOSYS;
+}
+
+/* arch/riscv/kernel/user_trap.c: signal delivery on the way out (interrupts off). */
+void exit_to_user_mode_work(struct pt_regs *regs);
+
+/* current->sigpending in one load from tp (the fast path's one test). */
+static inline long current_sigpending(void)
+{
+	long v;	/* lw sign-extends: no extension after it */
+
+	__asm__ __volatile__("lw %0, %1(tp)" : "=r"(v) : "i"(offsetof(struct task, sigpending)));
+	return v;
+}
+
+_Static_assert(offsetof(struct task, sigpending) < 2048, "sigpending: a 12-bit offset from tp");
+
+/*
+ * A system call from user mode: entry.S comes here straight from the trap
+ * entry (past do_trap), with interrupts off, and the return goes straight
+ * back out; this is the whole path of a null system call, so it stays
+ * small.  sepc moves past the ecall first, so that a fork child and a
+ * restarted call resume after it.  Returns with interrupts off.
+ */
+void do_user_syscall(struct pt_regs *regs)
+{
+	unsigned long nr = regs->a7;
+	syscall_fn_t fn = nr < __NR_syscalls ? sys_call_table[nr] : NULL;
+
+	local_irq_enable();
+	regs->epc += 4;
+	regs->a0 = likely(fn) ? fn(regs) : sys_ni_syscall(nr);
+	cond_resched();
+	local_irq_disable();
+	if (unlikely(current_sigpending()))
+		exit_to_user_mode_work(regs);
 }

@@ -19,6 +19,7 @@
 
 void do_user_exception(struct pt_regs *regs);
 void user_return_work(struct pt_regs *regs);
+void exit_to_user_mode_work(struct pt_regs *regs);
 
 static bool is_page_fault(unsigned long cause)
 {
@@ -102,7 +103,7 @@ static unsigned int user_fault_flags(unsigned long cause)
  * The way back to user mode, interrupts off: signals to deliver (one
  * flag to test on the fast path).  Returns with interrupts off.
  */
-static void __attribute__((__noinline__)) exit_to_user_mode_work(struct pt_regs *regs)
+void exit_to_user_mode_work(struct pt_regs *regs)
 {
 	do {
 		local_irq_enable();
@@ -127,20 +128,17 @@ void user_return_work(struct pt_regs *regs)
 }
 
 /*
- * An exception from user mode: an ecall is a system call (sepc moves past
- * it first, so a fork child and a restarted call resume after it); a
- * page fault is served or kills the process; anything else kills it.
- * Runs with interrupts on; returns with them off, for the way out.
+ * An exception from user mode other than an ecall (entry.S sends those to
+ * do_user_syscall): a page fault is served or raises a signal; anything
+ * else raises its signal.  Runs with interrupts off; returns with them
+ * off, for the way out, after any signal delivery.
  */
 void do_user_exception(struct pt_regs *regs)
 {
 	unsigned long cause = regs->cause;
 
 	local_irq_enable();
-	if (cause == EXC_ECALL_U) {
-		regs->epc += 4;
-		do_syscall(regs);
-	} else if (!is_page_fault(cause)) {
+	if (!is_page_fault(cause)) {
 		user_fault_signal(regs);
 	} else {
 		int err = handle_mm_fault(current->mm, regs->badaddr, user_fault_flags(cause));
