@@ -305,6 +305,21 @@ static int test_timedwait(void)
 	CHECK(8, sigtimedwait(&set, launder(~0UL - 0xfff), zero) == -11);
 	CHECK(9, self_kill(SIGUSR1) == 0);
 	CHECK(10, sigtimedwait(&set, launder(~0UL - 0xfff), zero) == -EFAULT);
+	/* ppoll's mask: SIGUSR1 waits blocked, ppoll unblocks it, the handler runs, then -EINTR */
+	CHECK(11, set_action(SIGUSR1, count_handler, 0, 0) == 0);
+	CHECK(12, self_kill(SIGUSR1) == 0 && hits == 0);
+	{
+		unsigned long none = 0;
+
+#if __riscv_xlen == 64
+		CHECK(13, sys5(ppoll, 0, 0, 0, &none, SSET) == -EINTR);
+#else
+		CHECK(13, sys5(ppoll_time64, 0, 0, 0, &none, SSET) == -EINTR);
+#endif
+	}
+	CHECK(14, hits == 1 && last_sig == SIGUSR1);
+	CHECK(15, get_mask() == bit(SIGUSR1));	/* ppoll's mask went back */
+	CHECK(16, mask_in_handler == bit(SIGUSR1));	/* the handler ran with its own */
 	return 0;
 }
 
