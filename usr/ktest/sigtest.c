@@ -731,6 +731,19 @@ static int test_ctty(void)
 	CHECK(7, sys3(ioctl, fd, TIOCGPGRP, &v) == 0 && v == child);
 	v = (int)pid;
 	CHECK(8, sys3(ioctl, fd, TIOCSPGRP, &v) == 0);
+	/* A background group's read: SIGTTIN (caught: -EINTR), or -EIO when ignored. */
+	child = fork();
+	if (child == 0) {
+		char c;
+
+		if (sys2(setpgid, 0, 0) != 0 || set_action(SIGTTIN, count_handler, 0, 0) != 0)
+			sys_exit(1);
+		if (sys3(read, fd, &c, 1) != -EINTR || hits != 1 || last_sig != SIGTTIN)
+			sys_exit(2);
+		set_action(SIGTTIN, (void *)SIG_IGN, 0, 0);
+		sys_exit(sys3(read, fd, &c, 1) == -5 ? 0 : 3);	/* EIO */
+	}
+	CHECK(20, waitpid(child, &st, 0) == child && st == 0);
 	CHECK(9, sys3(ioctl, fd, TIOCNOTTY, 0) == 0);
 	CHECK(10, sys3(ioctl, fd, TIOCGSID, &v) == -ENOTTY);
 	CHECK(11, sys3(ioctl, fd, TIOCNOTTY, 0) == -ENOTTY);	/* not ours now */
