@@ -610,3 +610,15 @@ void free_all_vmas(struct mm_struct *mm)
 	vm_commit_release(mm->committed);
 	mm->committed = 0;
 }
+
+bool mm_addr_in_region(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	bool in;
+
+	mutex_lock(&mm->lock);
+	vma = find_vma(mm, addr);
+	in = vma && vma->vm_start <= addr;
+	mutex_unlock(&mm->lock);
+	return in;
+}

@@ -222,6 +222,9 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 /* The first region that ends above addr, or NULL.  The caller holds mm->lock. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 
+/* Is addr inside a region (SIGSEGV's SEGV_ACCERR) or in none (SEGV_MAPERR)?  Takes mm->lock. */
+bool mm_addr_in_region(struct mm_struct *mm, unsigned long addr);
+
 /* The PTE that maps the user page at addr, 0 if none: for tests and debugging. */
 pteval_t mm_follow_pte(struct mm_struct *mm, unsigned long addr);
 

@@ -30,15 +30,7 @@ static bool is_page_fault(unsigned long cause)
 /* A page fault handle_mm_fault refused: no region there (MAPERR), or not this access. */
 static int segv_code(unsigned long addr)
 {
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-	bool mapped;
-
-	mutex_lock(&mm->lock);
-	vma = find_vma(mm, addr);
-	mapped = vma && vma->vm_start <= addr;
-	mutex_unlock(&mm->lock);
-	return mapped ? SEGV_ACCERR : SEGV_MAPERR;
+	return mm_addr_in_region(current->mm, addr) ? SEGV_ACCERR : SEGV_MAPERR;
 }
 
 /*
