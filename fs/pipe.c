@@ -5,7 +5,9 @@
  * byte_ring over PIPE_SIZE bytes of pages; pipe->lock (a mutex) guards the
  * ring and the counts, and user memory is copied with it held (in
  * chunks through a small buffer).  Readers and writers sleep on one wait
- * queue, woken after every change.
+ * queue, woken after every change.  Waits end on a signal
+ * (-ERESTARTSYS, or the bytes moved so far); writing with no reader left
+ * is -EPIPE and SIGPIPE to the writer, as Linux.
  */
 #include <tern/byte_ring.h>
 #include <tern/err.h>
@@ -15,6 +17,8 @@
 #include <tern/pgalloc.h>
 #include <tern/pipe.h>
 #include <tern/poll.h>
+#include <tern/process.h>
+#include <tern/signal.h>
 #include <tern/slab.h>
 #include "internal.h"
 
@@ -76,7 +80,9 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 		mutex_unlock(&p->lock);
 		if (r != 1 || !to->count)
 			break;
-		wait_event(&p->wait, pipe_readable(p));
+		r = wait_event_interruptible(&p->wait, pipe_readable(p));
+		if (r)
+			break;
 	}
 	if (r > 0)
 		wake_up(&p->wait);
@@ -124,7 +130,14 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 		}
 		if (r < 0)
 			break;
-		wait_event(&p->wait, pipe_writable(p, need));
+		r = wait_event_interruptible(&p->wait, pipe_writable(p, need));
+		if (r)
+			break;
+	}
+	if (r == -EPIPE && !done && current->sighand) {
+		struct ksiginfo info = { .code = SI_USER, .pid = (int)current->tgid };
+
+		send_signal(SIGPIPE, &info, current, true);
 	}
 	return done ? done : r;
 }

@@ -8,9 +8,11 @@
  * or the timeout's ktimer fires, then takes itself off every queue and
  * asks again.
  *
- * The signal mask of ppoll/pselect6 and -EINTR on a signal are the
- * signals code's to add (there are no signals yet): the mask argument is
- * checked for size and otherwise not applied.
+ * A signal ends the wait with -ERESTARTNOHAND (-EINTR when a handler
+ * runs, else the call restarts with the time left, which is written
+ * back as Linux does).  ppoll and pselect6 install their signal mask
+ * for the call (set_user_sigmask); an interrupted call keeps it until
+ * the handler frame saved it (restore_saved_sigmask_unless).
  */
 #include <tern/bitmap.h>
 #include <tern/errno.h>
@@ -18,6 +20,7 @@
 #include <tern/kernel.h>
 #include <tern/poll.h>
 #include <tern/sched.h>
+#include <tern/signal.h>
 #include <tern/slab.h>
 #include <tern/string.h>
 #include <tern/syscalls.h>
@@ -127,9 +130,13 @@ int do_poll(struct pollfd *fds, unsigned int nfds, u64 deadline)
 		if (deadline)
 			current->state = TASK_SLEEPING;	/* before asking: no lost wake-up */
 		count = poll_pass(fds, nfds, deadline ? &pt : NULL);
-		if (count || !deadline || READ_ONCE(to.expired) || pt.error) {
+		if (count || !deadline || READ_ONCE(to.expired) || pt.error ||
+		    signal_pending(current)) {
 			poll_table_free(&pt);
 			current->state = TASK_RUNNING;
+			if (!count && !pt.error && deadline && !READ_ONCE(to.expired) &&
+			    signal_pending(current))
+				pt.error = -ERESTARTNOHAND;
 			break;
 		}
 		schedule();
@@ -204,15 +211,20 @@ long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds,
 		return -ENOMEM;
 	r = copy_from_user(fds, ufds, nfds * sizeof(*fds)) ? -EFAULT : 0;
 	if (!r)
+		r = set_user_sigmask(sigmask, sigsetsize);
+	if (!r) {
 		r = do_poll(fds, nfds, deadline);
+		restore_saved_sigmask_unless(r == -ERESTARTNOHAND);
+	}
 	if (r >= 0) {
 		unsigned int i;
 
 		for (i = 0; i < nfds; i++)
 			if (put_user(fds[i].revents, &ufds[i].revents))
 				r = -EFAULT;
-		deadline_to_user(deadline, tsp);
 	}
+	if (r >= 0 || r == -ERESTARTNOHAND)
+		deadline_to_user(deadline, tsp);
 	kfree(fds);
 	return r;
 }
@@ -349,19 +361,29 @@ long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
 	u64 deadline;
 	long r;
 
+	struct { const void __user *ss; size_t ss_len; } sm = { NULL, 0 };
+
 	if (n < 0)
 		return -EINVAL;
 	if ((unsigned int)n > nofile_limit())
 		n = (int)nofile_limit();
+	/* sig: NULL, or {const sigset_t *ss; size_t ss_len} (Linux's pselect6 ABI) */
+	if (sig && copy_from_user(&sm, sig, sizeof(sm)))
+		return -EFAULT;
 	r = timeout_to_deadline(tsp, &deadline);
 	if (!r)
+		r = set_user_sigmask(sm.ss, sm.ss_len);
+	if (!r) {
 		r = do_pselect((unsigned int)n, inp, outp, exp, deadline, &s);
+		restore_saved_sigmask_unless(r == -ERESTARTNOHAND);
+	}
 	if (r >= 0) {
 		long e = put_fd_sets(&s, inp, outp, exp, (unsigned int)n);
 
 		r = e ? e : r;
-		deadline_to_user(deadline, tsp);
 	}
+	if (r >= 0 || r == -ERESTARTNOHAND)
+		deadline_to_user(deadline, tsp);
 	kfree(s.in);
 	kfree(s.out);
 	kfree(s.ex);

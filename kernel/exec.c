@@ -18,6 +18,7 @@
 #include <tern/kernel.h>
 #include <tern/mm.h>
 #include <tern/process.h>
+#include <tern/signal.h>
 #include <tern/slab.h>
 #include <tern/string.h>
 #include <tern/syscalls.h>
@@ -265,6 +266,8 @@ static int exec_binary(struct linux_binprm *bprm, const struct exec_args *args,
 		return -ENOMEM;
 	set_current_mm(mm);
 	err = load_elf_binary(bprm, args, entry, sp);
+	if (!err)
+		err = arch_setup_sigpage(mm);	/* the signal return trampoline */
 	if (err) {
 		set_current_mm(old);
 		mmput(mm);
@@ -287,6 +290,7 @@ static void exec_commit(const char *filename)
 		self->pgid = self->sid = self->pid;
 	}
 	self->clear_child_tid = 0;
+	flush_signal_handlers_on_exec(self);
 	if (self->files)
 		files_close_on_exec(self->files);
 	vfork_release(self);
@@ -311,6 +315,8 @@ static int do_exec(struct linux_binprm *bprm, struct exec_args *args)
 		if (err)
 			break;		/* binprm_release below is a no-op if it went */
 	}
+	if (!err && !current->sighand)
+		err = signals_init_process(current);	/* a kernel thread's first exec */
 	if (!err)
 		err = exec_binary(bprm, args, &entry, &sp);
 	if (!err) {

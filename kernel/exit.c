@@ -9,7 +9,10 @@
 #include <tern/kernel.h>
 #include <tern/mm.h>
 #include <tern/process.h>
+#include <tern/signal.h>
+#include <tern/string.h>
 #include <tern/syscalls.h>
+#include <tern/tty.h>
 #include <tern/uaccess.h>
 
 #include "sched/sched.h"
@@ -18,6 +21,8 @@
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
 #define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000
+#define WEXITED		0x00000004
 #define __WNOTHREAD	0x20000000
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
@@ -98,6 +103,8 @@ void exit_children(struct task *t)
 /* Hands the children on, becomes a zombie for the parent (or is released). */
 static void exit_notify(struct task *self, int status)
 {
+	struct sighand_struct *sh = self->sighand;
+	struct signal_struct *sig = self->signal;
 	unsigned long flags;
 	bool autoreap;
 	LIST_HEAD(dead);
@@ -105,14 +112,22 @@ static void exit_notify(struct task *self, int status)
 	flags = spin_lock_irqsave(&tasklist_lock);
 	reparent_children(self, &dead);
 	self->exit_status = status;
-	autoreap = !self->parent;
+	exit_signals(self);
+	/* The parent's exit_signal (SIGCHLD), or at once gone: SIG_IGN / SA_NOCLDWAIT. */
+	autoreap = do_notify_parent(self, status);
 	if (autoreap) {
 		self->exit_state = EXIT_DEAD;
+		if (self->parent) {
+			list_del_init(&self->sibling);
+			wake_up_process(self->parent);	/* wait4 may now find no child: -ECHILD */
+			self->parent = NULL;
+		}
 	} else {
 		self->exit_state = EXIT_ZOMBIE;
 		wake_up_process(self->parent);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	free_signal_state(sh, sig);
 	release_list(&dead);
 	if (autoreap)
 		release_task(self);	/* the final switch still holds the struct */
@@ -141,12 +156,15 @@ void do_exit(int status)
 
 	if (self == READ_ONCE(child_reaper) && self->is_process)
 		panic("Attempted to kill init! exitcode=0x%08x", status);
+	tty_session_leader_exit();
 	exit_mm(self);
 	exit_files_and_fs(self);
 	vfork_release(self);
 	exit_notify(self, status);
 	task_exit_final(status);
 }
+
+static long do_wait(int pid, int *status, int options);
 
 static bool wait_matches(const struct task *c, int pid, const struct task *self)
 {
@@ -157,19 +175,37 @@ static bool wait_matches(const struct task *c, int pid, const struct task *self)
 	return c->pgid == (pid == 0 ? self->pgid : 0u - (unsigned int)pid);
 }
 
-/* A zombie child matching pid, unlinked and marked dead; NULL if none.  *found: any match. */
-static struct task *take_zombie(struct task *self, int pid, bool *found)
+/*
+ * A zombie child matching pid, unlinked and marked dead; NULL if none.
+ * *found: any match.  A stopped or continued child that WUNTRACED /
+ * WCONTINUED asks for is reported in *stopped (its pid in *spid).
+ */
+static struct task *take_zombie(struct task *self, int pid, int options, bool *found,
+				int *stopped, long *spid)
 {
 	struct task *c;
 
 	*found = false;
+	*stopped = 0;
 	if (!self->children.next)
 		return NULL;
 	list_for_each_entry(c, &self->children, sibling) {
 		if (!wait_matches(c, pid, self))
 			continue;
 		*found = true;
-		if (c->exit_state == EXIT_ZOMBIE) {
+		if (!c->exit_state && (options & (WUNTRACED | WCONTINUED))) {
+			*stopped = wait_task_stopped_or_continued(c, options);
+			if (*stopped) {
+				*spid = c->pid;
+				return NULL;
+			}
+		}
+		if (c->exit_state == EXIT_ZOMBIE && (options & WEXITED)) {
+			if (options & WNOWAIT) {	/* reported, left for a later wait */
+				*stopped = c->exit_status;
+				*spid = c->pid;
+				return NULL;
+			}
 			list_del(&c->sibling);
 			c->exit_state = EXIT_DEAD;
 			return c;
@@ -180,18 +216,48 @@ static struct task *take_zombie(struct task *self, int pid, bool *found)
 
 long kernel_wait4(int pid, int *status, int options)
 {
+	if ((unsigned int)options & ~(unsigned int)WAIT_OPTIONS)
+		return -EINVAL;
+	return do_wait(pid, status, options | WEXITED);
+}
+
+/*
+ * wait4 and waitid: options WEXITED, WUNTRACED (WSTOPPED), WCONTINUED
+ * say what to report, WNOWAIT leaves it to report again.  The child's
+ * pid and its status, 0 (WNOHANG, nothing yet), -ECHILD, -ERESTARTSYS.
+ */
+static long do_wait(int pid, int *status, int options)
+{
 	struct task *self = current, *z;
 	unsigned long flags;
 	bool found;
 
-	if ((unsigned int)options & ~(unsigned int)WAIT_OPTIONS)
-		return -EINVAL;
 	for (;;) {
+		int stopped;
+		long spid;
+
+		bool interrupted = false;
+
 		flags = spin_lock_irqsave(&tasklist_lock);
-		z = take_zombie(self, pid, &found);
-		if (!z && found && !(options & WNOHANG))
-			self->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
+		z = take_zombie(self, pid, options, &found, &stopped, &spid);
+		/*
+		 * The signal is tested under the lock: a child's exit sends
+		 * SIGCHLD and becomes a zombie under it together, so a wait
+		 * that sees the signal has seen the zombie too.
+		 */
+		if (!z && !stopped && found && !(options & WNOHANG)) {
+			interrupted = signal_pending(self);
+			if (!interrupted)
+				self->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
+		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (interrupted)
+			return -ERESTARTSYS;
+		if (stopped) {
+			if (status)
+				*status = stopped;
+			return spid;
+		}
 		if (z) {
 			long zpid = z->pid;
 
@@ -225,6 +291,77 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, status, int, options, void __user
 	if (ret > 0 && status && put_user(st, status))
 		return -EFAULT;
 	return ret;
+}
+
+/* waitid's idtype */
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
+
+/* The siginfo waitid reports, from a wait status. */
+static void wait_status_to_siginfo(siginfo_t *si, long pid, int st)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = SIGCHLD;
+	si->si_pid = (int)pid;
+	if (st == 0xffff) {
+		si->si_code = CLD_CONTINUED;
+		si->si_status = SIGCONT;
+	} else if ((st & 0xff) == 0x7f) {
+		si->si_code = CLD_STOPPED;
+		si->si_status = (st >> 8) & 0xff;
+	} else if (!(st & 0x7f)) {
+		si->si_code = CLD_EXITED;
+		si->si_status = (st >> 8) & 0xff;
+	} else {
+		si->si_code = (st & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		si->si_status = st & 0x7f;
+	}
+}
+
+SYSCALL_DEFINE5(waitid, int, which, int, upid, siginfo_t __user *, infop, int, options,
+		void __user *, ru)
+{
+	siginfo_t si;
+	int pid, st = 0;
+	long ret;
+
+	if ((unsigned int)options & ~(unsigned int)(WNOHANG | WNOWAIT | WEXITED | WUNTRACED |
+						   WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+		return -EINVAL;
+	if (!(options & (WEXITED | WUNTRACED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		pid = -1;
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		pid = upid;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		pid = upid ? -upid : 0;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	if (infop && !access_ok(infop, sizeof(*infop)))
+		return -EFAULT;
+	ret = do_wait(pid, &st, options);
+	if (ret < 0)
+		return ret;
+	if (ret)
+		wait_status_to_siginfo(&si, ret, st);
+	else
+		memset(&si, 0, sizeof(si));	/* WNOHANG, nothing yet: si_pid 0 */
+	if (infop && copy_to_user(infop, &si, sizeof(si)))
+		return -EFAULT;
+	return 0;
 }
 
 SYSCALL_DEFINE1(exit, int, code)

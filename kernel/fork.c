@@ -27,6 +27,7 @@
 #include <tern/pgalloc.h>
 #include <tern/process.h>
 #include <tern/sched_clone.h>
+#include <tern/signal.h>
 #include <tern/slab.h>
 #include <tern/spinlock.h>
 #include <tern/string.h>
@@ -198,6 +199,9 @@ static void discard_child(struct task *child)
 	unsigned long flags;
 
 	exit_files_and_fs(child);
+	free_signal_state(child->sighand, child->signal);
+	child->sighand = NULL;
+	child->signal = NULL;
 	flags = spin_lock_irqsave(&tasklist_lock);
 
 	list_del(&child->sibling);
@@ -215,6 +219,10 @@ long kernel_spawn(int (*fn)(void *), void *arg, const char *name)
 	child = alloc_process(fn, arg, name, &err);
 	if (!child)
 		return err;
+	if (signals_init_process(child)) {
+		discard_child(child);
+		return -ENOMEM;
+	}
 	return start_child(child);
 }
 
@@ -227,6 +235,10 @@ long kernel_spawn_init(int (*fn)(void *), void *arg)
 	child = alloc_process(fn, arg, "init", &err);
 	if (!child)
 		return err;
+	if (signals_init_process(child)) {
+		discard_child(child);
+		return -ENOMEM;
+	}
 	add_task_init(child);
 	child->tgid = child->pgid = child->sid = child->pid;
 	/*
@@ -241,13 +253,18 @@ long kernel_spawn_init(int (*fn)(void *), void *arg)
 	return child->pid;
 }
 
-/* Sleeps until child has exec'd or exited (vfork_release). */
+/*
+ * Sleeps until child has exec'd or exited (vfork_release), or SIGKILL
+ * comes (Linux's killable wait: other signals wait until the child is done).
+ */
 static void wait_vfork_done(struct task *child)
 {
 	for (;;) {
 		unsigned long flags = spin_lock_irqsave(&tasklist_lock);
-		bool done = child->vfork_parent != current;
+		bool done = child->vfork_parent != current || fatal_signal_pending(current);
 
+		if (child->vfork_parent == current && done)
+			child->vfork_parent = NULL;	/* killed: the child no longer wakes us */
 		if (!done)
 			current->state = TASK_SLEEPING;
 		spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -306,7 +323,7 @@ static long do_fork(unsigned long flags, unsigned long newsp, int __user *parent
 		return -ENOMEM;
 	}
 	child->mm = mm;
-	if (copy_files_and_fs(child, flags)) {
+	if (copy_files_and_fs(child, flags) || copy_signal_state(child, flags)) {
 		mmput(mm);
 		child->mm = NULL;
 		discard_child(child);

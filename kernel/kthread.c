@@ -118,6 +118,21 @@ void add_task_init(struct task *t)
 	spin_unlock_irqrestore(&tasks_lock, flags);
 }
 
+int for_each_task(int (*fn)(struct task *t, void *arg), void *arg)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+	struct task *t;
+	int ret = 0;
+
+	list_for_each_entry(t, &all_tasks, tasks) {
+		ret = fn(t, arg);
+		if (ret)
+			break;
+	}
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return ret;
+}
+
 unsigned int sched_nr_threads(void)
 {
 	unsigned long flags = spin_lock_irqsave(&tasks_lock);

@@ -17,6 +17,7 @@
 #include <tern/process.h>
 #include <tern/random.h>
 #include <tern/reboot.h>
+#include <tern/signal.h>
 #include <tern/smp.h>
 #include <tern/string.h>
 #include <tern/syscalls.h>
@@ -177,6 +178,8 @@ SYSCALL_DEFINE0(setsid)
 		ret = self->pid;
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (ret > 0)
+		set_current_tty(NULL);	/* a new session has no controlling tty */
 	return ret;
 }
 

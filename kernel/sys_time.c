@@ -15,6 +15,7 @@
 #include <tern/kernel.h>
 #include <tern/process.h>
 #include <tern/rtc.h>
+#include <tern/signal.h>
 #include <tern/syscalls.h>
 #include <tern/time.h>
 #include <tern/timer.h>
@@ -111,8 +112,40 @@ static long clock_getres(int which, struct kernel_timespec __user *tp)
 	return put_timespec((NSEC_PER_SEC + timebase_frequency() - 1) / timebase_frequency(), tp);
 }
 
-/* Sleeps until the clock reads ns (abs) or for ns; no signals yet, so never -EINTR. */
-static long clock_sleep(int which, int flags, const struct kernel_timespec __user *rqtp)
+static long clock_sleep_restart(struct restart_block *rb);
+
+/*
+ * Sleeps until the monotonic deadline, or a signal.  Interrupted, a
+ * relative sleep stores the time left in rmtp and goes on through
+ * restart_syscall (-ERESTART_RESTARTBLOCK) if no handler runs; an
+ * absolute one simply restarts (-ERESTARTNOHAND), as Linux.
+ */
+static long do_clock_sleep(u64 deadline, bool absolute, void __user *rmtp)
+{
+	struct restart_block *rb = &current->restart_block;
+	u64 now;
+
+	if (!sleep_until_ns_interruptible(deadline))
+		return 0;
+	if (absolute)
+		return -ERESTARTNOHAND;
+	now = ktime_ns();
+	if (rmtp && put_timespec(deadline > now ? deadline - now : 0, rmtp))
+		return -EFAULT;
+	rb->fn = clock_sleep_restart;
+	rb->deadline = deadline;
+	rb->rmtp = (unsigned long)rmtp;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long clock_sleep_restart(struct restart_block *rb)
+{
+	return do_clock_sleep(rb->deadline, false, (void __user *)rb->rmtp);
+}
+
+/* Sleeps until the clock reads ns (abs) or for ns. */
+static long clock_sleep(int which, int flags, const struct kernel_timespec __user *rqtp,
+			void __user *rmtp)
 {
 	u64 ns, now, mono = ktime_ns();
 	int err;
@@ -126,8 +159,8 @@ static long clock_sleep(int which, int flags, const struct kernel_timespec __use
 		return err;
 	if (flags & TIMER_ABSTIME)
 		ns = ns > now ? ns - now : 0;
-	sleep_until_ns(ns > U64_MAX - mono ? U64_MAX : mono + ns);
-	return 0;
+	return do_clock_sleep(ns > U64_MAX - mono ? U64_MAX : mono + ns, flags & TIMER_ABSTIME,
+			      rmtp);
 }
 
 #if __SYSCALL_TIME32
@@ -144,12 +177,12 @@ SYSCALL_DEFINE2(clock_getres, int, which, struct kernel_timespec __user *, tp)
 SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
 		const struct kernel_timespec __user *, rqtp, void __user *, rmtp)
 {
-	return clock_sleep(which, flags, rqtp);
+	return clock_sleep(which, flags, rqtp, rmtp);
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct kernel_timespec __user *, rqtp, void __user *, rmtp)
 {
-	return clock_sleep(CLOCK_MONOTONIC, 0, rqtp);
+	return clock_sleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
 }
 
 /* struct timeval {long, long}; the timezone, if asked for, is UTC. */
@@ -179,7 +212,7 @@ SYSCALL_DEFINE2(clock_getres_time64, int, which, struct kernel_timespec __user *
 SYSCALL_DEFINE4(clock_nanosleep_time64, int, which, int, flags,
 		const struct kernel_timespec __user *, rqtp, void __user *, rmtp)
 {
-	return clock_sleep(which, flags, rqtp);
+	return clock_sleep(which, flags, rqtp, rmtp);
 }
 #endif
 

@@ -577,6 +577,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->mmap_base = oldmm->mmap_base;
 	mm->start_brk = oldmm->start_brk;
 	mm->brk = oldmm->brk;
+	mm->sigpage = oldmm->sigpage;
 	for (vma = vma_of(rb_first(&oldmm->mm_rb)); vma && !err; vma = vma_next(vma)) {
 		struct vm_area_struct *copy = vma_alloc(vma->vm_start, vma->vm_end, vma->vm_flags);
 
@@ -608,4 +609,16 @@ void free_all_vmas(struct mm_struct *mm)
 		vma_unlink_free(mm, vma_of(node));
 	vm_commit_release(mm->committed);
 	mm->committed = 0;
+}
+
+bool mm_addr_in_region(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	bool in;
+
+	mutex_lock(&mm->lock);
+	vma = find_vma(mm, addr);
+	in = vma && vma->vm_start <= addr;
+	mutex_unlock(&mm->lock);
+	return in;
 }

@@ -32,6 +32,12 @@ ENTRY_POINTS = {
     "init_task",    # the boot code runs as it from head.S on
     "do_exit",      # a user fault that kills: the process ends in generic code
     "cond_resched", # the return to user mode yields when a switch is due
+    # Signals (Documentation/signals.md): a user fault raises one, and the
+    # way back to user mode hands over to the generic code for the next
+    # signal and its state, as Linux's arch code calls get_signal.
+    "force_sig_fault", "get_signal", "signal_setup_done", "sigmask_to_save",
+    "set_current_blocked", "restore_saved_sigmask", "fill_siginfo", "on_sig_stack",
+    "sigsp", "restore_altstack",
 }
 # The system call table (arch/riscv/kernel/syscall_table.c) hands each
 # call over to its generic implementation, as the trap handlers do.

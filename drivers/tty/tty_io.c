@@ -8,6 +8,7 @@
 #include <tern/init.h>
 #include <tern/printk.h>
 #include <tern/sched.h>
+#include <tern/signal.h>
 #include <tern/string.h>
 #include <tern/timer.h>
 #include <tern/tty.h>
@@ -47,6 +48,8 @@ static void tty_signal(struct n_tty *n, int sig)
 
 	if (tty->signal)
 		tty->signal(tty, sig, tty->pgrp);
+	else
+		kill_pgrp_from_tty(tty->pgrp, sig);
 }
 
 /* The port's uart_ldisc hook: rx_lock held, interrupts off. */
@@ -240,9 +243,12 @@ ssize_t tty_read(struct tty_struct *tty, char *kbuf, size_t n, bool nonblock)
 		tty_arm_vtime(tty, &rt, &s, &before);
 		before = s;
 		tty_unlock(tty, flags);
-		wait_event(&tty->read_wait, tty_read_changed(tty, &s, &rt));
+		ret = wait_event_interruptible(&tty->read_wait, tty_read_changed(tty, &s, &rt));
+		if (ret)
+			goto out;	/* a signal: -ERESTARTSYS */
 	}
 	tty_unlock(tty, flags);
+out:
 	if (rt.armed)
 		ktimer_cancel(&rt.timer);
 	return ret;
@@ -508,7 +514,7 @@ long tty_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg, bool
 		return tty_copy_out(arg, &count, sizeof(count), user_arg);
 	case TIOCSCTTY:
 	case TIOCNOTTY:
-		return -ENOSYS;
+		return -ENOSYS;		/* tty_dev.c's: they need the caller's session */
 	default:
 		return -ENOTTY;
 	}

@@ -50,6 +50,14 @@
 #define ETIMEDOUT	110
 
 /* Kernel-internal, never seen by user space (Linux's values). */
+/*
+ * A system call a signal interrupted (Documentation/signals.md): the way
+ * back to user mode restarts it or makes it -EINTR.
+ */
+#define ERESTARTSYS		512	/* restart if the handler has SA_RESTART */
+#define ERESTARTNOINTR		513	/* always restart */
+#define ERESTARTNOHAND		514	/* restart only if no handler ran */
+#define ERESTART_RESTARTBLOCK	516	/* restart through restart_syscall */
 #define EPROBE_DEFER	517	/* a driver's probe: not yet, try again later */
 
 #endif

@@ -114,6 +114,7 @@ struct mm_struct {
 	cpumask_t cpumask;		/* atomic: the CPUs it ran on (their TLBs may hold it) */
 	cpumask_t icache_stale;		/* atomic: CPUs to fence.i when they load it */
 	struct mm_asid asid_ctx;	/* its ASID (asm/mmu_context.h) */
+	unsigned long sigpage;		/* the signal return trampoline (exec); 0: none */
 };
 
 /* handle_mm_fault's flags: the access that faulted */
@@ -220,6 +221,9 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 
 /* The first region that ends above addr, or NULL.  The caller holds mm->lock. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+/* Is addr inside a region (SIGSEGV's SEGV_ACCERR) or in none (SEGV_MAPERR)?  Takes mm->lock. */
+bool mm_addr_in_region(struct mm_struct *mm, unsigned long addr);
 
 /* The PTE that maps the user page at addr, 0 if none: for tests and debugging. */
 pteval_t mm_follow_pte(struct mm_struct *mm, unsigned long addr);

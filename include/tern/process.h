@@ -19,9 +19,8 @@
  * has no parent).  Orphans go to child_reaper (the init process); if the
  * init process exits, the kernel panics as Linux does.
  *
- * Faults in user mode end the process with the wait status of the signal
- * Linux would send (SIGSEGV, SIGBUS, SIGILL, SIGTRAP): real signals, with
- * handlers, come with the signals work; until then the fault is fatal.
+ * Faults in user mode raise the signal Linux would send (SIGSEGV,
+ * SIGBUS, SIGILL, SIGTRAP), delivered as any other (<tern/signal.h>).
  *
  * For the VFS, at merge (not done here): fork copies or shares the file
  * table and fs_struct (copy_process: the place is marked), exec closes
@@ -37,18 +36,12 @@
 #include <tern/errno.h>
 #include <tern/sched.h>
 #include <tern/types.h>
+#include <uapi/linux/signal.h>
 
 /* task->exit_state */
 #define EXIT_ZOMBIE	1	/* exited; wait4 has not reaped it */
 #define EXIT_DEAD	2	/* reaped, or nobody will */
 
-/* Signal numbers (Linux's), for wait statuses until signals exist. */
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGBUS		7
-#define SIGKILL		9
-#define SIGSEGV		11
-#define SIGCHLD		17
 
 /* Linux's wait status: exit code << 8 for an exit, the signal for a kill. */
 #define W_EXITCODE(code, sig)	((((code) & 0xff) << 8) | ((sig) & 0x7f))

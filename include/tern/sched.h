@@ -17,6 +17,7 @@
 #include <tern/list.h>
 #include <tern/rbtree.h>
 #include <tern/resource.h>
+#include <tern/signal_types.h>
 #include <tern/types.h>
 
 struct rq;
@@ -75,6 +76,12 @@ struct task {
 	struct rq *rq;			/* that CPU's run queue (set_task_cpu sets both) */
 	unsigned long cpus_allowed;	/* affinity: bit c set if CPU c may run it */
 	int preempt_count;		/* preempt_disable() depth */
+	/*
+	 * Signals (<tern/signal.h>): a signal may be deliverable; written
+	 * under sighand->siglock, read by the way back to user mode (here,
+	 * near the start: one load from tp).
+	 */
+	unsigned int sigpending;
 	struct sched_entity se;
 	int (*fn)(void *arg);
 	void *arg;
@@ -108,6 +115,18 @@ struct task {
 	struct task *vfork_parent;	/* tl; sleeping in vfork until we exec or exit */
 	struct thread_fpu fpu;		/* its user FP registers while not in the hart */
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* its resource limits; only it writes them */
+
+	/* Signals (<tern/signal.h>): "sl" fields are sighand->siglock's. */
+	struct sighand_struct *sighand;	/* tl + sl to clear; NULL: none (kernel threads) */
+	struct signal_struct *signal;	/* tl + sl to clear; the thread group's */
+	struct sigpending pending;	/* sl; signals sent to this task alone */
+	u64 blocked;			/* sl; changed only by the task itself */
+	u64 saved_sigmask;		/* the task's own: put back on the way out */
+	bool restore_sigmask;		/* the task's own: saved_sigmask is to go back */
+	unsigned long sas_ss_sp;	/* the task's own: the alternate stack, 0 size: none */
+	unsigned long sas_ss_size;
+	unsigned int sas_ss_flags;	/* SS_AUTODISARM */
+	struct restart_block restart_block;	/* the task's own: restart_syscall's */
 };
 
 /* A task's kernel stack: its size, and where a trap from user mode saves the registers. */
@@ -170,6 +189,9 @@ void msleep(unsigned int ms);
 /* Sleeps until ktime_ns() reaches deadline (at once if it has). */
 void sleep_until_ns(u64 deadline);
 
+/* The same, ended early by a signal (current->sigpending): 0, or -EINTR. */
+int sleep_until_ns_interruptible(u64 deadline);
+
 /* Policy knobs: nice for fair, prio for priority; others ignore them. */
 int set_user_nice(struct task *t, int nice);
 int sched_set_prio(struct task *t, int prio);
@@ -181,6 +203,14 @@ int sched_set_prio(struct task *t, int prio);
  */
 int sched_setaffinity(struct task *t, unsigned long mask);
 unsigned long sched_getaffinity(const struct task *t);
+
+/*
+ * Calls fn(t, arg) for every task with a pid until fn returns nonzero,
+ * which it returns (else 0).  fn runs under the task list's lock with
+ * interrupts off: it must not sleep.  The lock may nest inside
+ * tasklist_lock and a siglock.
+ */
+int for_each_task(int (*fn)(struct task *t, void *arg), void *arg);
 
 /* Kernel threads alive (not counting the boot task and idle tasks). */
 unsigned int sched_nr_threads(void);

@@ -16,8 +16,10 @@
  *		sleep on
  *
  * The foreground process group is a stored number (TIOCGPGRP/TIOCSPGRP);
- * the processes code sets tty->signal to deliver SIGINT/SIGQUIT/SIGTSTP
- * to it.
+ * ^C, ^\ and ^Z send SIGINT/SIGQUIT/SIGTSTP to it (kill_pgrp_from_tty,
+ * <tern/signal.h>) unless tty->signal is set (tests).  The controlling
+ * tty of a session (TIOCSCTTY, TIOCNOTTY, open by a session leader) is
+ * kept by drivers/tty/tty_dev.c.
  *
  * Locks: port->rx_lock (interrupts off) guards ldisc, winsize, pgrp and
  * session, and is held around every N_TTY call, so the receive interrupt
@@ -48,8 +50,8 @@ struct tty_struct {
 	 * ISIG: called with the signal (Linux numbers: SIGINT 2, SIGQUIT 3,
 	 * SIGTSTP 20) and the foreground group, from the receive interrupt
 	 * under rx_lock with interrupts off, after the pending input was
-	 * flushed: it must not sleep or take rx_lock.  NULL: nobody to
-	 * tell (the keystroke still flushes the input).  Set before input
+	 * flushed: it must not sleep or take rx_lock.  NULL: the signal
+	 * goes to the foreground process group.  Set before input
 	 * arrives, or under rx_lock.
 	 */
 	void (*signal)(struct tty_struct *tty, int sig, int pgrp);
@@ -75,8 +77,8 @@ void tty_register_console_nodes(struct tty_struct *tty);
  * Reads into kernel memory.  Canonical mode: waits for a line (or VEOF:
  * returns 0 at end of file); raw mode: as VMIN and VTIME say
  * (Documentation/drivers/tty.md).  With nonblock, -EAGAIN instead of
- * waiting.  n == 0 returns 0 at once.  The wait is not yet interruptible
- * by signals (there are none); the processes code adds that.
+ * waiting.  n == 0 returns 0 at once.  A signal ends the wait with
+ * -ERESTARTSYS.
  */
 ssize_t tty_read(struct tty_struct *tty, char *kbuf, size_t n, bool nonblock);
 
@@ -96,6 +98,18 @@ ssize_t tty_write(struct tty_struct *tty, const char *kbuf, size_t n);
  * of the caller: the processes code handles them before calling here.
  */
 long tty_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg, bool user_arg);
+
+/*
+ * do_exit: a session leader's controlling tty is let go (its foreground
+ * group gets SIGHUP and SIGCONT), as Linux's disassociate_ctty.
+ */
+#ifdef CONFIG_TTY_DEV
+void tty_session_leader_exit(void);
+#else
+static inline void tty_session_leader_exit(void)
+{
+}
+#endif
 
 /* poll(): would a read return without waiting?  Can a write queue a byte? */
 bool tty_poll_readable(struct tty_struct *tty);

@@ -13,6 +13,7 @@
 #ifndef TERN_WAIT_H
 #define TERN_WAIT_H
 
+#include <tern/errno.h>
 #include <tern/list.h>
 #include <tern/sched.h>
 #include <tern/spinlock.h>
@@ -48,5 +49,26 @@ int wake_up_one(struct wait_queue_head *wq);
 	}								\
 	finish_wait(wq, &__we);						\
 } while (0)
+
+/*
+ * The same, ended early by a signal (<tern/signal.h>): 0 when cond
+ * holds, -ERESTARTSYS when a signal is pending first.
+ */
+#define wait_event_interruptible(wq, cond) ({				\
+	struct wait_entry __we = { .task = current };			\
+	int __ret = 0;							\
+	for (;;) {							\
+		prepare_to_wait(wq, &__we);				\
+		if (cond)						\
+			break;						\
+		if (READ_ONCE(current->sigpending)) {			\
+			__ret = -ERESTARTSYS;				\
+			break;						\
+		}							\
+		schedule();						\
+	}								\
+	finish_wait(wq, &__we);						\
+	__ret;								\
+})
 
 #endif

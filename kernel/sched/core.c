@@ -339,6 +339,29 @@ void sleep_until_ns(u64 deadline)
 	ktimer_cancel(&s.timer);	/* waits if its callback is running elsewhere */
 }
 
+int sleep_until_ns_interruptible(u64 deadline)
+{
+	struct sleeper s = { .task = current };
+	int ret = 0;
+
+	while (ktime_ns() < deadline) {
+		unsigned long flags = local_irq_save();
+
+		current->state = TASK_SLEEPING;
+		if (READ_ONCE(current->sigpending)) {	/* after the state: no lost wake-up */
+			current->state = TASK_RUNNING;
+			local_irq_restore(flags);
+			ret = -EINTR;
+			break;
+		}
+		ktimer_start(&s.timer, deadline, msleep_timeout);
+		schedule();
+		local_irq_restore(flags);
+	}
+	ktimer_cancel(&s.timer);
+	return ret;
+}
+
 static void change_policy_param(struct task *t, int *field, int value)
 {
 	unsigned long flags;

@@ -125,6 +125,8 @@ handle_user_trap:
 	SAVE_TRAP_FRAME user=1
 	REG_L	t1, TASK_USER_SP_OFFSET(tp)
 	REG_S	t1, SLOT(2)(sp)
+	/* a0 at entry: a system call restarted after a signal gets it back (signal.c). */
+	REG_S	a0, SLOT(PT_ORIG_A0)(sp)
 	csrrw	t1, sscratch, zero
 	REG_S	t1, SLOT(4)(sp)
 	/* The kernel addresses globals through gp (linker relaxation): the user's is saved. */

@@ -68,3 +68,17 @@ void fpu_reset(struct task *t)
 	}
 	local_irq_restore(flags);
 }
+
+void fpu_load(struct task *t, const struct thread_fpu *fp)
+{
+	struct pt_regs *regs = task_pt_regs(t);
+	unsigned long flags;
+
+	if (!has_fpu() || !(regs->status & SR_FS))
+		return;
+	flags = local_irq_save();
+	t->fpu = *fp;
+	__fpu_restore(&t->fpu);
+	regs->status = (regs->status & ~SR_FS) | SR_FS_CLEAN;
+	local_irq_restore(flags);
+}

@@ -54,6 +54,7 @@ SYSCALL(utimensat)
 #endif
 SYSCALL(exit)
 SYSCALL(exit_group)
+SYSCALL(waitid)
 SYSCALL(set_tid_address)
 SYSCALL(set_robust_list)
 #if __SYSCALL_TIME32
@@ -70,6 +71,19 @@ SYSCALL(clock_nanosleep)
 #endif
 SYSCALL(sched_getaffinity)
 SYSCALL(sched_yield)
+SYSCALL(restart_syscall)
+SYSCALL(kill)
+SYSCALL(tkill)
+SYSCALL(tgkill)
+SYSCALL(sigaltstack)
+SYSCALL(rt_sigsuspend)
+SYSCALL(rt_sigaction)
+SYSCALL(rt_sigprocmask)
+SYSCALL(rt_sigpending)
+#if __SYSCALL_TIME32
+SYSCALL(rt_sigtimedwait)
+#endif
+SYSCALL(rt_sigreturn)
 SYSCALL(reboot)
 SYSCALL(times)
 SYSCALL(setpgid)
@@ -124,5 +138,8 @@ SYSCALL(pselect6_time64)
 #endif
 #if !__SYSCALL_TIME32
 SYSCALL(ppoll_time64)
+#endif
+#if !__SYSCALL_TIME32
+SYSCALL(rt_sigtimedwait_time64)
 #endif
 SYSCALL(faccessat2)

@@ -38,6 +38,20 @@ static __cold long sys_ni_syscall(unsigned long nr)
 	return -ENOSYS;
 }
 
+/* arch/riscv/kernel/user_trap.c: signal delivery on the way out (interrupts off). */
+void exit_to_user_mode_work(struct pt_regs *regs);
+
+/* current->sigpending in one load from tp (the fast path's one test). */
+static inline long current_sigpending(void)
+{
+	long v;	/* lw sign-extends: no extension after it */
+
+	__asm__ __volatile__("lw %0, %1(tp)" : "=r"(v) : "i"(offsetof(struct task, sigpending)));
+	return v;
+}
+
+_Static_assert(offsetof(struct task, sigpending) < 2048, "sigpending: a 12-bit offset from tp");
+
 /*
  * A system call from user mode: entry.S comes here straight from the trap
  * entry (past do_trap), with interrupts off, and the return goes straight
@@ -55,4 +69,6 @@ void do_user_syscall(struct pt_regs *regs)
 	regs->a0 = likely(fn) ? fn(regs) : sys_ni_syscall(nr);
 	cond_resched();
 	local_irq_disable();
+	if (unlikely(current_sigpending()))
+		exit_to_user_mode_work(regs);
 }

@@ -34,7 +34,7 @@
 void do_trap(struct pt_regs *regs);
 /* arch/riscv/kernel/user_trap.c (CONFIG_PROCESSES) */
 void do_user_exception(struct pt_regs *regs);
-void user_return_work(void);
+void user_return_work(struct pt_regs *regs);
 void __noreturn handle_kernel_stack_overflow(struct pt_regs *regs);
 
 _Static_assert(offsetof(struct task, stack) == TASK_STACK_OFFSET,
@@ -152,7 +152,7 @@ void do_trap(struct pt_regs *regs)
 	if (regs->cause & CAUSE_IRQ_FLAG) {
 		do_irq(regs->cause & ~CAUSE_IRQ_FLAG);
 		if (from_user)
-			user_return_work();
+			user_return_work(regs);
 		return;
 	}
 	if (from_user) {

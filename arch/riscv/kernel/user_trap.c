@@ -2,8 +2,8 @@
 /*
  * Traps from user mode, after entry.S saved the registers at the top of
  * the task's kernel stack and traps.c took the interrupts: system calls,
- * page faults, and the exceptions that end a process
- * (include/tern/process.h).
+ * page faults, the exceptions that raise a signal, and the way back out
+ * with its signal delivery (include/tern/signal.h).
  */
 #include <asm/csr.h>
 #include <asm/ptrace.h>
@@ -14,10 +14,12 @@
 #include <tern/mm.h>
 #include <tern/process.h>
 #include <tern/sched.h>
+#include <tern/signal.h>
 #include <tern/syscalls.h>
 
 void do_user_exception(struct pt_regs *regs);
-void user_return_work(void);
+void user_return_work(struct pt_regs *regs);
+void exit_to_user_mode_work(struct pt_regs *regs);
 
 static bool is_page_fault(unsigned long cause)
 {
@@ -25,36 +27,46 @@ static bool is_page_fault(unsigned long cause)
 	       cause == EXC_STORE_PAGE_FAULT;
 }
 
-/* The signal Linux sends for an exception in user mode. */
-static int user_fault_signal(unsigned long cause)
+/* A page fault handle_mm_fault refused: no region there (MAPERR), or not this access. */
+static int segv_code(unsigned long addr)
 {
-	switch (cause) {
-	case EXC_ILLEGAL_INST:
-		return SIGILL;
-	case EXC_BREAKPOINT:
-		return SIGTRAP;
-	case EXC_INST_MISALIGNED:
-	case EXC_LOAD_MISALIGNED:
-	case EXC_STORE_MISALIGNED:
-		return SIGBUS;
-	default:
-		return SIGSEGV;		/* page and access faults, anything else */
-	}
+	return mm_addr_in_region(current->mm, addr) ? SEGV_ACCERR : SEGV_MAPERR;
 }
 
 /*
- * A fault user mode cannot recover from ends the process, with the wait
- * status of the signal Linux would send.  Until signals exist there is
- * no handler to run: the signals work turns this into a real signal
- * (si_addr = stval).
+ * An exception user mode cannot go on from: the signal Linux's
+ * arch/riscv sends, with si_addr = stval, forced (a blocked or ignored
+ * one kills).  It is delivered on the way out.
  */
-static void __noreturn user_fault_kill(struct pt_regs *regs)
+static void user_fault_signal(struct pt_regs *regs)
 {
-	int sig = user_fault_signal(regs->cause);
+	unsigned long cause = regs->cause;
+	int sig, code;
 
-	printk("%s[%u]: %s (signal %d) at address %lx, pc %lx\n", current->name,
-	       current->pid, trap_cause_name(regs->cause), sig, regs->badaddr, regs->epc);
-	do_exit(W_EXITCODE(0, sig));
+	switch (cause) {
+	case EXC_ILLEGAL_INST:
+		sig = SIGILL;
+		code = ILL_ILLOPC;
+		break;
+	case EXC_BREAKPOINT:
+		sig = SIGTRAP;
+		code = TRAP_BRKPT;
+		break;
+	case EXC_INST_MISALIGNED:
+	case EXC_LOAD_MISALIGNED:
+	case EXC_STORE_MISALIGNED:
+		sig = SIGBUS;
+		code = BUS_ADRALN;
+		break;
+	default:
+		sig = SIGSEGV;	/* page and access faults, anything else */
+		code = is_page_fault(cause) ? segv_code(regs->badaddr) : SEGV_ACCERR;
+		break;
+	}
+	if (current->sighand->action[sig - 1].handler == (unsigned long)SIG_DFL)
+		printk("%s[%u]: %s (signal %d) at address %lx, pc %lx\n", current->name,
+		       current->pid, trap_cause_name(cause), sig, regs->badaddr, regs->epc);
+	force_sig_fault(sig, code, regs->badaddr);
 }
 
 /*
@@ -79,19 +91,39 @@ static unsigned int user_fault_flags(unsigned long cause)
 	return flags;
 }
 
+/*
+ * The way back to user mode, interrupts off: signals to deliver (one
+ * flag to test on the fast path).  Returns with interrupts off.
+ */
+void exit_to_user_mode_work(struct pt_regs *regs)
+{
+	do {
+		local_irq_enable();
+		do_notify_resume(regs);
+		local_irq_disable();
+	} while (READ_ONCE(current->sigpending));
+}
+
+static inline void exit_to_user_mode(struct pt_regs *regs)
+{
+	if (unlikely(READ_ONCE(current->sigpending)))
+		exit_to_user_mode_work(regs);
+}
+
 /* On the way back to user mode after an interrupt: switch if the tick or a wake-up asked. */
-void user_return_work(void)
+void user_return_work(struct pt_regs *regs)
 {
 	local_irq_enable();
 	cond_resched();
 	local_irq_disable();
+	exit_to_user_mode(regs);
 }
 
 /*
  * An exception from user mode other than an ecall (entry.S sends those to
- * do_user_syscall): a page fault is served or kills the process; anything
- * else kills it.  Runs with interrupts off; returns with them off, for
- * the way out.
+ * do_user_syscall): a page fault is served or raises a signal; anything
+ * else raises its signal.  Runs with interrupts off; returns with them
+ * off, for the way out, after any signal delivery.
  */
 void do_user_exception(struct pt_regs *regs)
 {
@@ -99,15 +131,16 @@ void do_user_exception(struct pt_regs *regs)
 
 	local_irq_enable();
 	if (!is_page_fault(cause)) {
-		user_fault_kill(regs);
+		user_fault_signal(regs);
 	} else {
 		int err = handle_mm_fault(current->mm, regs->badaddr, user_fault_flags(cause));
 
 		if (err == -ENOMEM)
 			out_of_memory_kill();
 		if (err)
-			user_fault_kill(regs);
+			user_fault_signal(regs);
 	}
 	cond_resched();
 	local_irq_disable();
+	exit_to_user_mode(regs);
 }

@@ -97,6 +97,7 @@
 #define __NR_sched_setaffinity	122
 #define __NR_sched_getaffinity	123
 #define __NR_sched_yield		124
+#define __NR_restart_syscall	128
 #define __NR_kill		129
 #define __NR_tkill		130
 #define __NR_tgkill		131
@@ -105,6 +106,9 @@
 #define __NR_rt_sigaction	134
 #define __NR_rt_sigprocmask	135
 #define __NR_rt_sigpending	136
+#if __SYSCALL_TIME32
+#define __NR_rt_sigtimedwait	137
+#endif
 #define __NR_rt_sigreturn	139
 #define __NR_reboot		142
 #define __NR_times		153
@@ -161,6 +165,9 @@
 #endif
 #if !__SYSCALL_TIME32
 #define __NR_ppoll_time64	414
+#endif
+#if !__SYSCALL_TIME32
+#define __NR_rt_sigtimedwait_time64	421
 #endif
 #if !__SYSCALL_TIME32
 #define __NR_futex_time64	422

@@ -10,6 +10,7 @@
 #define PT_STATUS	32
 #define PT_BADADDR	33
 #define PT_CAUSE	34
+#define PT_ORIG_A0	35	/* from user mode only */
 #define PT_SIZE_REGS	36	/* slots, kept even for 16-byte stack alignment */
 /* A trap frame: struct pt_regs, then a frame record {fp, ra} (entry.S). */
 #define PT_FRAME_SLOTS	(PT_SIZE_REGS + 2)
@@ -26,10 +27,11 @@ struct pt_regs {
 	unsigned long status;
 	unsigned long badaddr;	/* stval */
 	unsigned long cause;	/* scause */
-	unsigned long _pad;
+	unsigned long orig_a0;	/* a0 at a system call's entry, for a restart */
 };
 
-_Static_assert(sizeof(struct pt_regs) == PT_SIZE_REGS * sizeof(long),
+_Static_assert(sizeof(struct pt_regs) == PT_SIZE_REGS * sizeof(long) &&
+	       __builtin_offsetof(struct pt_regs, orig_a0) == PT_ORIG_A0 * sizeof(long),
 	       "entry.S and struct pt_regs disagree");
 
 #define PT_FRAME_SIZE	(PT_FRAME_SLOTS * sizeof(long))

@@ -54,6 +54,12 @@ void arch_switch_user_state(struct task *prev, struct task *next);
 /* The current process's FP registers into its struct task (before fork copies it). */
 void fpu_flush(struct task *t);
 
+/*
+ * sigreturn: current's FP registers become *fp, in the task and in the
+ * hart (nothing without the D extension: FS stays Off).
+ */
+void fpu_load(struct task *t, const struct thread_fpu *fp);
+
 /* A fresh program's FP state (exec): zeroed, in the hart and in the task. */
 void fpu_reset(struct task *t);
 
