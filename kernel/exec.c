@@ -7,7 +7,9 @@
  * new program is loaded into a fresh address space, made current only
  * for the load, and the old one is dropped only once the load has
  * succeeded (exec_commit).  There is no point of no return before that,
- * unlike Linux, whose failures after it kill the process.
+ * unlike Linux, whose failures after it kill the process.  In a
+ * process with several threads, the others end before the load
+ * (de_thread, kernel/thread.c), and the caller takes the group's pid.
  */
 #include <asm/processor.h>
 #include <asm/switch.h>
@@ -287,6 +289,7 @@ static void exec_commit(const char *filename)
 		self->pgid = self->sid = self->pid;
 	}
 	self->clear_child_tid = 0;
+	self->robust_list = 0;
 	if (self->files)
 		files_close_on_exec(self->files);
 	vfork_release(self);
@@ -311,6 +314,12 @@ static int do_exec(struct linux_binprm *bprm, struct exec_args *args)
 		if (err)
 			break;		/* binprm_release below is a no-op if it went */
 	}
+	/*
+	 * The other threads end first (de_thread): a load that fails after
+	 * this leaves the process running with the calling thread alone.
+	 */
+	if (!err)
+		err = de_thread();
 	if (!err)
 		err = exec_binary(bprm, args, &entry, &sp);
 	if (!err) {

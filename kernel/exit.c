@@ -7,6 +7,7 @@
 #include <tern/errno.h>
 #include <tern/irqflags.h>
 #include <tern/kernel.h>
+#include <tern/futex.h>
 #include <tern/mm.h>
 #include <tern/process.h>
 #include <tern/syscalls.h>
@@ -36,11 +37,21 @@ struct task *set_child_reaper(struct task *t)
 	return old;
 }
 
-/* A zombie nobody will reap, or one just reaped: its slot and struct go. */
-static void release_task(struct task *t)
+void release_task(struct task *t)
 {
 	uncharge_process();
 	put_task(t);
+}
+
+/* p and every thread of its group: any of them may be in wait4 for p's children. */
+static void wake_parent(struct task *p)
+{
+	struct task *t;
+
+	wake_up_process(p);
+	if (p->thread_group.next)
+		list_for_each_entry(t, &p->thread_group, thread_group)
+			wake_up_process(t);
 }
 
 /*
@@ -71,7 +82,7 @@ static void reparent_children(struct task *t, struct list_head *dead)
 		}
 	}
 	if (wake)
-		wake_up_process(reaper);
+		wake_parent(reaper);
 }
 
 static void release_list(struct list_head *dead)
@@ -95,27 +106,39 @@ void exit_children(struct task *t)
 	release_list(&dead);
 }
 
-/* Hands the children on, becomes a zombie for the parent (or is released). */
+/*
+ * self leaves its thread group (a thread other than the leader is
+ * released at once).  When it was the group's last, the leader hands
+ * the children on and becomes a zombie for the parent (or is released).
+ */
 static void exit_notify(struct task *self, int status)
 {
+	struct task *leader = group_leader_of(self);
+	bool autoreap = false, release_self, last;
 	unsigned long flags;
-	bool autoreap;
 	LIST_HEAD(dead);
 
 	flags = spin_lock_irqsave(&tasklist_lock);
-	reparent_children(self, &dead);
 	self->exit_status = status;
-	autoreap = !self->parent;
-	if (autoreap) {
+	last = thread_group_leave(self, &release_self);
+	if (release_self)
 		self->exit_state = EXIT_DEAD;
-	} else {
-		self->exit_state = EXIT_ZOMBIE;
-		wake_up_process(self->parent);
+	if (last) {
+		reparent_children(leader, &dead);
+		autoreap = !leader->parent;
+		if (autoreap) {
+			leader->exit_state = EXIT_DEAD;
+		} else {
+			leader->exit_state = EXIT_ZOMBIE;
+			wake_parent(leader->parent);
+		}
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	release_list(&dead);
-	if (autoreap)
+	if (release_self)
 		release_task(self);	/* the final switch still holds the struct */
+	if (autoreap)
+		release_task(leader);
 }
 
 /* Leaves the address space: the kernel's page table until the end. */
@@ -126,8 +149,9 @@ static void exit_mm(struct task *self)
 
 	if (!mm)
 		return;
-	if (self->clear_child_tid)	/* futex wake-up: with futexes */
-		(void)put_user(0, (int __user *)self->clear_child_tid);
+	exit_robust_list(self);
+	if (self->clear_child_tid)	/* pthread_join waits on it */
+		clear_child_tid_wake(self);
 	flags = local_irq_save();
 	self->mm = NULL;
 	switch_mm(mm, NULL);
@@ -139,7 +163,8 @@ void do_exit(int status)
 {
 	struct task *self = current;
 
-	if (self == READ_ONCE(child_reaper) && self->is_process)
+	if (self == READ_ONCE(child_reaper) && self->is_process && !self->leader_exited &&
+	    (self->group_exiting || self->nr_threads <= 1))
 		panic("Attempted to kill init! exitcode=0x%08x", status);
 	exit_mm(self);
 	exit_files_and_fs(self);
@@ -180,7 +205,7 @@ static struct task *take_zombie(struct task *self, int pid, bool *found)
 
 long kernel_wait4(int pid, int *status, int options)
 {
-	struct task *self = current, *z;
+	struct task *self = group_leader_of(current), *z;
 	unsigned long flags;
 	bool found;
 
@@ -190,7 +215,7 @@ long kernel_wait4(int pid, int *status, int options)
 		flags = spin_lock_irqsave(&tasklist_lock);
 		z = take_zombie(self, pid, &found);
 		if (!z && found && !(options & WNOHANG))
-			self->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
+			current->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (z) {
 			long zpid = z->pid;
@@ -232,8 +257,7 @@ SYSCALL_DEFINE1(exit, int, code)
 	do_exit(W_EXITCODE(code, 0));
 }
 
-/* One thread per process: the group is the task. */
 SYSCALL_DEFINE1(exit_group, int, code)
 {
-	do_exit(W_EXITCODE(code, 0));
+	do_group_exit(W_EXITCODE(code, 0));
 }

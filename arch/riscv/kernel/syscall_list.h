@@ -55,7 +55,11 @@ SYSCALL(utimensat)
 SYSCALL(exit)
 SYSCALL(exit_group)
 SYSCALL(set_tid_address)
+#if __SYSCALL_TIME32
+SYSCALL(futex)
+#endif
 SYSCALL(set_robust_list)
+SYSCALL(get_robust_list)
 #if __SYSCALL_TIME32
 SYSCALL(nanosleep)
 #endif
@@ -68,6 +72,7 @@ SYSCALL(clock_getres)
 #if __SYSCALL_TIME32
 SYSCALL(clock_nanosleep)
 #endif
+SYSCALL(sched_setaffinity)
 SYSCALL(sched_getaffinity)
 SYSCALL(sched_yield)
 SYSCALL(reboot)
@@ -125,4 +130,8 @@ SYSCALL(pselect6_time64)
 #if !__SYSCALL_TIME32
 SYSCALL(ppoll_time64)
 #endif
+#if !__SYSCALL_TIME32
+SYSCALL(futex_time64)
+#endif
+SYSCALL(clone3)
 SYSCALL(faccessat2)

@@ -54,7 +54,7 @@ static void __noreturn user_fault_kill(struct pt_regs *regs)
 
 	printk("%s[%u]: %s (signal %d) at address %lx, pc %lx\n", current->name,
 	       current->pid, trap_cause_name(regs->cause), sig, regs->badaddr, regs->epc);
-	do_exit(W_EXITCODE(0, sig));
+	do_group_exit(W_EXITCODE(0, sig));
 }
 
 /*
@@ -65,7 +65,7 @@ static void __noreturn user_fault_kill(struct pt_regs *regs)
 static void __noreturn out_of_memory_kill(void)
 {
 	printk("Out of memory: killed process %u (%s)\n", current->pid, current->name);
-	do_exit(W_EXITCODE(0, SIGKILL));
+	do_group_exit(W_EXITCODE(0, SIGKILL));
 }
 
 static unsigned int user_fault_flags(unsigned long cause)
@@ -79,11 +79,22 @@ static unsigned int user_fault_flags(unsigned long cause)
 	return flags;
 }
 
+/*
+ * The one test on every way back to user mode: another thread ended the
+ * group, or an exec in another thread is replacing it (zap_other_threads).
+ */
+static inline void check_exit_pending(void)
+{
+	if (unlikely(READ_ONCE(current->exit_pending)))
+		thread_exit_pending();
+}
+
 /* On the way back to user mode after an interrupt: switch if the tick or a wake-up asked. */
 void user_return_work(void)
 {
 	local_irq_enable();
 	cond_resched();
+	check_exit_pending();
 	local_irq_disable();
 }
 
@@ -112,5 +123,6 @@ void do_user_exception(struct pt_regs *regs)
 			user_fault_kill(regs);
 	}
 	cond_resched();
+	check_exit_pending();
 	local_irq_disable();
 }
