@@ -68,9 +68,10 @@ void flush_tlb_user_range(struct mm_struct *mm, unsigned long start, unsigned lo
 /*
  * Pages of mm were written that the harts may execute: this hart's
  * instruction fetches see them on return, and every other hart's once
- * it next loads mm (switch_mm).  A hart running mm right now is not
- * interrupted: while an mm runs on one CPU at a time (no threads yet)
- * that is never needed.
+ * it next loads mm (switch_mm).  When mm has more than one user
+ * (threads), the harts that ran it are sent an IPI and fence.i at once
+ * (flush_icache_others), as one of them may be running it right now.
+ * Not with interrupts off (the IPI's wait), nor from a handler.
  */
 void flush_icache_mm(struct mm_struct *mm);
 
