@@ -46,6 +46,14 @@ unsigned long asid_get(struct mm_asid *ctx, unsigned int cpu, bool *flush);
  * page, or the whole ASID when that is cheaper); other CPUs flush their
  * whole TLB.  Calling rules as flush_tlb_kernel_range.
  */
+/*
+ * The CPUs in cpus other than this one have flushed their TLBs and
+ * instruction caches (fence.i) when this returns: the same IPI and wait
+ * as the remote TLB flush (arch/riscv/mm/tlbflush.c), whose handler
+ * fences both.  The same rules as flush_tlb_kernel_range.
+ */
+void flush_icache_others(cpumask_t cpus);
+
 void flush_tlb_mm_range(cpumask_t cpus, const struct mm_asid *ctx, unsigned long start,
 			unsigned long end);
 

@@ -36,14 +36,6 @@ void local_flush_tlb_kernel_range(unsigned long start, unsigned long end);
  */
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 
-/*
- * The CPUs in cpus (this one excluded by the caller) have flushed their
- * TLBs and instruction caches (fence.i) when this returns: the same IPI
- * and wait as the remote TLB flush, whose handler fences both.  The same
- * rules as flush_tlb_kernel_range.
- */
-void flush_icache_others(cpumask_t cpus);
-
 /* From the software-interrupt handler: the flushes other CPUs asked of this one. */
 void tlb_flush_ipi(void);
 
