@@ -19,8 +19,9 @@
  * ordinary read, and tries again.  A waker dequeues a waiter before it
  * wakes it, under the lock: a waiter that finds itself off the queue
  * was woken.  Bucket locks nest inside nothing and hold nothing else
- * except the run-queue locks of wake_up_process; mm->lock is taken only
- * with no bucket lock held (shared keys).
+ * except the run-queue locks of wake_up_process; mm->lock and the timer
+ * locks are taken only with no bucket lock held (shared keys; a wait's
+ * timeout is armed before the bucket lock is taken).
  */
 #include <asm/futex.h>
 #include <tern/errno.h>
@@ -151,12 +152,23 @@ static long futex_wait(u32 __user *uaddr, bool private, u32 val, u64 deadline, u
 	if (err)
 		return err;
 	b = futex_bucket(&w.key);
+	/*
+	 * The timeout's timer is armed once, before the bucket lock (the
+	 * timer's lock never nests inside it): firing early only wakes us
+	 * while we run, and the deadline is checked after we mark ourselves
+	 * sleeping, so its wake-up is never lost.
+	 */
+	if (deadline != ~0ULL)
+		ktimer_start(&s.timer, deadline, futex_timeout);
 	err = futex_lock_and_read(b, uaddr, &cur, &flags);
-	if (err)
-		return err;
-	if (cur != val) {
+	if (!err && cur != val) {
 		spin_unlock_irqrestore(&b->lock, flags);
-		return -EAGAIN;
+		err = -EAGAIN;
+	}
+	if (err) {
+		if (deadline != ~0ULL)
+			ktimer_cancel(&s.timer);
+		return err;
 	}
 	list_add_tail(&w.node, &b->waiters);
 	w.queued = true;
@@ -167,12 +179,9 @@ static long futex_wait(u32 __user *uaddr, bool private, u32 val, u64 deadline, u
 			ret = -EINTR;
 			break;
 		}
-		if (deadline != ~0ULL) {
-			if (ktime_ns() >= deadline) {
-				ret = -ETIMEDOUT;
-				break;
-			}
-			ktimer_start(&s.timer, deadline, futex_timeout);
+		if (deadline != ~0ULL && ktime_ns() >= deadline) {
+			ret = -ETIMEDOUT;
+			break;
 		}
 		spin_unlock(&b->lock);
 		schedule();		/* interrupts still off, as sleep_until_ns does */
