@@ -16,6 +16,7 @@
 #include <tern/binfmts.h>
 #include <tern/errno.h>
 #include <tern/fdtable.h>
+#include <tern/futex.h>
 #include <tern/irqflags.h>
 #include <tern/kernel.h>
 #include <tern/mm.h>
@@ -246,6 +247,22 @@ static int exec_script(struct linux_binprm *bprm, struct exec_args *args)
 	return err;
 }
 
+/*
+ * The old program's futex state ends as at exit (Linux's
+ * exec_mm_release): its robust futexes get FUTEX_OWNER_DIED, and a
+ * process that shares the memory (a vfork parent) is told through
+ * clear_child_tid.
+ */
+static void exec_mm_release(struct task *self)
+{
+	if (!self->mm)
+		return;
+	exit_robust_list(self);
+	if (self->clear_child_tid && __atomic_load_n(&self->mm->users, __ATOMIC_RELAXED) > 1)
+		clear_child_tid_wake(self);
+	self->clear_child_tid = 0;
+}
+
 static void set_current_mm(struct mm_struct *mm)
 {
 	unsigned long flags = local_irq_save();
@@ -320,6 +337,8 @@ static int do_exec(struct linux_binprm *bprm, struct exec_args *args)
 	 */
 	if (!err)
 		err = de_thread();
+	if (!err)
+		exec_mm_release(current);
 	if (!err)
 		err = exec_binary(bprm, args, &entry, &sp);
 	if (!err) {

@@ -85,7 +85,12 @@ static unsigned int user_fault_flags(unsigned long cause)
  */
 static inline void check_exit_pending(void)
 {
-	if (unlikely(READ_ONCE(current->exit_pending)))
+	unsigned long pending;
+
+	/* One load off tp (current), without copying tp first: this is every syscall's path. */
+	__asm__ __volatile__("lbu %0, %1(tp)" : "=r"(pending)
+			     : "i"(__builtin_offsetof(struct task, exit_pending)));
+	if (unlikely(pending))
 		thread_exit_pending();
 }
 
