@@ -126,9 +126,10 @@ static long futex(volatile int *w, int op, int val, const struct ts64 *ts, int v
 }
 
 /*
- * Waits a little for another thread, asleep (a 100 us futex timeout):
- * a busy loop of sched_yield would keep a hart the scheduler may want
- * to give the other thread.
+ * Waits a little for another thread, asleep (a 100 us futex timeout).
+ * Not a busy loop of sched_yield: with one, a new thread placed on
+ * another hart was seen never to start (Documentation/threads.md, not
+ * done), and these tests are about threads, not that.
  */
 static void relax(void)
 {
