@@ -14,6 +14,7 @@
 #include <tern/errno.h>
 #include <tern/kernel.h>
 #include <tern/ktest.h>
+#include <tern/mm.h>
 #include <tern/pgalloc.h>
 #include <tern/printf.h>
 #include <tern/process.h>
@@ -257,25 +258,56 @@ static void a_fork_bomb_gets_eagain_and_pages_come_back(struct ktest *t)
  * as by Linux's OOM killer), the kernel goes on, and every page comes
  * back.  Skipped above 1 GiB: filling it would take the ktest minutes.
  */
+/* The hog (utest.c) until it ends, twice (the first warms the caches): its wait status. */
+static void hog_twice(struct ktest *t, int want)
+{
+	unsigned long before = 0, committed = vm_committed_pages();
+
+	for (int round = 0; round < 2; round++) {
+		if (round)
+			before = free_pages_now();
+		use_pie = false;
+		setup();
+		KTEST_EXPECT_EQ(t, run_utest(t, "hog", NULL), want);
+		teardown(t);
+	}
+	KTEST_EXPECT_EQ(t, free_pages_now(), before);
+	KTEST_EXPECT_EQ(t, vm_committed_pages(), committed);
+}
+
 static void out_of_memory_kills_the_process_and_pages_come_back(struct ktest *t)
 {
 	struct pgalloc_stats s;
-	unsigned long before = 0;
+	unsigned long limit;
 
 	pgalloc_get_stats(&s);
 	if (s.total_pages > (1UL << 30) / PAGE_SIZE)
 		KTEST_SKIP(t, "more than 1 GiB of memory");
 	if (IS_ENABLED(CONFIG_PGALLOC_BUMP))
 		KTEST_SKIP(t, "the bump allocator never gets pages back");
-	for (int round = 0; round < 2; round++) {	/* the first warms the caches */
-		if (round)
-			before = free_pages_now();
-		use_pie = false;
-		setup();
-		KTEST_EXPECT_EQ(t, run_utest(t, "hog", NULL), W_EXITCODE(0, SIGKILL));
-		teardown(t);
-	}
-	KTEST_EXPECT_EQ(t, free_pages_now(), before);
+	/* No commit limit: the pages run out first, and the fault kills. */
+	limit = vm_commit_set_limit(~0UL);
+	hog_twice(t, W_EXITCODE(0, SIGKILL));
+	vm_commit_set_limit(limit);
+}
+
+/*
+ * Under the strict policy the hog's mmap fails first (utest.c exits 2 on
+ * -ENOMEM from mmap), before any page runs out.
+ */
+static void strict_commit_gives_enomem_before_memory_runs_out(struct ktest *t)
+{
+	struct pgalloc_stats s;
+
+	pgalloc_get_stats(&s);
+	if (!IS_ENABLED(CONFIG_MM_OVERCOMMIT_NEVER))
+		KTEST_SKIP(t, "the heuristic overcommit policy (MM_OVERCOMMIT_GUESS)");
+	if (s.total_pages > (1UL << 30) / PAGE_SIZE)
+		KTEST_SKIP(t, "more than 1 GiB of memory");
+	if (IS_ENABLED(CONFIG_PGALLOC_BUMP))
+		KTEST_SKIP(t, "the bump allocator never gets pages back");
+	hog_twice(t, W_EXITCODE(2, 0));
+	KTEST_EXPECT_LE(t, vm_commit_limit(), s.total_pages);
 }
 
 /* ---- malformed executables: each gives -ENOEXEC, and the caller goes on ---- */
@@ -425,6 +457,7 @@ KTEST_SUITE(process,
 	    KTEST_CASE(execve_replaces_the_program),
 	    KTEST_CASE(a_fork_bomb_gets_eagain_and_pages_come_back),
 	    KTEST_CASE(out_of_memory_kills_the_process_and_pages_come_back),
+	    KTEST_CASE(strict_commit_gives_enomem_before_memory_runs_out),
 	    KTEST_CASE(malformed_elf_gives_enoexec),
 	    KTEST_CASE(a_kernel_thread_that_execs_is_released_at_exit),
 	    KTEST_CASE(processes_on_every_cpu));

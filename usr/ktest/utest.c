@@ -430,7 +430,7 @@ static int test_hog(void)
 		unsigned long a;
 
 		if (p < 0 && p > -4096)
-			return p == -ENOMEM ? 2 : 1;	/* address space full: not the test */
+			return p == -ENOMEM ? 2 : 1;	/* the commit limit, or no room */
 		for (a = 0; a < chunk; a += PAGE)
 			*(volatile char *)(p + a) = 1;
 	}
