@@ -11,6 +11,8 @@
 #include <tern/sched.h>
 #include <tern/syscalls.h>
 
+#include "exit_pending.h"
+
 #define SYSCALL(name)	long __riscv_sys_##name(const struct pt_regs *regs);
 #include "syscall_list.h"
 #undef SYSCALL
@@ -54,5 +56,6 @@ void do_user_syscall(struct pt_regs *regs)
 	regs->epc += 4;
 	regs->a0 = likely(fn) ? fn(regs) : sys_ni_syscall(nr);
 	cond_resched();
+	check_exit_pending();
 	local_irq_disable();
 }

@@ -16,6 +16,8 @@
 #include <tern/sched.h>
 #include <tern/syscalls.h>
 
+#include "exit_pending.h"
+
 void do_user_exception(struct pt_regs *regs);
 void user_return_work(void);
 
@@ -77,21 +79,6 @@ static unsigned int user_fault_flags(unsigned long cause)
 	else if (cause == EXC_STORE_PAGE_FAULT)
 		flags |= FAULT_FLAG_WRITE;
 	return flags;
-}
-
-/*
- * The one test on every way back to user mode: another thread ended the
- * group, or an exec in another thread is replacing it (zap_other_threads).
- */
-static inline void check_exit_pending(void)
-{
-	unsigned long pending;
-
-	/* One load off tp (current), without copying tp first: this is every syscall's path. */
-	__asm__ __volatile__("lbu %0, %1(tp)" : "=r"(pending)
-			     : "i"(__builtin_offsetof(struct task, exit_pending)));
-	if (unlikely(pending))
-		thread_exit_pending();
 }
 
 /* On the way back to user mode after an interrupt: switch if the tick or a wake-up asked. */
