@@ -334,6 +334,37 @@ static int wake_one(int op, int bitset)
 	return (int)r;
 }
 
+/*
+ * A shared futex in a MAP_SHARED page wakes a waiter in another process
+ * (keyed by the physical page, not by address space).  The child waits
+ * in short timed waits, so that a wake that cannot reach it still ends.
+ */
+static int shared_futex_across_processes(void)
+{
+	volatile int *w = (volatile int *)sys6(mmap, 0, PAGE, PROT_RW, 1 /* MAP_SHARED */ |
+						   MAP_ANONYMOUS, -1, 0);
+	struct ts64 ms = { 0, 1000000 };
+	long pid, r = 0;
+	int st = -1;
+
+	if ((long)w < 0 && (long)w > -4096)
+		return 0;
+	w[0] = 0;	/* the futex */
+	w[1] = 0;	/* the child was woken */
+	pid = fork();
+	if (pid == 0) {
+		while (w[0] == 0)
+			if (futex(&w[0], FUTEX_WAIT, 0, &ms, 0) == 0)
+				w[1] = 1;
+		sys_exit(0);
+	}
+	for (long i = 0; i < 100000 && (r = futex(&w[0], FUTEX_WAKE, 1, 0, 0)) == 0; i++)
+		relax();
+	w[0] = 1;
+	futex(&w[0], FUTEX_WAKE, 1, 0, 0);
+	return pid > 0 && r == 1 && waitpid(pid, &st, 0) == pid && st == 0 && w[1] == 1;
+}
+
 static int test_futex(void)
 {
 	static struct thread t;
@@ -376,6 +407,7 @@ static int test_futex(void)
 	CHECK(32, wake_one(FUTEX_WAKE_BITSET | FUTEX_PRIVATE, 2 | 4) == 1);
 	join(&t);
 	CHECK(33, woken_ok);
+	CHECK(40, shared_futex_across_processes());
 	return 0;
 }
 
