@@ -7,13 +7,16 @@
  * new program is loaded into a fresh address space, made current only
  * for the load, and the old one is dropped only once the load has
  * succeeded (exec_commit).  There is no point of no return before that,
- * unlike Linux, whose failures after it kill the process.
+ * unlike Linux, whose failures after it kill the process.  In a
+ * process with several threads, the others end before the load
+ * (de_thread, kernel/thread.c), and the caller takes the group's pid.
  */
 #include <asm/processor.h>
 #include <asm/switch.h>
 #include <tern/binfmts.h>
 #include <tern/errno.h>
 #include <tern/fdtable.h>
+#include <tern/futex.h>
 #include <tern/irqflags.h>
 #include <tern/kernel.h>
 #include <tern/mm.h>
@@ -245,6 +248,22 @@ static int exec_script(struct linux_binprm *bprm, struct exec_args *args)
 	return err;
 }
 
+/*
+ * The old program's futex state ends as at exit (Linux's
+ * exec_mm_release): its robust futexes get FUTEX_OWNER_DIED, and a
+ * process that shares the memory (a vfork parent) is told through
+ * clear_child_tid.
+ */
+static void exec_mm_release(struct task *self)
+{
+	if (!self->mm)
+		return;
+	exit_robust_list(self);
+	if (self->clear_child_tid && __atomic_load_n(&self->mm->users, __ATOMIC_RELAXED) > 1)
+		clear_child_tid_wake(self);
+	self->clear_child_tid = 0;
+}
+
 static void set_current_mm(struct mm_struct *mm)
 {
 	unsigned long flags = local_irq_save();
@@ -290,6 +309,7 @@ static void exec_commit(const char *filename)
 		self->pgid = self->sid = self->pid;
 	}
 	self->clear_child_tid = 0;
+	self->robust_list = 0;
 	flush_signal_handlers_on_exec(self);
 	if (self->files)
 		files_close_on_exec(self->files);
@@ -317,6 +337,14 @@ static int do_exec(struct linux_binprm *bprm, struct exec_args *args)
 	}
 	if (!err && !current->sighand)
 		err = signals_init_process(current);	/* a kernel thread's first exec */
+	/*
+	 * The other threads end first (de_thread): a load that fails after
+	 * this leaves the process running with the calling thread alone.
+	 */
+	if (!err)
+		err = de_thread();
+	if (!err)
+		exec_mm_release(current);
 	if (!err)
 		err = exec_binary(bprm, args, &entry, &sp);
 	if (!err) {

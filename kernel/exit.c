@@ -7,6 +7,7 @@
 #include <tern/errno.h>
 #include <tern/irqflags.h>
 #include <tern/kernel.h>
+#include <tern/futex.h>
 #include <tern/mm.h>
 #include <tern/process.h>
 #include <tern/signal.h>
@@ -41,11 +42,21 @@ struct task *set_child_reaper(struct task *t)
 	return old;
 }
 
-/* A zombie nobody will reap, or one just reaped: its slot and struct go. */
-static void release_task(struct task *t)
+void release_task(struct task *t)
 {
 	uncharge_process();
 	put_task(t);
+}
+
+/* p and every thread of its group: any of them may be in wait4 for p's children. */
+static void wake_parent(struct task *p)
+{
+	struct task *t;
+
+	wake_up_process(p);
+	if (p->thread_group.next)
+		list_for_each_entry(t, &p->thread_group, thread_group)
+			wake_up_process(t);
 }
 
 /*
@@ -76,7 +87,7 @@ static void reparent_children(struct task *t, struct list_head *dead)
 		}
 	}
 	if (wake)
-		wake_up_process(reaper);
+		wake_parent(reaper);
 }
 
 static void release_list(struct list_head *dead)
@@ -100,37 +111,52 @@ void exit_children(struct task *t)
 	release_list(&dead);
 }
 
-/* Hands the children on, becomes a zombie for the parent (or is released). */
+/*
+ * self leaves its thread group (a thread other than the leader is
+ * released at once).  When it was the group's last, the leader hands
+ * the children on and becomes a zombie for the parent (or is released).
+ */
 static void exit_notify(struct task *self, int status)
 {
+	struct task *leader = group_leader_of(self);
 	struct sighand_struct *sh = self->sighand;
 	struct signal_struct *sig = self->signal;
+	bool autoreap = false, release_self, last;
 	unsigned long flags;
-	bool autoreap;
 	LIST_HEAD(dead);
 
 	flags = spin_lock_irqsave(&tasklist_lock);
-	reparent_children(self, &dead);
 	self->exit_status = status;
 	exit_signals(self);
-	/* The parent's exit_signal (SIGCHLD), or at once gone: SIG_IGN / SA_NOCLDWAIT. */
-	autoreap = do_notify_parent(self, status);
-	if (autoreap) {
+	last = thread_group_leave(self, &release_self);
+	if (release_self)
 		self->exit_state = EXIT_DEAD;
-		if (self->parent) {
-			list_del_init(&self->sibling);
-			wake_up_process(self->parent);	/* wait4 may now find no child: -ECHILD */
-			self->parent = NULL;
+	if (last) {
+		reparent_children(leader, &dead);
+		/*
+		 * The parent's exit_signal (SIGCHLD); or gone at once: no
+		 * parent, or a parent that ignores SIGCHLD / says SA_NOCLDWAIT.
+		 */
+		autoreap = do_notify_parent(leader, leader->exit_status);
+		if (autoreap) {
+			leader->exit_state = EXIT_DEAD;
+			if (leader->parent) {
+				list_del_init(&leader->sibling);
+				wake_parent(leader->parent);	/* wait4 may find no child: -ECHILD */
+				leader->parent = NULL;
+			}
+		} else {
+			leader->exit_state = EXIT_ZOMBIE;
+			wake_parent(leader->parent);
 		}
-	} else {
-		self->exit_state = EXIT_ZOMBIE;
-		wake_up_process(self->parent);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	free_signal_state(sh, sig);
 	release_list(&dead);
-	if (autoreap)
+	if (release_self)
 		release_task(self);	/* the final switch still holds the struct */
+	if (autoreap)
+		release_task(leader);
 }
 
 /* Leaves the address space: the kernel's page table until the end. */
@@ -141,8 +167,9 @@ static void exit_mm(struct task *self)
 
 	if (!mm)
 		return;
-	if (self->clear_child_tid)	/* futex wake-up: with futexes */
-		(void)put_user(0, (int __user *)self->clear_child_tid);
+	exit_robust_list(self);
+	if (self->clear_child_tid)	/* pthread_join waits on it */
+		clear_child_tid_wake(self);
 	flags = local_irq_save();
 	self->mm = NULL;
 	switch_mm(mm, NULL);
@@ -154,7 +181,8 @@ void do_exit(int status)
 {
 	struct task *self = current;
 
-	if (self == READ_ONCE(child_reaper) && self->is_process)
+	if (self == READ_ONCE(child_reaper) && self->is_process && !self->leader_exited &&
+	    (self->group_exiting || self->nr_threads <= 1))
 		panic("Attempted to kill init! exitcode=0x%08x", status);
 	tty_session_leader_exit();
 	exit_mm(self);
@@ -225,10 +253,12 @@ long kernel_wait4(int pid, int *status, int options)
  * wait4 and waitid: options WEXITED, WUNTRACED (WSTOPPED), WCONTINUED
  * say what to report, WNOWAIT leaves it to report again.  The child's
  * pid and its status, 0 (WNOHANG, nothing yet), -ECHILD, -ERESTARTSYS.
+ * Any thread waits for the children of its group (they hang off the
+ * leader).
  */
 static long do_wait(int pid, int *status, int options)
 {
-	struct task *self = current, *z;
+	struct task *self = group_leader_of(current), *z;
 	unsigned long flags;
 	bool found;
 
@@ -246,9 +276,9 @@ static long do_wait(int pid, int *status, int options)
 		 * that sees the signal has seen the zombie too.
 		 */
 		if (!z && !stopped && found && !(options & WNOHANG)) {
-			interrupted = signal_pending(self);
+			interrupted = signal_pending(current);
 			if (!interrupted)
-				self->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
+				current->state = TASK_SLEEPING;	/* an exit_notify after this wakes us */
 		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (interrupted)
@@ -369,8 +399,7 @@ SYSCALL_DEFINE1(exit, int, code)
 	do_exit(W_EXITCODE(code, 0));
 }
 
-/* One thread per process: the group is the task. */
 SYSCALL_DEFINE1(exit_group, int, code)
 {
-	do_exit(W_EXITCODE(code, 0));
+	do_group_exit(W_EXITCODE(code, 0));
 }

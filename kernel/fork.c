@@ -6,12 +6,16 @@
  * while the parent sleeps until the child execs or exits; its registers
  * are the parent's at the ecall, with a0 = 0.
  *
- * Supported clone flags: the exit signal (CSIGNAL), CLONE_VFORK with
- * CLONE_VM, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
- * CLONE_CHILD_CLEARTID: what glibc's fork, vfork and posix_spawn pass.
- * Threads (CLONE_THREAD, CLONE_SIGHAND, CLONE_VM alone) and CLONE_FS,
- * CLONE_FILES, CLONE_PARENT, namespaces, pidfds get -EINVAL until the
- * threads and VFS work lands.
+ * Supported clone flags: the exit signal (CSIGNAL), CLONE_VM (with
+ * CLONE_VFORK, or alone: the child shares the address space),
+ * CLONE_VFORK (only with CLONE_VM), CLONE_FS, CLONE_FILES, CLONE_SIGHAND,
+ * CLONE_THREAD (a thread in current's group, kernel/thread.c),
+ * CLONE_SYSVSEM (accepted: there are no SysV semaphores to share),
+ * CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
+ * CLONE_CHILD_CLEARTID: what glibc's fork, vfork, posix_spawn and
+ * pthread_create pass, by clone or clone3.  Linux's rules hold: THREAD
+ * needs SIGHAND, SIGHAND needs VM.  CLONE_PARENT, namespaces, pidfds,
+ * clone3's set_tid and cgroup get -EINVAL.
  *
  * The process cap: a fork that would make more than nproc_limit
  * processes (RLIMIT_NPROC, set from memory size at boot, see
@@ -36,7 +40,8 @@
 
 #include "sched/sched.h"
 
-#define CLONE_SUPPORTED	(CSIGNAL | CLONE_VM | CLONE_VFORK | CLONE_SETTLS | \
+#define CLONE_SUPPORTED	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
+			 CLONE_VFORK | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | \
 			 CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)
 
 static unsigned int process_count;	/* tasklist_lock; processes alive or zombie */
@@ -77,6 +82,7 @@ void adopt_kernel_thread(struct task *t)
 	t->exit_signal = SIGCHLD;
 	t->tgid = t->pid;
 	rlimits_inherit(t, t);		/* not a process yet: the defaults */
+	thread_group_init(t);
 	t->is_process = true;
 }
 
@@ -102,17 +108,26 @@ static int ret_from_fork(void *unused)
 	ret_to_user(task_pt_regs(self));
 }
 
-/* Links child under parent, with a pid, inheriting the group and session; counts it. */
-static int link_child(struct task *child, struct task *parent)
+/*
+ * Links child under parent (a thread group's leader, or a kernel
+ * thread), inheriting the process group and session; counts it.  A
+ * thread (CLONE_THREAD) is nobody's child: it has the group's parent
+ * and joins the group in start_child.
+ */
+static int link_child(struct task *child, struct task *parent, unsigned long clone_flags)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 	int err = charge_process();
 
 	if (!err) {
-		child->parent = parent;
-		list_add_tail(&child->sibling, &parent->children);
 		child->pgid = parent->pgid;
 		child->sid = parent->sid;
+		if (clone_flags & CLONE_THREAD) {
+			child->parent = parent->parent;
+		} else {
+			child->parent = parent;
+			list_add_tail(&child->sibling, &parent->children);
+		}
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
@@ -122,7 +137,8 @@ static int link_child(struct task *child, struct task *parent)
  * A new task that will run as a process, child of current: not yet
  * runnable, no pid yet, no address space.  NULL with -ENOMEM or -EAGAIN in *err.
  */
-static struct task *alloc_process(int (*fn)(void *), void *arg, const char *name, int *err)
+static struct task *alloc_process(int (*fn)(void *), void *arg, const char *name,
+				  unsigned long clone_flags, int *err)
 {
 	struct task *child = task_alloc(fn, arg, name);
 
@@ -135,8 +151,8 @@ static struct task *alloc_process(int (*fn)(void *), void *arg, const char *name
 	child->uid = current->uid;
 	child->gid = current->gid;
 	child->cpus_allowed = current->cpus_allowed;
-	rlimits_inherit(child, current);
-	*err = link_child(child, current);
+	rlimits_inherit(child, group_leader_of(current));
+	*err = link_child(child, group_leader_of(current), clone_flags);
 	if (*err) {
 		child->usage = 1;
 		free_task(child);
@@ -149,11 +165,23 @@ static struct task *alloc_process(int (*fn)(void *), void *arg, const char *name
 	return child;
 }
 
-/* The child gets its pid and is seen by the scheduler's lists; it may run now. */
-static long start_child(struct task *child)
+/*
+ * The child gets its pid (stored at parent_tid for CLONE_PARENT_SETTID)
+ * and is seen by the scheduler's lists; it may run now.  A thread joins current's group (thread_group_add); a
+ * process starts a group of its own.
+ */
+static long start_child(struct task *child, unsigned long clone_flags, int __user *parent_tid)
 {
 	add_task(child);
-	child->tgid = child->pid;
+	/* Before it runs: glibc's thread clears the same word at its exit. */
+	if (clone_flags & CLONE_PARENT_SETTID)
+		(void)put_user((int)child->pid, parent_tid);	/* a bad pointer: as Linux, ignored */
+	if (clone_flags & CLONE_THREAD) {
+		thread_group_add(child, current);
+	} else {
+		child->tgid = child->pid;
+		thread_group_init(child);
+	}
 	wake_up_process(child);
 	return child->pid;
 }
@@ -204,7 +232,8 @@ static void discard_child(struct task *child)
 	child->signal = NULL;
 	flags = spin_lock_irqsave(&tasklist_lock);
 
-	list_del(&child->sibling);
+	if (child->sibling.next)	/* a thread is nobody's child */
+		list_del(&child->sibling);
 	process_count--;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	child->usage = 1;
@@ -216,14 +245,14 @@ long kernel_spawn(int (*fn)(void *), void *arg, const char *name)
 	struct task *child;
 	int err;
 
-	child = alloc_process(fn, arg, name, &err);
+	child = alloc_process(fn, arg, name, 0, &err);
 	if (!child)
 		return err;
 	if (signals_init_process(child)) {
 		discard_child(child);
 		return -ENOMEM;
 	}
-	return start_child(child);
+	return start_child(child, 0, NULL);
 }
 
 long kernel_spawn_init(int (*fn)(void *), void *arg)
@@ -232,7 +261,7 @@ long kernel_spawn_init(int (*fn)(void *), void *arg)
 	struct task *child;
 	int err;
 
-	child = alloc_process(fn, arg, "init", &err);
+	child = alloc_process(fn, arg, "init", 0, &err);
 	if (!child)
 		return err;
 	if (signals_init_process(child)) {
@@ -241,6 +270,7 @@ long kernel_spawn_init(int (*fn)(void *), void *arg)
 	}
 	add_task_init(child);
 	child->tgid = child->pgid = child->sid = child->pid;
+	thread_group_init(child);
 	/*
 	 * No parent, as Linux's init has none a process could see (getppid
 	 * is 0): the boot task that made it is no process and never waits.
@@ -285,12 +315,17 @@ void vfork_release(struct task *t)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
-static int check_clone_flags(unsigned long flags)
+int check_clone_flags(unsigned long flags)
 {
 	if (flags & ~(unsigned long)CLONE_SUPPORTED)
 		return -EINVAL;
-	if (!!(flags & CLONE_VM) != !!(flags & CLONE_VFORK))
-		return -EINVAL;		/* threads, or a vfork with its own mm */
+	/* Linux's rules: a thread shares the handlers, and handlers need the memory. */
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if ((flags & CLONE_VFORK) && !(flags & CLONE_VM))
+		return -EINVAL;		/* a vfork with its own mm: not done here */
 	return 0;
 }
 
@@ -311,7 +346,9 @@ static long do_fork(unsigned long flags, unsigned long newsp, int __user *parent
 	err = check_clone_flags(flags);
 	if (err)
 		return err;
-	child = alloc_process(ret_from_fork, NULL, current->name, &err);
+	if ((flags & CLONE_VM) && !mm)
+		return -EINVAL;		/* a kernel thread has no memory to share */
+	child = alloc_process(ret_from_fork, NULL, current->name, flags, &err);
 	if (!child)
 		return err;
 	if (flags & CLONE_VM)
@@ -329,7 +366,7 @@ static long do_fork(unsigned long flags, unsigned long newsp, int __user *parent
 		discard_child(child);
 		return -ENOMEM;
 	}
-	child->exit_signal = flags & CSIGNAL;
+	child->exit_signal = flags & CLONE_THREAD ? 0 : flags & CSIGNAL;
 	fpu_flush(current);		/* the child starts from the parent's FP registers */
 	child->fpu = current->fpu;
 	cregs = task_pt_regs(child);
@@ -345,10 +382,7 @@ static long do_fork(unsigned long flags, unsigned long newsp, int __user *parent
 		child->set_child_tid = (unsigned long)child_tid;
 	if (flags & CLONE_VFORK)
 		child->vfork_parent = current;
-	pid = start_child(child);
-	/* As in Linux, a bad parent_tid does not undo the fork. */
-	if (flags & CLONE_PARENT_SETTID)
-		(void)put_user((int)pid, parent_tid);
+	pid = start_child(child, flags, parent_tid);
 	if (flags & CLONE_VFORK)
 		wait_vfork_done(child);
 	return pid;
@@ -358,4 +392,59 @@ SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, newsp, int __user *,
 		unsigned long, tls, int __user *, child_tid)
 {
 	return do_fork(flags, newsp, parent_tid, tls, child_tid);
+}
+
+int clone3_args_check(const struct clone_args *args)
+{
+	if (args->flags & ~0xffffffffULL || args->flags & CSIGNAL)
+		return -EINVAL;		/* clone3 has exit_signal for that */
+	if (args->exit_signal & ~(u64)CSIGNAL)
+		return -EINVAL;
+	if (args->set_tid || args->set_tid_size || args->cgroup || args->pidfd)
+		return -EINVAL;		/* pid choice, cgroups, pidfds: not done */
+	if ((args->stack == 0) != (args->stack_size == 0))
+		return -EINVAL;
+	if (args->stack && args->stack + args->stack_size < args->stack)
+		return -EINVAL;
+	return check_clone_flags(args->flags | args->exit_signal);
+}
+
+int clone3_args_copy(struct clone_args *args, const void __user *uargs, size_t size)
+{
+	static const char zero[64];
+
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	memset(args, 0, sizeof(*args));
+	if (copy_from_user(args, uargs, MIN(size, sizeof(*args))))
+		return -EFAULT;
+	/* A newer caller's larger struct is fine only if what we do not know is 0. */
+	for (size_t off = sizeof(*args); size > sizeof(*args) && off < size; off += sizeof(zero)) {
+		char buf[sizeof(zero)];
+		size_t n = MIN(sizeof(buf), size - off);
+
+		if (copy_from_user(buf, (const char __user *)uargs + off, n))
+			return -EFAULT;
+		if (memcmp(buf, zero, n))
+			return -E2BIG;
+	}
+	return 0;
+}
+
+/* clone3: struct clone_args (Linux's layout); the stack is [stack, stack + stack_size). */
+SYSCALL_DEFINE2(clone3, const void __user *, uargs, size_t, size)
+{
+	struct clone_args args;
+	int err = clone3_args_copy(&args, uargs, size);
+
+	if (!err)
+		err = clone3_args_check(&args);
+	if (err)
+		return err;
+	return do_fork((unsigned long)(args.flags | args.exit_signal),
+		       (unsigned long)(args.stack + args.stack_size),
+		       (int __user *)(unsigned long)args.parent_tid, (unsigned long)args.tls,
+		       (int __user *)(unsigned long)args.child_tid);
 }

@@ -52,14 +52,16 @@ static bool valid_signal(int sig)
 
 bool fatal_signal_pending(struct task *t)
 {
-	return READ_ONCE(t->sigpending) && (READ_ONCE(t->pending.set) & sigbit(SIGKILL));
+	return READ_ONCE(t->sigpending) &&
+	       ((READ_ONCE(t->pending.set) & sigbit(SIGKILL)) || READ_ONCE(t->exit_pending));
 }
 
 /* siglock held: is anything deliverable to t (or must it act: continue report)? */
 static void recalc_sigpending_tsk(struct task *t)
 {
 	u64 set = t->pending.set | t->signal->shared_pending.set;
-	bool work = (set & ~t->blocked) || (t->signal->flags & SIGNAL_CLD_CONTINUED);
+	bool work = (set & ~t->blocked) || (t->signal->flags & SIGNAL_CLD_CONTINUED) ||
+		    t->exit_pending;	/* zap_other_threads: the thread is to end */
 
 	WRITE_ONCE(t->sigpending, work);
 }
@@ -365,7 +367,7 @@ bool get_signal(struct ksignal *ksig)
 		default:
 			/* No core is written, so no WCOREDUMP bit (Linux sets it only for a core). */
 			spin_unlock_irqrestore(&sh->siglock, flags);
-			do_exit(W_EXITCODE(0, sig));
+			do_group_exit(W_EXITCODE(0, sig));	/* every thread of the group */
 		}
 	}
 }

@@ -38,7 +38,7 @@ SYSCALL_DEFINE0(gettid)
 SYSCALL_DEFINE0(getppid)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
-	struct task *p = current->parent;
+	struct task *p = group_leader_of(current)->parent;
 	long pid = p ? (p->tgid ? p->tgid : p->pid) : 0;
 
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -72,31 +72,67 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 }
 
 /*
- * The robust-futex list is recorded for the futex work, which walks it
- * at exit; its length must be struct robust_list_head's (three words).
- */
-SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
-{
-	if (len != 3 * sizeof(long))
-		return -EINVAL;
-	current->robust_list = (unsigned long)head;
-	return 0;
-}
-
-/*
  * The CPUs the caller may run on, as a bitmap of longs: len must hold
  * one long at least (Linux asks for nr_cpu_ids bits rounded to longs);
  * returns the bytes written.  pid 0 only, or the caller's own.
  */
+/* A thread of current's group by tid (0: current), with a hold on its struct; NULL if none. */
+static struct task *get_group_thread(int tid)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct task *t = NULL, *it;
+
+	if (!tid || tid == (int)current->pid)
+		t = current;
+	else if (current->thread_group.next)
+		list_for_each_entry(it, &current->thread_group, thread_group)
+			if ((int)it->pid == tid && !it->leader_exited && !it->exit_state)
+				t = it;
+	if (t)
+		__atomic_add_fetch(&t->usage, 1, __ATOMIC_RELAXED);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return t;
+}
+
+/*
+ * Sets the CPUs a thread of the caller's process (pid 0: the caller)
+ * may run on, from a bitmap of longs; only its first long counts (CPUs
+ * above BITS_PER_LONG do not exist here).  -EINVAL when no allowed CPU
+ * is online, -ESRCH for a task outside the caller's process.
+ */
+SYSCALL_DEFINE3(sched_setaffinity, int, pid, unsigned int, len, unsigned long __user *, mask)
+{
+	unsigned long m;
+	struct task *t;
+	long err;
+
+	if (len < sizeof(long))
+		return -EINVAL;
+	if (get_user(m, mask))
+		return -EFAULT;
+	m &= cpu_online_mask;
+	if (!m)
+		return -EINVAL;
+	t = get_group_thread(pid);
+	if (!t)
+		return -ESRCH;
+	err = sched_setaffinity(t, m);
+	put_task(t);
+	return err;
+}
+
 SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long __user *, mask)
 {
 	unsigned long m;
+	struct task *t;
 
-	if (pid && pid != (int)current->pid)
-		return -ESRCH;
 	if (len < sizeof(long) || (len & (sizeof(long) - 1)))
 		return -EINVAL;
-	m = sched_getaffinity(current) & cpu_online_mask;
+	t = get_group_thread(pid);
+	if (!t)
+		return -ESRCH;
+	m = sched_getaffinity(t) & cpu_online_mask;
+	put_task(t);
 	if (put_user(m, mask))
 		return -EFAULT;
 	return sizeof(long);

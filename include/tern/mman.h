@@ -20,6 +20,8 @@
 #define MAP_FIXED		0x10		/* exactly at addr, replacing what is there */
 #define MAP_ANONYMOUS		0x20		/* zero-filled memory, no file */
 #define MAP_GROWSDOWN		0x0100		/* a stack: grows down on faults below it */
+#define MAP_NORESERVE		0x4000		/* no swap reserved: nothing to do here */
+#define MAP_STACK		0x20000		/* a thread's stack (glibc): a hint, nothing to do */
 #define MAP_FIXED_NOREPLACE	0x100000	/* exactly at addr, -EEXIST if taken */
 
 #endif

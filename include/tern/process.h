@@ -6,7 +6,9 @@
  * an address space (task->mm) and a place in the process tree.  It runs
  * in user mode and enters the kernel by trap (arch/riscv/kernel/entry.S)
  * with its registers in the trap frame at the top of its kernel stack
- * (task_pt_regs).  Threads (CLONE_THREAD) are not done yet: tgid == pid.
+ * (task_pt_regs).  A process may have several threads (CLONE_THREAD,
+ * kernel/thread.c): a thread group, all sharing the tgid, the leader's
+ * pid; getpid is the tgid, gettid the task's own pid.
  *
  * Locking: tasklist_lock (a spinlock, interrupts off) guards every
  * task's parent, children, sibling, exit_state, exit_status, pgid, sid
@@ -96,6 +98,54 @@ struct linux_binprm;
 long kernel_execve(struct linux_binprm *bprm, const char *const *argv,
 		   const char *const *envp);
 
+/* ---- thread groups (kernel/thread.c, Documentation/threads.md) ---- */
+
+/* t's group leader: t itself when it leads, or when it is in no group (kernel threads). */
+static inline struct task *group_leader_of(struct task *t)
+{
+	return t->group_leader ? t->group_leader : t;
+}
+
+/* t starts a thread group of its own, as its leader (fork, exec of a kernel thread). */
+void thread_group_init(struct task *t);
+
+/* A new thread t (not running yet) joins creator's group; tasklist_lock not held. */
+void thread_group_add(struct task *t, struct task *creator);
+
+/*
+ * Ends every thread of current's group but current: marks them
+ * (exit_pending) and wakes them out of futex waits and other sleeps
+ * that check it; a thread running in user mode on another hart is sent
+ * an IPI.  Each one exits on its way back to user mode.  tasklist_lock
+ * held.  The one place the group's other threads are told to end: the
+ * signals work's SIGKILL joins it here.
+ */
+void zap_other_threads(struct task *self);
+
+/*
+ * exit_group and fatal ends: the whole group ends with wait status
+ * status (the first group exit's, when one began already).  Never returns.
+ */
+void __noreturn do_group_exit(int status);
+
+/* current->exit_pending was found on the way to user mode: it ends. */
+void __noreturn thread_exit_pending(void);
+
+/*
+ * execve's de_thread: every other thread of current's group ends and
+ * current becomes the leader, with the group's pid.  0, or -EINTR when
+ * current itself was told to end meanwhile (the exec must not go on).
+ */
+int de_thread(void);
+
+/*
+ * exit_notify's half for groups (tasklist_lock held): self leaves its
+ * group.  True when self is the last of it, so the group's leader may
+ * now become a zombie; *release_self tells whether self (a non-leader)
+ * is released at once.
+ */
+bool thread_group_leave(struct task *self, bool *release_self);
+
 /* Guards the process tree (see above). */
 #include <tern/spinlock.h>
 extern spinlock_t tasklist_lock;
@@ -109,6 +159,9 @@ void vfork_release(struct task *t);
  * process has (the reap's, or the release's when it has no parent).
  */
 void adopt_kernel_thread(struct task *t);
+
+/* A zombie reaped or nobody's, or a thread gone: its slot under the cap and its struct go. */
+void release_task(struct task *t);
 
 /* A process is gone for good (reaped): its slot under the cap is free again. */
 void uncharge_process(void);

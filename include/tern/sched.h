@@ -106,12 +106,30 @@ struct task {
 	int exit_state;			/* tl; 0, EXIT_ZOMBIE, EXIT_DEAD */
 	int exit_status;		/* tl; the wait status, Linux's encoding */
 	int exit_signal;		/* what the parent is told at exit (SIGCHLD, 0) */
-	unsigned int tgid;		/* = pid: one thread per process for now */
+	unsigned int tgid;		/* the thread group's id: its leader's pid */
 	unsigned int pgid, sid;		/* tl; process group and session */
 	unsigned int uid, gid;		/* credentials: all 0 (root) for now */
 	unsigned long clear_child_tid;	/* user address zeroed at exit; 0: none */
 	unsigned long set_child_tid;	/* user address the child stores its pid at; 0: none */
-	unsigned long robust_list;	/* set_robust_list's head, kept for the futex work */
+	unsigned long robust_list;	/* set_robust_list's head; walked at exit (futex.c) */
+	unsigned long robust_list_len;	/* its length as given (the head's size) */
+
+	/*
+	 * Thread groups (kernel/thread.c, Documentation/threads.md).  Every
+	 * process is a group; CLONE_THREAD adds a task to current's.  The
+	 * group's state lives in the leader, whose struct outlives every
+	 * thread (it is reaped only after the last one).  NULL group_leader,
+	 * unset thread_group: a task alone (kernel threads).
+	 */
+	struct task *group_leader;	/* the group's first task; itself for the leader */
+	struct list_head thread_group;	/* tl; ring of the group's live threads */
+	int nr_threads;			/* tl, leader only: threads not yet through exit */
+	int group_exit_code;		/* tl, leader only: the wait status of a group exit */
+	bool group_exiting;		/* tl, leader only: exit_group or a fatal end began */
+	bool leader_exited;		/* tl, leader only: it exited, its group still runs */
+	struct task *group_exec_task;	/* tl, leader only: a thread in execve, waiting for
+					   the others to end (de_thread) */
+	bool exit_pending;		/* zap_other_threads: end on the way to user mode */
 	struct task *vfork_parent;	/* tl; sleeping in vfork until we exec or exit */
 	struct thread_fpu fpu;		/* its user FP registers while not in the hart */
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* its resource limits; only it writes them */
@@ -182,6 +200,12 @@ void schedule(void);
 
 /* Makes a sleeping task runnable; true if it was sleeping. */
 bool wake_up_process(struct task *t);
+
+/*
+ * If t is running on another CPU, interrupts that CPU (an IPI), so that
+ * t passes its way back to user mode soon (zap_other_threads).
+ */
+void kick_process(struct task *t);
 
 /* Sleeps at least ms milliseconds (kernel timers wake the task). */
 void msleep(unsigned int ms);

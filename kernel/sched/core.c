@@ -231,6 +231,23 @@ void yield(void)
 	local_irq_restore(flags);
 }
 
+void kick_process(struct task *t)
+{
+	unsigned long flags;
+	struct rq *rq;
+	unsigned int cpu;
+	bool remote;
+
+	if (!IS_ENABLED(CONFIG_SMP))
+		return;
+	rq = task_rq_lock(t, &flags);
+	cpu = rq->cpu;
+	remote = rq->curr == t && cpu != smp_processor_id();
+	task_rq_unlock(rq, flags);
+	if (remote)
+		arch_send_ipi(cpumask_of(cpu));
+}
+
 void cond_resched(void)
 {
 	if (READ_ONCE(this_rq()->need_resched) && !current->preempt_count) {

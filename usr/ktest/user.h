@@ -48,6 +48,7 @@ static inline void __attribute__((noreturn)) sys_exit(int code)
 #define SIGCHLD		17
 #define CLONE_VM	0x100
 #define CLONE_VFORK	0x4000
+#define CLONE_SIGHAND	0x800
 #define WNOHANG		1
 
 static inline long fork(void)

@@ -56,7 +56,11 @@ SYSCALL(exit)
 SYSCALL(exit_group)
 SYSCALL(waitid)
 SYSCALL(set_tid_address)
+#if __SYSCALL_TIME32
+SYSCALL(futex)
+#endif
 SYSCALL(set_robust_list)
+SYSCALL(get_robust_list)
 #if __SYSCALL_TIME32
 SYSCALL(nanosleep)
 #endif
@@ -69,6 +73,7 @@ SYSCALL(clock_getres)
 #if __SYSCALL_TIME32
 SYSCALL(clock_nanosleep)
 #endif
+SYSCALL(sched_setaffinity)
 SYSCALL(sched_getaffinity)
 SYSCALL(sched_yield)
 SYSCALL(restart_syscall)
@@ -141,5 +146,7 @@ SYSCALL(ppoll_time64)
 #endif
 #if !__SYSCALL_TIME32
 SYSCALL(rt_sigtimedwait_time64)
+SYSCALL(futex_time64)
 #endif
+SYSCALL(clone3)
 SYSCALL(faccessat2)

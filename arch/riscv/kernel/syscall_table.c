@@ -11,6 +11,7 @@
 #include <tern/sched.h>
 #include <tern/syscalls.h>
 
+
 #define SYSCALL(name)	long __riscv_sys_##name(const struct pt_regs *regs);
 #include "syscall_list.h"
 #undef SYSCALL

@@ -17,6 +17,8 @@
 #include <tern/signal.h>
 #include <tern/syscalls.h>
 
+#include "exit_pending.h"
+
 void do_user_exception(struct pt_regs *regs);
 void user_return_work(struct pt_regs *regs);
 void exit_to_user_mode_work(struct pt_regs *regs);
@@ -77,7 +79,7 @@ static void user_fault_signal(struct pt_regs *regs)
 static void __noreturn out_of_memory_kill(void)
 {
 	printk("Out of memory: killed process %u (%s)\n", current->pid, current->name);
-	do_exit(W_EXITCODE(0, SIGKILL));
+	do_group_exit(W_EXITCODE(0, SIGKILL));
 }
 
 static unsigned int user_fault_flags(unsigned long cause)
@@ -92,13 +94,15 @@ static unsigned int user_fault_flags(unsigned long cause)
 }
 
 /*
- * The way back to user mode, interrupts off: signals to deliver (one
- * flag to test on the fast path).  Returns with interrupts off.
+ * The way back to user mode, interrupts off: the group's end
+ * (zap_other_threads) or signals to deliver -- both set sigpending, the
+ * one flag the fast path tests.  Returns with interrupts off.
  */
 void exit_to_user_mode_work(struct pt_regs *regs)
 {
 	do {
 		local_irq_enable();
+		check_exit_pending();	/* another thread ended the group: no return */
 		do_notify_resume(regs);
 		local_irq_disable();
 	} while (READ_ONCE(current->sigpending));

@@ -129,4 +129,12 @@ void flush_icache_mm(struct mm_struct *mm)
 	__atomic_fetch_or(&mm->icache_stale, CPU_MASK_ALL & ~self, __ATOMIC_RELAXED);
 	local_flush_icache_all();
 	local_irq_restore(flags);
+	/*
+	 * Threads: other harts may be running mm right now, and would fence
+	 * only at their next switch_mm.  mm->cpumask holds every CPU that
+	 * ran it (a superset of those running it); one user means only the
+	 * caller can be running it.
+	 */
+	if (__atomic_load_n(&mm->users, __ATOMIC_RELAXED) > 1)
+		flush_icache_others(__atomic_load_n(&mm->cpumask, __ATOMIC_SEQ_CST) & ~self);
 }

@@ -64,6 +64,7 @@ static bool serve_flush_requests(unsigned int cpu)
 	if (req == mb->done)
 		return false;
 	local_flush_tlb_all();
+	__asm__ __volatile__("fence.i" ::: "memory");	/* flush_icache_others asks this too */
 	__atomic_store_n(&mb->done, req, __ATOMIC_RELEASE);
 	return true;
 }
@@ -164,6 +165,16 @@ void flush_tlb_mm_range(cpumask_t cpus, const struct mm_asid *ctx, unsigned long
 
 	if (cpumask_test(cpus, self))
 		local_flush_tlb_mm_range(ctx, start, end);
+	if (others)
+		remote_flush_tlb_all(others);
+	local_irq_restore(flags);
+}
+
+void flush_icache_others(cpumask_t cpus)
+{
+	unsigned long flags = local_irq_save();
+	cpumask_t others = cpus & READ_ONCE(cpu_online_mask) & ~cpumask_of(smp_processor_id());
+
 	if (others)
 		remote_flush_tlb_all(others);
 	local_irq_restore(flags);

@@ -46,6 +46,14 @@ unsigned long asid_get(struct mm_asid *ctx, unsigned int cpu, bool *flush);
  * page, or the whole ASID when that is cheaper); other CPUs flush their
  * whole TLB.  Calling rules as flush_tlb_kernel_range.
  */
+/*
+ * The CPUs in cpus other than this one have flushed their TLBs and
+ * instruction caches (fence.i) when this returns: the same IPI and wait
+ * as the remote TLB flush (arch/riscv/mm/tlbflush.c), whose handler
+ * fences both.  The same rules as flush_tlb_kernel_range.
+ */
+void flush_icache_others(cpumask_t cpus);
+
 void flush_tlb_mm_range(cpumask_t cpus, const struct mm_asid *ctx, unsigned long start,
 			unsigned long end);
 
@@ -68,9 +76,10 @@ void flush_tlb_user_range(struct mm_struct *mm, unsigned long start, unsigned lo
 /*
  * Pages of mm were written that the harts may execute: this hart's
  * instruction fetches see them on return, and every other hart's once
- * it next loads mm (switch_mm).  A hart running mm right now is not
- * interrupted: while an mm runs on one CPU at a time (no threads yet)
- * that is never needed.
+ * it next loads mm (switch_mm).  When mm has more than one user
+ * (threads), the harts that ran it are sent an IPI and fence.i at once
+ * (flush_icache_others), as one of them may be running it right now.
+ * Not with interrupts off (the IPI's wait), nor from a handler.
  */
 void flush_icache_mm(struct mm_struct *mm);
 
