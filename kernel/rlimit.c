@@ -2,10 +2,10 @@
 /*
  * Resource limits: prlimit64 and (rv64) getrlimit/setrlimit, with Linux's
  * resource numbers and struct rlimit (<tern/resource.h>).  Each process
- * has its own table (task->rlim), inherited at fork, kept across exec;
- * only the process itself reads or changes it (prlimit64 names no other
- * process), so it needs no lock.  (Threads, when they share a process,
- * will share it as Linux's signal_struct does.)
+ * has its own table, its group leader's task->rlim, shared by its
+ * threads, inherited at fork, kept across exec; only the process itself
+ * reads or changes it (prlimit64 names no other process).  Two of its
+ * threads setting one limit at once race as plain stores do.
  *
  * What is enforced:
  *	NOFILE	the fd table's limit (files->nofile): open, pipe, dup get
@@ -60,7 +60,7 @@ void rlimits_inherit(struct task *child, const struct task *parent)
  */
 static int do_prlimit(unsigned int resource, const struct rlimit64 *new, struct rlimit64 *old)
 {
-	struct rlimit64 *rlim = current->rlim;
+	struct rlimit64 *rlim = group_leader_of(current)->rlim;	/* the group's */
 	unsigned long flags;
 
 	if (resource >= RLIM_NLIMITS)
