@@ -9,6 +9,7 @@
 #include <tern/kernel.h>
 #include <tern/mm.h>
 #include <tern/process.h>
+#include <tern/proc_fs.h>
 #include <tern/syscalls.h>
 #include <tern/uaccess.h>
 
@@ -39,6 +40,8 @@ struct task *set_child_reaper(struct task *t)
 /* A zombie nobody will reap, or one just reaped: its slot and struct go. */
 static void release_task(struct task *t)
 {
+	task_unlist(t);
+	proc_flush_pid(t->pid);
 	uncharge_process();
 	put_task(t);
 }
@@ -128,11 +131,22 @@ static void exit_mm(struct task *self)
 		return;
 	if (self->clear_child_tid)	/* futex wake-up: with futexes */
 		(void)put_user(0, (int __user *)self->clear_child_tid);
-	flags = local_irq_save();
+	flags = spin_lock_irqsave(&tasklist_lock);	/* against get_task_mm */
 	self->mm = NULL;
 	switch_mm(mm, NULL);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	mmput(mm);
+}
+
+struct mm_struct *get_task_mm(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct mm_struct *mm = t->mm;
+
+	if (mm)
+		mmget(mm);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return mm;
 }
 
 void do_exit(int status)

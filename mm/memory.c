@@ -520,6 +520,43 @@ static int read_pte(struct mm_struct *mm, pteval_t *ptes, unsigned long addr, un
 	return 0;
 }
 
+/* The page mapped readable at addr, faulted in if need be, with a reference; NULL if none. */
+static struct page *get_user_page_read(struct mm_struct *mm, unsigned long addr)
+{
+	struct page *page = NULL;
+	pteval_t pte = 0;
+
+	mutex_lock(&mm->lock);
+	for_each_pte_run(mm, addr, addr + PAGE_SIZE, read_pte, &pte);
+	if (!(pte & _PAGE_V) && !__handle_mm_fault(mm, addr, 0))
+		for_each_pte_run(mm, addr, addr + PAGE_SIZE, read_pte, &pte);
+	if ((pte & _PAGE_V) && (pte & _PAGE_R)) {
+		page = pte_page(pte);
+		get_page(page);
+	}
+	mutex_unlock(&mm->lock);
+	return page;
+}
+
+size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len && addr < TASK_SIZE) {
+		unsigned long off = addr & ~PAGE_MASK;
+		size_t n = MIN(len - done, (size_t)(PAGE_SIZE - off));
+		struct page *page = get_user_page_read(mm, addr & PAGE_MASK);
+
+		if (!page)
+			break;
+		memcpy((char *)buf + done, (char *)page_address(page) + off, n);
+		put_page(page);
+		done += n;
+		addr += n;
+	}
+	return done;
+}
+
 pteval_t mm_follow_pte(struct mm_struct *mm, unsigned long addr)
 {
 	pteval_t pte = 0;

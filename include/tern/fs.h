@@ -228,6 +228,7 @@ struct dentry {
 #define DCACHE_MOUNTED	(1 << 0)	/* something is mounted here */
 #define DCACHE_PINNED	(1 << 1)	/* the fs holds one d_count for the tree */
 #define DCACHE_DEAD	(1 << 2)	/* removed from the tree */
+#define DCACHE_DONTCACHE (1 << 3)	/* freed when unused (procfs: made by each lookup) */
 
 struct vfsmount {
 	struct dentry *mnt_root;
@@ -382,6 +383,12 @@ struct file *alloc_file(const struct path *path, unsigned int flags,
 struct file *get_file(struct file *f);
 /* Drops a reference; the last one calls release and drops the path. */
 void fput(struct file *f);
+
+/* Calls fn with each registered filesystem's name (/proc/filesystems), vfs_lock held. */
+void filesystems_for_each(void (*fn)(const char *name, void *arg), void *arg);
+
+/* Pages every ramfs instance holds (data and index): /proc/meminfo's Cached. */
+unsigned long ramfs_pages_in_use(void);
 
 /* ---- libfs.c: a directory kept only in the dcache (ramfs, devfs) ---- */
 

@@ -106,6 +106,8 @@ struct mm_struct {
 	unsigned long mmap_base;	/* lock; where do_mmap's search starts */
 	/* lock; the heap is [start_brk, brk): exec sets both, before the mm is shared */
 	unsigned long start_brk, brk;
+	/* exec sets them: the first user sp, argv's and envp's strings (/proc/<pid>) */
+	unsigned long start_stack, arg_start, arg_end, env_start, env_end;
 	unsigned long rss;		/* lock; user pages mapped (a shared page counts in each) */
 	unsigned long nr_pgtables;	/* lock; page-table pages, the root not counted */
 	struct list_head free_tables;	/* lock; tables unlinked, freed after a TLB flush */
@@ -206,6 +208,14 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 
 /* The first region that ends above addr, or NULL.  The caller holds mm->lock. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * Reads len bytes at user address addr of mm (not necessarily current's)
+ * into buf, faulting pages in as a read by its owner would: the number
+ * of bytes read, short at the first page that cannot be read.  The
+ * caller holds a user of mm and not its lock (/proc/<pid>/cmdline).
+ */
+size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len);
 
 /* The PTE that maps the user page at addr, 0 if none: for tests and debugging. */
 pteval_t mm_follow_pte(struct mm_struct *mm, unsigned long addr);
