@@ -187,4 +187,5 @@ const struct file_operations ramfs_file_operations = {
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
+	.fsync = noop_fsync,
 };

@@ -395,6 +395,8 @@ unsigned long ramfs_pages_in_use(void);
 int simple_lookup(struct inode *dir, struct dentry *dentry);
 int dcache_readdir(struct file *file, struct dir_context *ctx);
 extern const struct file_operations simple_dir_operations;
+/* fsync of a file whose data lives in memory only: nothing to do, 0. */
+int noop_fsync(struct file *file);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 /* Creates name (a kernel string) under dir of a dcache-backed fs; vfs_lock held. */
 struct dentry *simple_create_child(struct dentry *dir, const char *name, struct inode *inode);
