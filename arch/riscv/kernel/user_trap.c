@@ -48,13 +48,16 @@ static int user_fault_signal(unsigned long cause)
  * no handler to run: the signals work turns this into a real signal
  * (si_addr = stval).
  */
-static void __noreturn user_fault_kill(struct pt_regs *regs)
+static void __noreturn user_fault_kill_sig(struct pt_regs *regs, int sig)
 {
-	int sig = user_fault_signal(regs->cause);
-
 	printk("%s[%u]: %s (signal %d) at address %lx, pc %lx\n", current->name,
 	       current->pid, trap_cause_name(regs->cause), sig, regs->badaddr, regs->epc);
 	do_exit(W_EXITCODE(0, sig));
+}
+
+static void __noreturn user_fault_kill(struct pt_regs *regs)
+{
+	user_fault_kill_sig(regs, user_fault_signal(regs->cause));
 }
 
 /*
@@ -108,6 +111,8 @@ void do_user_exception(struct pt_regs *regs)
 
 		if (err == -ENOMEM)
 			out_of_memory_kill();
+		if (err == -EIO)	/* beyond the end of a mapped file */
+			user_fault_kill_sig(regs, SIGBUS);
 		if (err)
 			user_fault_kill(regs);
 	}
