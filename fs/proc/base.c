@@ -4,7 +4,9 @@
  * function gets the task held (a zombie's struct too: its address space
  * is gone, so its sizes read 0, as in Linux).
  */
+#include <tern/err.h>
 #include <tern/errno.h>
+#include <tern/namei.h>
 #include <tern/kernel.h>
 #include <tern/mm.h>
 #include <tern/process.h>
@@ -193,15 +195,31 @@ static int show_comm(struct proc_buf *b, struct task *t)
 	return 0;
 }
 
-/* Linux's maps line: start-end perms offset dev inode, the name in column 74. */
-static void show_vma(struct proc_buf *b, const struct vm_area_struct *v, const char *name)
+/* Linux's maps line: start-end perms offset dev inode, the name from column 74. */
+static void show_vma(struct proc_buf *b, const struct vm_area_struct *v, const char *name,
+		     char *path)
 {
+	struct inode *inode = v->vm_file ? v->vm_file->f_inode : NULL;
 	size_t start = b->len;
 
-	pb_printf(b, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu", v->vm_start, v->vm_end,
+	pb_printf(b, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu", v->vm_start, v->vm_end,
 		  v->vm_flags & VM_READ ? 'r' : '-', v->vm_flags & VM_WRITE ? 'w' : '-',
 		  v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_MAYSHARE ? 's' : 'p',
-		  0UL, 0, 0, 0UL);
+		  (unsigned long long)v->vm_pgoff << PAGE_SHIFT,
+		  inode ? (unsigned int)MAJOR(inode->i_sb->s_dev) : 0u,
+		  inode ? (unsigned int)MINOR(inode->i_sb->s_dev) : 0u,
+		  inode ? inode->i_ino : 0UL);
+	if (v->vm_file && path) {
+		struct path root;
+		char *p;
+
+		get_root_path(&root);
+		vfs_lock();
+		p = d_path(&v->vm_file->f_path, &root, path, PATH_MAX);
+		path_put_locked(&root);
+		vfs_unlock();
+		name = IS_ERR(p) ? NULL : p;
+	}
 	if (name)
 		pb_printf(b, "%*s%s", (int)MAX(1L, 25 + (long)sizeof(void *) * 6 -
 					   (long)(b->len - start)), "", name);
@@ -211,10 +229,13 @@ static void show_vma(struct proc_buf *b, const struct vm_area_struct *v, const c
 static int show_maps(struct proc_buf *b, struct task *t)
 {
 	struct mm_struct *mm = get_task_mm(t);
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
 	struct rb_node *n;
 
-	if (!mm)
+	if (!mm) {
+		kfree(path);
 		return 0;
+	}
 	mutex_lock(&mm->lock);
 	for (n = rb_first(&mm->mm_rb); n; n = rb_next(n)) {
 		struct vm_area_struct *v = rb_entry(n, struct vm_area_struct, vm_rb);
@@ -222,12 +243,14 @@ static int show_maps(struct proc_buf *b, struct task *t)
 
 		if (v->vm_flags & VM_GROWSDOWN)
 			name = "[stack]";
-		else if (v->vm_start < ALIGN_UP(mm->brk, PAGE_SIZE) && v->vm_end > mm->start_brk)
+		else if (!v->vm_file && v->vm_start < ALIGN_UP(mm->brk, PAGE_SIZE) &&
+			 v->vm_end > mm->start_brk)
 			name = "[heap]";
-		show_vma(b, v, name);
+		show_vma(b, v, name, path);
 	}
 	mutex_unlock(&mm->lock);
 	mmput(mm);
+	kfree(path);
 	return 0;
 }
 
