@@ -21,24 +21,35 @@
 /* Pages one open of a procfs file may take or give back on the way. */
 #define OPEN_SLACK	8
 
-static bool proc_mounted(struct ktest *t)
+/*
+ * Mounts procfs on /proc for a case, unless it is there already: 1 if
+ * this call mounted it (proc_put unmounts it, so that later suites see
+ * the tree as the boot left it), 0 if it was there, -1 on failure.
+ */
+static int proc_get(struct ktest *t)
 {
 	struct path p;
 	int err;
 
 	if (!kern_path("/proc/self", 0, &p)) {
 		path_put(&p);
-		return true;
+		return 0;
 	}
 	err = do_mkdirat(AT_FDCWD, "/proc", 0555);
 	if (err && err != -EEXIST) {
 		ktest_fail(t, __FILE__, __LINE__, "mkdir /proc: %d", err);
-		return false;
+		return -1;
 	}
 	err = do_mount("proc", "/proc", "proc", 0, NULL);
 	if (err)
 		ktest_fail(t, __FILE__, __LINE__, "mount proc: %d", err);
-	return !err;
+	return err ? -1 : 1;
+}
+
+static void proc_put(struct ktest *t, int got)
+{
+	if (got == 1)
+		KTEST_EXPECT_EQ(t, do_umount("/proc", 0), 0);
 }
 
 /* The whole file, NUL-terminated: its length or -errno. */
@@ -109,15 +120,18 @@ static int run_case_fn(void *arg)
 static void in_child(struct ktest *t, void (*body)(struct ktest *))
 {
 	struct child_case arg = { t, body };
+	int got = proc_get(t), status;
 	long pid;
-	int status;
 
-	if (!proc_mounted(t))
+	if (got < 0)
 		return;
 	pid = kernel_spawn(run_case_fn, &arg, "procself");
-	KTEST_ASSERT(t, pid > 0);
-	KTEST_EXPECT_EQ(t, kernel_wait4((int)pid, &status, 0), pid);
-	KTEST_EXPECT_EQ(t, status, 0);
+	KTEST_EXPECT_GT(t, pid, 0);
+	if (pid > 0) {
+		KTEST_EXPECT_EQ(t, kernel_wait4((int)pid, &status, 0), pid);
+		KTEST_EXPECT_EQ(t, status, 0);
+	}
+	proc_put(t, got);
 }
 
 static void self_stat_body(struct ktest *t)
@@ -167,9 +181,11 @@ static void meminfo_is_the_allocators(struct ktest *t)
 	char *buf = kmalloc(BUF_SIZE, GFP_KERNEL);
 	struct pgalloc_stats before, after;
 	unsigned long kb = PAGE_SIZE / 1024, free;
+	int got;
 
 	KTEST_ASSERT(t, buf);
-	if (!proc_mounted(t))
+	got = proc_get(t);
+	if (got < 0)
 		goto out;
 	pgalloc_get_stats(&before);
 	KTEST_ASSERT(t, read_all("/proc/meminfo", buf, BUF_SIZE) > 0);
@@ -186,6 +202,7 @@ static void meminfo_is_the_allocators(struct ktest *t)
 	KTEST_EXPECT_LE(t, free, meminfo_kb(buf, "MemTotal:"));
 	KTEST_EXPECT_EQ(t, meminfo_kb(buf, "SwapTotal:"), 0);
 	KTEST_EXPECT(t, !strncmp(buf, "MemTotal:       ", 16));	/* Linux's columns */
+	proc_put(t, got);
 out:
 	kfree(buf);
 }
@@ -269,13 +286,16 @@ static void reaped_pid_is_gone(struct ktest *t)
 	char *buf = kmalloc(BUF_SIZE, GFP_KERNEL), path[32], name[16];
 	struct file *dir;
 	long pid;
-	int status;
+	int status, got;
 
 	KTEST_ASSERT(t, buf);
-	if (!proc_mounted(t))
+	got = proc_get(t);
+	if (got < 0)
 		goto out;
 	pid = kernel_spawn(exit_at_once, NULL, "procvictim");
-	KTEST_ASSERT(t, pid > 0);
+	KTEST_EXPECT_GT(t, pid, 0);
+	if (pid <= 0)
+		goto put;
 	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
 	snprintf(name, sizeof(name), "%ld", pid);
 	/* Until it has exited it may be R or S; then it stays Z until the reap. */
@@ -286,15 +306,18 @@ static void reaped_pid_is_gone(struct ktest *t)
 	KTEST_EXPECT(t, proc_lists(name));
 	snprintf(path, sizeof(path), "/proc/%ld", pid);
 	dir = filp_open(path, O_RDONLY | O_DIRECTORY, 0);
-	KTEST_ASSERT(t, !IS_ERR(dir));
+	KTEST_EXPECT(t, !IS_ERR(dir));
 	KTEST_EXPECT_EQ(t, kernel_wait4((int)pid, &status, 0), pid);
 	KTEST_EXPECT_EQ(t, status, W_EXITCODE(7, 0));
 	KTEST_EXPECT_EQ(t, read_all(path, buf, BUF_SIZE), -ENOENT);
 	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
 	KTEST_EXPECT_EQ(t, read_all(path, buf, BUF_SIZE), -ENOENT);
-	fput(dir);
+	if (!IS_ERR(dir))
+		fput(dir);
 	KTEST_EXPECT(t, !proc_lists(name));
 	KTEST_EXPECT(t, proc_lists("self"));
+put:
+	proc_put(t, got);
 out:
 	kfree(buf);
 }
