@@ -6,8 +6,8 @@
  * Lifetime: d_count counts references (the path walk's, open files',
  * children's, a mount's, and the pin of a dcache-backed fs).  A dentry
  * whose count drops to 0 stays cached while it is hashed (positive, or
- * negative up to NEG_DENTRY_MAX of them); otherwise it is freed, dropping
- * its inode and its parent.
+ * negative up to NEG_DENTRY_MAX of them) and not DCACHE_DONTCACHE;
+ * otherwise it is freed, dropping its inode and its parent.
  */
 #include <tern/err.h>
 #include <tern/errno.h>
@@ -175,7 +175,8 @@ void dput_locked(struct dentry *d)
 	BUG_ON(d->d_count <= 0);
 	if (--d->d_count)
 		return;
-	if (!d_unhashed(d) && (d->d_inode || nr_negative <= NEG_DENTRY_MAX))
+	if (!d_unhashed(d) && !(d->d_flags & DCACHE_DONTCACHE) &&
+	    (d->d_inode || nr_negative <= NEG_DENTRY_MAX))
 		return;		/* stays cached */
 	d_free(d);
 }

@@ -83,11 +83,12 @@ loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
 	return r;
 }
 
+/* Linux's answer for files that cannot be synced (pipes, devices, procfs): -EINVAL. */
 int vfs_fsync(struct file *file)
 {
 	if (file->f_mode & FMODE_PATH)
 		return -EBADF;
-	return file->f_op->fsync ? file->f_op->fsync(file) : 0;
+	return file->f_op && file->f_op->fsync ? file->f_op->fsync(file) : -EINVAL;
 }
 
 /* ---- the system calls ---- */
@@ -212,5 +213,31 @@ long sys_fsync(unsigned int fd)
 		return -EBADF;
 	r = vfs_fsync(f);
 	fput(f);
+	return r;
+}
+
+/* Only data would be written: the same as fsync while nothing is on a disk. */
+long sys_fdatasync(unsigned int fd)
+{
+	return sys_fsync(fd);
+}
+
+/*
+ * sync and syncfs: every filesystem Tern has keeps its data in memory,
+ * so there is nothing to write back; syncfs still checks its fd as
+ * Linux does (-EBADF for a closed fd and for an O_PATH one).
+ */
+long sys_sync(void)
+{
+	return 0;
+}
+
+long sys_syncfs(int fd)
+{
+	struct file *f = fd >= 0 ? fget((unsigned int)fd) : NULL;
+	long r = f && !(f->f_mode & FMODE_PATH) ? 0 : -EBADF;
+
+	if (f)
+		fput(f);
 	return r;
 }

@@ -71,6 +71,16 @@ struct file_system_type *get_fs_type(const char *name)
 	return NULL;
 }
 
+void filesystems_for_each(void (*fn)(const char *name, void *arg), void *arg)
+{
+	struct file_system_type *t;
+
+	vfs_lock();
+	for (t = file_systems; t; t = t->next)
+		fn(t->name, arg);
+	vfs_unlock();
+}
+
 struct super_block *sget_anon(struct file_system_type *type, const struct super_operations *ops)
 {
 	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);

@@ -266,12 +266,12 @@ static void exec_mm_release(struct task *self)
 
 static void set_current_mm(struct mm_struct *mm)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);	/* against get_task_mm */
 	struct mm_struct *old = current->mm;
 
 	current->mm = mm;
 	switch_mm(old, mm);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* Loads bprm into a new address space; on success current runs in it, the old one dropped. */

@@ -10,6 +10,7 @@
 #include <tern/futex.h>
 #include <tern/mm.h>
 #include <tern/process.h>
+#include <tern/proc_fs.h>
 #include <tern/signal.h>
 #include <tern/string.h>
 #include <tern/syscalls.h>
@@ -44,6 +45,8 @@ struct task *set_child_reaper(struct task *t)
 
 void release_task(struct task *t)
 {
+	task_unlist(t);
+	proc_flush_pid(t->pid);
 	uncharge_process();
 	put_task(t);
 }
@@ -170,11 +173,22 @@ static void exit_mm(struct task *self)
 	exit_robust_list(self);
 	if (self->clear_child_tid)	/* pthread_join waits on it */
 		clear_child_tid_wake(self);
-	flags = local_irq_save();
+	flags = spin_lock_irqsave(&tasklist_lock);	/* against get_task_mm */
 	self->mm = NULL;
 	switch_mm(mm, NULL);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	mmput(mm);
+}
+
+struct mm_struct *get_task_mm(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct mm_struct *mm = t->mm;
+
+	if (mm)
+		mmget(mm);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return mm;
 }
 
 void do_exit(int status)

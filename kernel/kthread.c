@@ -16,6 +16,7 @@
 #include <tern/smp.h>
 #include <tern/spinlock.h>
 #include <tern/string.h>
+#include <tern/timer.h>
 #include <tern/vmalloc.h>
 
 #include "sched/sched.h"
@@ -76,6 +77,8 @@ struct task *task_alloc(int (*fn)(void *), void *arg, const char *name)
 	t->kernel_sp = (unsigned long)t->stack + THREAD_STACK_SIZE;
 	t->ctx.sp = t->kernel_sp - PT_FRAME_SIZE;	/* s0 = 0 ends backtraces */
 	t->usage = 1;
+	t->start_time = ktime_ns();
+	INIT_LIST_HEAD(&t->tasks);
 	INIT_LIST_HEAD(&t->children);
 	t->cpus_allowed = CPU_MASK_ALL;
 	INIT_LIST_HEAD(&t->se.run_list);
@@ -140,9 +143,69 @@ unsigned int sched_nr_threads(void)
 	struct task *t;
 
 	list_for_each_entry(t, &all_tasks, tasks)
-		n += t != &init_task && !is_idle_task(t);
+		n += t != &init_task && !is_idle_task(t) && t->state != TASK_DEAD;
 	spin_unlock_irqrestore(&tasks_lock, flags);
 	return n;
+}
+
+/* Listed in /proc: not the boot task or an idle task, and a group leader. */
+static bool task_is_listed(const struct task *t)
+{
+	return t->pid && t != &init_task && !is_idle_task(t) && (!t->tgid || t->tgid == t->pid);
+}
+
+struct task *find_get_task(unsigned int pid)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+	struct task *t, *found = NULL;
+
+	list_for_each_entry(t, &all_tasks, tasks) {
+		if (t->pid == pid && t != &init_task && !is_idle_task(t)) {
+			found = t;
+			__atomic_add_fetch(&t->usage, 1, __ATOMIC_RELAXED);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return found;
+}
+
+unsigned int next_tgid(unsigned int after)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+	unsigned int best = 0;
+	struct task *t;
+
+	list_for_each_entry(t, &all_tasks, tasks)
+		if (task_is_listed(t) && t->pid > after && (!best || t->pid < best))
+			best = t->pid;
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return best;
+}
+
+unsigned int nr_listed_tasks(void)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+	unsigned int n = 0;
+	struct task *t;
+
+	list_for_each_entry(t, &all_tasks, tasks)
+		n += task_is_listed(t);
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return n;
+}
+
+unsigned int last_pid(void)
+{
+	return READ_ONCE(next_pid);
+}
+
+void task_unlist(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasks_lock);
+
+	list_del_init(&t->tasks);
+	spin_unlock_irqrestore(&tasks_lock, flags);
 }
 
 struct task *kthread_create(int (*fn)(void *arg), void *arg, const char *name)
@@ -211,9 +274,11 @@ void task_exit_final(int code)
 
 	BUG_ON(self == &init_task || is_idle_task(self));
 	local_irq_disable();	/* for good: this task never runs again */
-	spin_lock(&tasks_lock);
-	list_del_init(&self->tasks);
-	spin_unlock(&tasks_lock);
+	if (!self->is_process) {	/* a process stays listed until it is reaped */
+		spin_lock(&tasks_lock);
+		list_del_init(&self->tasks);
+		spin_unlock(&tasks_lock);
+	}
 	self->exit_code = code;
 	self->state = TASK_DEAD;	/* the next task on this CPU frees it */
 	__schedule(0);

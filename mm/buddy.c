@@ -302,6 +302,21 @@ int buddy_add_free_range(struct buddy_zone *z, unsigned long start_pfn, unsigned
 	return 0;
 }
 
+int buddy_give_range(struct buddy_zone *z, unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn;
+
+	if (start_pfn >= end_pfn || start_pfn < z->start_pfn || end_pfn > z->end_pfn)
+		return -EINVAL;
+	init_records(z, start_pfn, end_pfn);
+	z->total_pages += end_pfn - start_pfn;
+	z->free_pages += end_pfn - start_pfn;
+	/* Page by page: each merges with what is free around it (never a virgin section). */
+	for (pfn = start_pfn; pfn < end_pfn; pfn++)
+		free_block(z, pfn, 0);
+	return 0;
+}
+
 /* ---- statistics ---- */
 
 int buddy_largest_free_order(const struct buddy_zone *z)

@@ -46,6 +46,18 @@ int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    const struct vm_area_struct *vma);
 
+/* ---- mm/filemap.c: file pages ---- */
+
+/*
+ * A new page holding file's bytes from pos (page-aligned), zeros after
+ * its end, read through the file's read method; no lock held.  0 and
+ * the page (kernel address) in *pagep; -EIO if pos is at or beyond the
+ * end of the file (SIGBUS for the toucher); -EDEADLK if the caller holds
+ * the file's i_mutex (a read into a mapping of the same file);
+ * -ENOMEM; the read's error.
+ */
+int filemap_read_page(struct file *file, loff_t pos, void **pagep);
+
 /* ---- mm/mmap.c: regions ---- */
 
 /*

@@ -26,6 +26,7 @@
  */
 #include <asm/mmu_context.h>
 #include <tern/errno.h>
+#include <tern/fs.h>
 #include <tern/kernel.h>
 #include <tern/page.h>
 #include <tern/pgalloc.h>
@@ -473,7 +474,12 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 	return 0;
 }
 
-static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+/*
+ * -EAGAIN: an empty PTE in a file mapping; *vmap is the region, and the
+ * caller reads the page without the lock (handle_mm_fault).
+ */
+static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags,
+			     struct vm_area_struct **vmap)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
 	pteval_t *ptep, pte;
@@ -488,8 +494,9 @@ static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned 
 	if (!ptep)
 		return -ENOMEM;
 	pte = *ptep;
+	*vmap = vma;
 	if (!pte)
-		return do_anonymous_page(mm, vma, addr, ptep);
+		return vma->vm_file ? -EAGAIN : do_anonymous_page(mm, vma, addr, ptep);
 	if ((flags & FAULT_FLAG_WRITE) && !(pte & _PAGE_W))
 		return do_wp_page(mm, vma, addr, ptep, pte);
 	/*
@@ -501,15 +508,72 @@ static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned 
 	return 0;
 }
 
+/* The byte offset in vma's file of the page holding addr. */
+static loff_t file_pos(const struct vm_area_struct *vma, unsigned long addr)
+{
+	return (loff_t)(vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT)) << PAGE_SHIFT;
+}
+
+/*
+ * Maps page (file's page at pos, just read) at addr if the region there
+ * still maps that page of that file and nothing was mapped meanwhile;
+ * otherwise frees it (the access is retried and looks again).
+ */
+static int install_file_page(struct mm_struct *mm, unsigned long addr, struct file *file,
+			     loff_t pos, void *page)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	pteval_t *ptep;
+
+	if (!vma || vma->vm_start > addr || vma->vm_file != file || file_pos(vma, addr) != pos) {
+		free_page(page);
+		return 0;
+	}
+	ptep = user_pte_alloc(mm, addr);
+	if (!ptep) {
+		free_page(page);
+		return -ENOMEM;
+	}
+	if (*ptep) {
+		free_page(page);
+		return 0;
+	}
+	__atomic_thread_fence(__ATOMIC_RELEASE);	/* the contents before the mapping */
+	WRITE_ONCE(*ptep, pfn_pte(__pa(page), vm_pgprot(vma->vm_flags)));
+	mm->rss++;
+	if (vma->vm_flags & VM_EXEC)
+		flush_icache_mm(mm);
+	local_flush_tlb_page(addr);
+	return 0;
+}
+
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 {
+	struct vm_area_struct *vma = NULL;
+	struct file *file;
+	void *page;
+	loff_t pos;
 	int err;
 
 	if (addr >= TASK_SIZE)
 		return -EFAULT;
 	mutex_lock(&mm->lock);
-	err = __handle_mm_fault(mm, addr, flags);
+	err = __handle_mm_fault(mm, addr, flags, &vma);
+	if (err != -EAGAIN) {
+		mutex_unlock(&mm->lock);
+		return err;
+	}
+	/* A file page: read without mm->lock (the read may fault on user memory itself). */
+	file = get_file(vma->vm_file);
+	pos = file_pos(vma, addr);
 	mutex_unlock(&mm->lock);
+	err = filemap_read_page(file, pos, &page);
+	if (!err) {
+		mutex_lock(&mm->lock);
+		err = install_file_page(mm, addr & PAGE_MASK, file, pos, page);
+		mutex_unlock(&mm->lock);
+	}
+	fput(file);
 	return err;
 }
 
@@ -518,6 +582,48 @@ static int read_pte(struct mm_struct *mm, pteval_t *ptes, unsigned long addr, un
 {
 	*(pteval_t *)arg = READ_ONCE(ptes[0]);
 	return 0;
+}
+
+/* The page mapped readable at addr, faulted in if need be, with a reference; NULL if none. */
+static struct page *get_user_page_read(struct mm_struct *mm, unsigned long addr)
+{
+	struct page *page = NULL;
+	pteval_t pte = 0;
+
+	mutex_lock(&mm->lock);
+	for_each_pte_run(mm, addr, addr + PAGE_SIZE, read_pte, &pte);
+	if (!(pte & _PAGE_V)) {
+		mutex_unlock(&mm->lock);
+		if (handle_mm_fault(mm, addr, 0))
+			return NULL;
+		mutex_lock(&mm->lock);
+		for_each_pte_run(mm, addr, addr + PAGE_SIZE, read_pte, &pte);
+	}
+	if ((pte & _PAGE_V) && (pte & _PAGE_R)) {
+		page = pte_page(pte);
+		get_page(page);
+	}
+	mutex_unlock(&mm->lock);
+	return page;
+}
+
+size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len && addr < TASK_SIZE) {
+		unsigned long off = addr & ~PAGE_MASK;
+		size_t n = MIN(len - done, (size_t)(PAGE_SIZE - off));
+		struct page *page = get_user_page_read(mm, addr & PAGE_MASK);
+
+		if (!page)
+			break;
+		memcpy((char *)buf + done, (char *)page_address(page) + off, n);
+		put_page(page);
+		done += n;
+		addr += n;
+	}
+	return done;
 }
 
 pteval_t mm_follow_pte(struct mm_struct *mm, unsigned long addr)

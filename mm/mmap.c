@@ -20,6 +20,7 @@
  */
 #include <asm/mmu_context.h>
 #include <tern/errno.h>
+#include <tern/fs.h>
 #include <tern/kernel.h>
 #include <tern/mman.h>
 #include <tern/slab.h>
@@ -84,11 +85,18 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count++;
 }
 
+static void vma_free(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	kfree(vma);
+}
+
 static void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count--;
-	kfree(vma);
+	vma_free(vma);
 }
 
 static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end,
@@ -100,6 +108,8 @@ static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end,
 		vma->vm_start = start;
 		vma->vm_end = end;
 		vma->vm_flags = flags;
+		vma->vm_file = NULL;
+		vma->vm_pgoff = 0;
 	}
 	return vma;
 }
@@ -136,6 +146,14 @@ static void commit_settle(struct mm_struct *mm, unsigned long reserved)
 	mm->committed = now;
 }
 
+/* The start of vma moves up to start (its front is cut off): a file page offset follows. */
+static void vma_cut_front(struct vm_area_struct *vma, unsigned long start)
+{
+	if (vma->vm_file)
+		vma->vm_pgoff += (start - vma->vm_start) >> PAGE_SHIFT;
+	vma->vm_start = start;
+}
+
 /*
  * Cuts vma at addr (inside it): vma keeps [vm_start, addr), spare, linked
  * in, takes [addr, vm_end).  The caller checked map_count.
@@ -146,12 +164,24 @@ static struct vm_area_struct *split_vma(struct mm_struct *mm, struct vm_area_str
 	spare->vm_start = addr;
 	spare->vm_end = vma->vm_end;
 	spare->vm_flags = vma->vm_flags;
+	spare->vm_file = vma->vm_file ? get_file(vma->vm_file) : NULL;
+	spare->vm_pgoff = vma->vm_pgoff + (vma->vm_file ? (addr - vma->vm_start) >> PAGE_SHIFT : 0);
 	vma->vm_end = addr;
 	vma_link(mm, spare);
 	return spare;
 }
 
-/* Merges neighbours with equal flags among the regions that touch [start, end]. */
+/* May next be merged into vma?  Same flags, and the same file at the next page. */
+static bool vma_mergeable(const struct vm_area_struct *vma, const struct vm_area_struct *next)
+{
+	if (next->vm_start != vma->vm_end || next->vm_flags != vma->vm_flags ||
+	    next->vm_file != vma->vm_file)
+		return false;
+	return !vma->vm_file ||
+	       next->vm_pgoff == vma->vm_pgoff + ((vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
+}
+
+/* Merges mergeable neighbours among the regions that touch [start, end]. */
 static void merge_vmas(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *vma = find_vma(mm, start ? start - 1 : 0);
@@ -159,8 +189,7 @@ static void merge_vmas(struct mm_struct *mm, unsigned long start, unsigned long 
 	while (vma && vma->vm_start <= end) {
 		struct vm_area_struct *next = vma_next(vma);
 
-		if (next && next->vm_start == vma->vm_end && next->vm_start <= end &&
-		    next->vm_flags == vma->vm_flags) {
+		if (next && next->vm_start <= end && vma_mergeable(vma, next)) {
 			vma->vm_end = next->vm_end;
 			vma_unlink_free(mm, next);
 		} else {
@@ -272,7 +301,7 @@ static int remove_vmas(struct mm_struct *mm, unsigned long start, unsigned long 
 	while (vma && vma->vm_start < end) {
 		next = vma_next(vma);
 		if (vma->vm_end > end) {
-			vma->vm_start = end;
+			vma_cut_front(vma, end);
 			break;
 		}
 		vma_unlink_free(mm, vma);
@@ -309,7 +338,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
  * (what was there may be gone, as with Linux's MAP_FIXED).
  */
 static int mmap_region(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       unsigned long vm_flags)
+		       unsigned long vm_flags, struct file *file, unsigned long pgoff)
 {
 	struct vm_area_struct *vma = vma_alloc(start, end, vm_flags);
 	int err;
@@ -320,6 +349,10 @@ static int mmap_region(struct mm_struct *mm, unsigned long start, unsigned long 
 	if (err || mm->map_count >= MAX_MAP_COUNT) {
 		kfree(vma);
 		return -ENOMEM;
+	}
+	if (file) {
+		vma->vm_file = get_file(file);
+		vma->vm_pgoff = pgoff;
 	}
 	vma_link(mm, vma);
 	if (vm_flags & VM_SHARED) {
@@ -340,8 +373,9 @@ static unsigned long prot_to_vm(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
-int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
-	    unsigned long flags, unsigned long *addrp)
+static int __do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		     unsigned long prot, unsigned long flags, struct file *file,
+		     unsigned long pgoff, unsigned long *addrp)
 {
 	unsigned long type = flags & MAP_TYPE, vm_flags;
 	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
@@ -353,8 +387,8 @@ int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigne
 	    (type != MAP_SHARED && type != MAP_PRIVATE) ||
 	    ((flags & MAP_GROWSDOWN) && type == MAP_SHARED))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;
+	if (!file != !!(flags & MAP_ANONYMOUS) || (file && type == MAP_SHARED))
+		return -ENODEV;		/* shared file mappings are not done */
 	if (len > TASK_SIZE - MMAP_MIN_ADDR)
 		return -ENOMEM;
 	len = PAGE_ALIGN(len);
@@ -380,12 +414,27 @@ int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigne
 		err = get_unmapped_area(mm, addr, len, vm_flags, &addr);
 	}
 	if (!err)
-		err = mmap_region(mm, addr, addr + len, vm_flags);
+		err = mmap_region(mm, addr, addr + len, vm_flags, file, pgoff);
 	commit_settle(mm, reserve);
 	mutex_unlock(&mm->lock);
 	if (!err)
 		*addrp = addr;
 	return err;
+}
+
+int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
+	    unsigned long flags, unsigned long *addrp)
+{
+	return __do_mmap(mm, addr, len, prot, flags, NULL, 0, addrp);
+}
+
+int do_mmap_file(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long prot, unsigned long flags, struct file *file,
+		 unsigned long pgoff, unsigned long *addrp)
+{
+	if (PAGE_ALIGN(len) >> PAGE_SHIFT > ~0UL - pgoff)
+		return -EOVERFLOW;	/* the last page's offset would wrap */
+	return __do_mmap(mm, addr, len, prot, flags & ~MAP_ANONYMOUS, file, pgoff, addrp);
 }
 
 /*
@@ -498,7 +547,7 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 			goto out;
 	} else if (new_end > old_end) {
 		if (old_end < MMAP_MIN_ADDR || !range_free(mm, old_end, new_end, VM_HEAP) ||
-		    mmap_region(mm, old_end, new_end, VM_HEAP))
+		    mmap_region(mm, old_end, new_end, VM_HEAP, NULL, 0))
 			goto out;
 	}
 	mm->brk = ret = brk;
@@ -585,6 +634,8 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 			err = -ENOMEM;
 			break;
 		}
+		copy->vm_file = vma->vm_file ? get_file(vma->vm_file) : NULL;
+		copy->vm_pgoff = vma->vm_pgoff;
 		vma_link(mm, copy);
 		err = copy_page_range(mm, oldmm, vma);
 	}

@@ -505,6 +505,19 @@ void pgalloc_get_stats(struct pgalloc_stats *stats)
 	stats->largest_free_order_pages = largest < 0 ? 0 : 1UL << largest;
 }
 
+long pgalloc_free_reserved(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long first = PFN_UP(start), last = PFN_DOWN(end), flags;
+	int err;
+
+	if (first >= last)
+		return 0;
+	flags = spin_lock_irqsave(&pgalloc_lock);
+	err = buddy_give_range(&zone, first, last);
+	spin_unlock_irqrestore(&pgalloc_lock, flags);
+	return err ? err : (long)(last - first);
+}
+
 /* ---- start-up ---- */
 
 /* memblock_for_each_free callback: ascending ranges. */

@@ -36,6 +36,7 @@
  * spinlock: the host tests compile this file as it is.
  */
 #include <tern/compiler.h>
+#include <tern/errno.h>
 #include <tern/memblock.h>
 #include <tern/page.h>
 #include <tern/pgalloc.h>
@@ -211,6 +212,11 @@ void free_pages(void *addr, unsigned int order)
 void *pgalloc_block_start(const void *addr, unsigned int *order)
 {
 	return NULL;
+}
+
+long pgalloc_free_reserved(phys_addr_t start, phys_addr_t end)
+{
+	return -EOPNOTSUPP;	/* the cursor only moves up: a range below it is lost */
 }
 
 /* Pages in the largest naturally aligned block that fits in [start, end). */

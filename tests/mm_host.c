@@ -354,3 +354,24 @@ void panic(const char *fmt, ...)
 	fprintf(stderr, "\n");
 	abort();
 }
+
+/* File mappings are the ktests' (mm/filemap_ktest.c): the host models map no file. */
+struct file *get_file(struct file *f)
+{
+	(void)f;
+	die("get_file: the host tests map no file");
+}
+
+void fput(struct file *f)
+{
+	(void)f;
+	die("fput: the host tests map no file");
+}
+
+int filemap_read_page(struct file *file, loff_t pos, void **pagep)
+{
+	(void)file;
+	(void)pos;
+	(void)pagep;
+	die("filemap_read_page: the host tests map no file");
+}

@@ -590,6 +590,29 @@ TEST(pages_held_elsewhere_are_neither_free_nor_blocks)
 	arena_free(&a);
 }
 
+/* The initrd's pages come back after start-up: merged with the free pages around them. */
+TEST(a_reserved_range_given_back_merges)
+{
+	struct hole holes[] = { { 16, 16 } };	/* a whole order-4 block inside a section */
+	struct arena a;
+	unsigned long i;
+
+	rng_state = 13;
+	arena_init(&a, 5, 0, 64, holes, 1);
+	EXPECT_EQ(a.z.total_pages, 48);
+	EXPECT_EQ(a.z.free_pages, 48);
+	EXPECT_EQ(buddy_give_range(&a.z, a.start + 16, a.start + 32), 0);
+	for (i = 16; i < 32; i++)
+		a.owner[i] = FREE;
+	EXPECT_EQ(a.z.total_pages, 64);
+	EXPECT_EQ(a.z.free_pages, 64);
+	EXPECT_EQ(buddy_largest_free_order(&a.z), 5);	/* merged up to the whole section */
+	EXPECT(arena_check(&a));
+	EXPECT_EQ(buddy_give_range(&a.z, a.start + 10, a.start + 10), -EINVAL);
+	EXPECT_EQ(buddy_give_range(&a.z, a.start + 60, a.start + 65), -EINVAL);
+	arena_free(&a);
+}
+
 TEST(bad_arguments)
 {
 	struct page *pages = alloc_records(64);

@@ -5,7 +5,9 @@
  * QEMU's -initrd placed in RAM and named in /chosen
  * (linux,initrd-start, linux,initrd-end: one or two cells each), over
  * it, as Linux does.  memblock reserved the initrd's range at boot
- * ("initrd"), so nothing has overwritten it.
+ * ("initrd"), so nothing has overwritten it; once unpacked into the root,
+ * its whole pages go to the page allocator ("Freeing initrd memory"),
+ * and initrd_find answers -ENOENT from then on.
  */
 #include <asm/page.h>
 #include <tern/boot.h>
@@ -17,6 +19,7 @@
 #include <tern/fs.h>
 #include <tern/memblock.h>
 #include <tern/namei.h>
+#include <tern/pgalloc.h>
 #include <tern/printk.h>
 
 extern const u8 __initramfs_start[], __initramfs_end[];
@@ -43,12 +46,15 @@ static bool chosen_addr(int chosen, const char *name, u64 *out)
 	return true;
 }
 
+static bool initrd_freed;		/* set once, by populate_rootfs, before any process */
+struct initrd_free_report initrd_free_report;
+
 int initrd_find(const void **start, size_t *size)
 {
 	int chosen = boot_fdt_valid() ? fdt_path_offset(&boot_fdt, "/chosen") : -1;
 	u64 s, e;
 
-	if (chosen < 0 || !chosen_addr(chosen, "linux,initrd-start", &s))
+	if (initrd_freed || chosen < 0 || !chosen_addr(chosen, "linux,initrd-start", &s))
 		return -ENOENT;
 	if (!chosen_addr(chosen, "linux,initrd-end", &e) || e <= s)
 		return -EINVAL;
@@ -185,6 +191,36 @@ static const struct initramfs_ops rootfs_ops = {
 };
 
 /*
+ * The initrd is in the root now: its pages go back, as Linux's
+ * free_initrd_mem does (the pages it shares at either end stay reserved).
+ */
+static void free_initrd(void)
+{
+	struct pgalloc_stats before, after;
+	const void *start;
+	size_t size;
+	long pages;
+
+	if (initrd_find(&start, &size))
+		return;
+	pgalloc_get_stats(&before);
+	pages = pgalloc_free_reserved(__pa(start), __pa(start) + size);
+	pgalloc_get_stats(&after);
+	initrd_freed = true;
+	if (pages < 0) {
+		pr_info("initrd: %zu bytes kept: %s\n", size, pages == -EOPNOTSUPP ?
+			"this page allocator never takes memory back" : "not in the allocator's memory");
+		return;
+	}
+	initrd_free_report = (struct initrd_free_report){
+		.pages = (unsigned long)pages,
+		.total_before = before.total_pages, .total_after = after.total_pages,
+		.free_before = before.free_pages, .free_after = after.free_pages,
+	};
+	pr_info("Freeing initrd memory: %luK\n", (unsigned long)pages * (PAGE_SIZE / 1024));
+}
+
+/*
  * After the VFS mounted the root (subsys level) and before the first
  * process: the archives' trees go into it.  Without a root filesystem
  * (FS_RAMFS off) they are only read, so that a corrupt one is still
@@ -201,6 +237,7 @@ static int populate_rootfs(void)
 	}
 	path_put(&root);
 	unpack_initramfs(&rootfs_ops);
+	free_initrd();
 	return 0;
 }
 device_initcall(populate_rootfs);

@@ -11,6 +11,13 @@
 #include <tern/string.h>
 #include "ramfs.h"
 
+static unsigned long ramfs_total_pages;	/* atomic: every instance's used_pages */
+
+unsigned long ramfs_pages_in_use(void)
+{
+	return __atomic_load_n(&ramfs_total_pages, __ATOMIC_RELAXED);
+}
+
 static bool charge(struct super_block *sb, unsigned long n)
 {
 	struct ramfs_sb *s = sb->s_fs_info;
@@ -21,6 +28,8 @@ static bool charge(struct super_block *sb, unsigned long n)
 	if (ok)
 		s->used_pages += n;
 	spin_unlock(&s->lock);
+	if (ok)
+		__atomic_add_fetch(&ramfs_total_pages, n, __ATOMIC_RELAXED);
 	return ok;
 }
 
@@ -31,6 +40,7 @@ static void uncharge(struct super_block *sb, unsigned long n)
 	spin_lock(&s->lock);
 	s->used_pages -= n;
 	spin_unlock(&s->lock);
+	__atomic_sub_fetch(&ramfs_total_pages, n, __ATOMIC_RELAXED);
 }
 
 static int grow_index(struct inode *inode, unsigned long idx)
@@ -177,4 +187,5 @@ const struct file_operations ramfs_file_operations = {
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.llseek = generic_file_llseek,
+	.fsync = noop_fsync,
 };

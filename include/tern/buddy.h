@@ -92,6 +92,15 @@ int buddy_init_zone(struct buddy_zone *z, unsigned long start_pfn, unsigned long
  */
 int buddy_add_free_range(struct buddy_zone *z, unsigned long start_pfn, unsigned long end_pfn);
 
+/*
+ * After start-up: gives the zone [start_pfn, end_pfn), pages it never
+ * had (reserved at boot, now unused: the initrd), merged with free
+ * buddies.  -EINVAL unless the range is non-empty and inside the zone.
+ * The caller promises nobody uses those pages and the zone never had
+ * them; they are not in a virgin section (which holds only free pages).
+ */
+int buddy_give_range(struct buddy_zone *z, unsigned long start_pfn, unsigned long end_pfn);
+
 static inline bool buddy_zone_contains(const struct buddy_zone *z, unsigned long pfn)
 {
 	return pfn - z->start_pfn < z->end_pfn - z->start_pfn;

@@ -228,6 +228,7 @@ struct dentry {
 #define DCACHE_MOUNTED	(1 << 0)	/* something is mounted here */
 #define DCACHE_PINNED	(1 << 1)	/* the fs holds one d_count for the tree */
 #define DCACHE_DEAD	(1 << 2)	/* removed from the tree */
+#define DCACHE_DONTCACHE (1 << 3)	/* freed when unused (procfs: made by each lookup) */
 
 struct vfsmount {
 	struct dentry *mnt_root;
@@ -383,11 +384,19 @@ struct file *get_file(struct file *f);
 /* Drops a reference; the last one calls release and drops the path. */
 void fput(struct file *f);
 
+/* Calls fn with each registered filesystem's name (/proc/filesystems), vfs_lock held. */
+void filesystems_for_each(void (*fn)(const char *name, void *arg), void *arg);
+
+/* Pages every ramfs instance holds (data and index): /proc/meminfo's Cached. */
+unsigned long ramfs_pages_in_use(void);
+
 /* ---- libfs.c: a directory kept only in the dcache (ramfs, devfs) ---- */
 
 int simple_lookup(struct inode *dir, struct dentry *dentry);
 int dcache_readdir(struct file *file, struct dir_context *ctx);
 extern const struct file_operations simple_dir_operations;
+/* fsync of a file whose data lives in memory only: nothing to do, 0. */
+int noop_fsync(struct file *file);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 /* Creates name (a kernel string) under dir of a dcache-backed fs; vfs_lock held. */
 struct dentry *simple_create_child(struct dentry *dir, const char *name, struct inode *inode);

@@ -67,9 +67,18 @@ size_t initramfs_size(void);
  * The external initrd (QEMU's -initrd) that /chosen names: 0 and where it
  * is mapped; -ENOENT without one; -EINVAL when the properties are
  * malformed; -ERANGE when the range is not reserved RAM in the linear
- * map.  Its pages stay reserved (never given to the page allocator).
+ * map.  After the boot unpacked it into the root its pages are freed,
+ * and the answer is -ENOENT.
  */
 int initrd_find(const void **start, size_t *size);
+
+/* What freeing the initrd did (all 0 if there was none, or it was kept). */
+struct initrd_free_report {
+	unsigned long pages;			/* whole pages given to the page allocator */
+	unsigned long total_before, total_after;	/* its total_pages around the call */
+	unsigned long free_before, free_after;		/* its free_pages around the call */
+};
+extern struct initrd_free_report initrd_free_report;
 
 /*
  * Unpacks the archive at buf through ops (NULL ops: only checks it and

@@ -44,6 +44,8 @@ extern u64 mm_init_pgalloc_instructions, mm_init_kmem_instructions;
  * none of these may be called from interrupt handlers; a page fault
  * takes it, so no code may touch user memory while holding it (the
  * uaccess helpers would deadlock: the fault handler panics instead).
+ * Lock order: a file's i_mutex (a read into user memory faults), then
+ * mm->lock, then vfs_lock (the last fput of a mapped file's region).
  */
 #include <asm/mmu_context.h>
 #include <asm/pgtable.h>
@@ -90,12 +92,17 @@ extern u64 mm_init_pgalloc_instructions, mm_init_kmem_instructions;
 
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 
+struct file;
+
 struct vm_area_struct {
 	unsigned long vm_start;		/* lock; page-aligned */
 	unsigned long vm_end;		/* lock; page-aligned, > vm_start */
 	unsigned long vm_flags;		/* lock; VM_* */
 	struct rb_node vm_rb;		/* lock; in vm_mm->mm_rb, by vm_start */
 	struct mm_struct *vm_mm;
+	/* A private file mapping: the file (referenced) and its page at vm_start; else NULL, 0. */
+	struct file *vm_file;		/* lock */
+	unsigned long vm_pgoff;		/* lock; in pages */
 };
 
 struct mm_struct {
@@ -106,6 +113,8 @@ struct mm_struct {
 	unsigned long mmap_base;	/* lock; where do_mmap's search starts */
 	/* lock; the heap is [start_brk, brk): exec sets both, before the mm is shared */
 	unsigned long start_brk, brk;
+	/* exec sets them: the first user sp, argv's and envp's strings (/proc/<pid>) */
+	unsigned long start_stack, arg_start, arg_end, env_start, env_end;
 	unsigned long rss;		/* lock; user pages mapped (a shared page counts in each) */
 	unsigned long nr_pgtables;	/* lock; page-table pages, the root not counted */
 	unsigned long committed;	/* lock; pages of private writable regions (mm/commit.c) */
@@ -177,6 +186,17 @@ int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigne
 	    unsigned long flags, unsigned long *addrp);
 
 /*
+ * mmap of a file, MAP_PRIVATE: as do_mmap, but the region is backed by
+ * file (which it references) from page pgoff on.  Pages are read from
+ * the file on first touch (its read method, mm/filemap.c), each a private
+ * copy: writes never reach the file.  The caller has checked the file
+ * (a regular file open for reading).  Same errors as do_mmap.
+ */
+int do_mmap_file(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long prot, unsigned long flags, struct file *file,
+		 unsigned long pgoff, unsigned long *addrp);
+
+/*
  * munmap: unmaps every page of [start, start + len) (len rounded up to
  * pages), splitting regions that reach outside it, and frees the pages
  * no other address space maps.  0, -EINVAL (start unaligned, len 0, the
@@ -212,10 +232,12 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
 
 /*
  * A page fault at addr (FAULT_FLAG_*): maps a zero-filled page on first
- * touch, copies a shared page on a write (or makes it writable when no
- * one else maps it), and grows a stack down to addr.  0 when the access
- * can be retried; -EFAULT when addr is in no region or the region does
- * not allow the access; -ENOMEM.
+ * touch (in a file mapping, the file's page, read with mm->lock
+ * dropped), copies a shared page on a write (or makes it writable when
+ * no one else maps it), and grows a stack down to addr.  0 when the
+ * access can be retried; -EFAULT when addr is in no region or the
+ * region does not allow the access; -EIO when the page is wholly beyond
+ * the end of the mapped file (Linux's SIGBUS); -ENOMEM.
  */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
 
@@ -224,6 +246,14 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 
 /* Is addr inside a region (SIGSEGV's SEGV_ACCERR) or in none (SEGV_MAPERR)?  Takes mm->lock. */
 bool mm_addr_in_region(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * Reads len bytes at user address addr of mm (not necessarily current's)
+ * into buf, faulting pages in as a read by its owner would: the number
+ * of bytes read, short at the first page that cannot be read.  The
+ * caller holds a user of mm and not its lock (/proc/<pid>/cmdline).
+ */
+size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len);
 
 /* The PTE that maps the user page at addr, 0 if none: for tests and debugging. */
 pteval_t mm_follow_pte(struct mm_struct *mm, unsigned long addr);

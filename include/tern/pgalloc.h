@@ -67,6 +67,15 @@ static inline void free_page(void *addr)
 }
 
 /*
+ * Gives the allocator the whole pages inside [start, end), reserved at
+ * boot and no longer used (the initrd after its unpack): the number of
+ * pages, or -EOPNOTSUPP (the bump allocator never takes memory back),
+ * -EINVAL (outside the allocator's memory).  The caller promises nothing
+ * uses them.
+ */
+long pgalloc_free_reserved(phys_addr_t start, phys_addr_t end);
+
+/*
  * The allocated block that contains addr: returns its first page and
  * stores its order, or NULL when addr is in no allocated block (free,
  * reserved, outside RAM) or the allocator does not track blocks (bump).

@@ -150,6 +150,13 @@ bool thread_group_leave(struct task *self, bool *release_self);
 #include <tern/spinlock.h>
 extern spinlock_t tasklist_lock;
 
+/*
+ * t's address space with a user taken (mmput it), or NULL (a kernel
+ * thread, a zombie).  tasklist_lock orders it against exit and exec,
+ * which change t->mm under it.
+ */
+struct mm_struct *get_task_mm(struct task *t);
+
 /* A vfork child execs or exits: its parent, asleep in vfork, goes on. */
 void vfork_release(struct task *t);
 

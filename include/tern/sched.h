@@ -90,7 +90,9 @@ struct task {
 	struct mm_struct *mm;		/* user address space in satp while it runs; NULL: none */
 	struct files_struct *files;	/* open fds (fdtable.h); NULL: none (kernel threads) */
 	struct fs_struct *fs;		/* root, cwd, umask (fs_struct.h); NULL: global root */
-	struct list_head tasks;		/* all_tasks */
+	struct list_head tasks;		/* all_tasks: a process until it is reaped, a
+					   kernel thread until it exits */
+	u64 start_time;			/* ktime_ns() when it was made */
 	char name[TASK_NAME_LEN];
 
 	/*
@@ -238,6 +240,26 @@ int for_each_task(int (*fn)(struct task *t, void *arg), void *arg);
 
 /* Kernel threads alive (not counting the boot task and idle tasks). */
 unsigned int sched_nr_threads(void);
+
+/*
+ * The pid table for /proc: find_get_task holds the struct of the task
+ * with that pid (put_task it), a process until it is reaped (zombies
+ * too), a kernel thread until it exits; NULL if there is none.
+ * next_tgid is the smallest pid above after of a task that leads its
+ * thread group (or is a kernel thread), 0 if there is none.
+ */
+struct task *find_get_task(unsigned int pid);
+unsigned int next_tgid(unsigned int after);
+/* Tasks in the table (zombies included) and the highest pid given so far. */
+unsigned int nr_listed_tasks(void);
+unsigned int last_pid(void);
+
+/* A reaped process leaves the pid table (kernel/exit.c). */
+void task_unlist(struct task *t);
+
+/* ns this CPU spent in its idle task; tasks running or ready to run now. */
+u64 sched_cpu_idle_ns(unsigned int cpu);
+unsigned int sched_nr_running(void);
 
 /* Context switches this CPU has made; for tests. */
 unsigned long sched_nr_switches(unsigned int cpu);

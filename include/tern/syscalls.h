@@ -59,6 +59,9 @@ long sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
 long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
 		loff_t __user *result, unsigned int whence);
 long sys_fsync(unsigned int fd);
+long sys_fdatasync(unsigned int fd);
+long sys_sync(void);
+long sys_syncfs(int fd);
 
 long sys_openat(int dfd, const char __user *filename, int flags, umode_t mode);
 long sys_close(unsigned int fd);
@@ -182,6 +185,8 @@ void do_user_syscall(struct pt_regs *regs);
 #define __SYSCALL_WRAP_HEAD(name)					\
 	long __riscv_sys_##name(const struct pt_regs *regs);		\
 	long __riscv_sys_##name(const struct pt_regs *regs)
+#define SYSCALL_WRAP0(name)						\
+	__SYSCALL_WRAP_HEAD(name) { (void)regs; return sys_##name(); }
 #define SYSCALL_WRAP1(name, t1)						\
 	__SYSCALL_WRAP_HEAD(name) { return sys_##name((t1)regs->a0); }
 #define SYSCALL_WRAP2(name, t1, t2)					\

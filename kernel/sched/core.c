@@ -553,3 +553,25 @@ void sched_init(void)
 	pr_info("sched: policy %s, %s\n", sched_policy.name,
 		IS_ENABLED(CONFIG_PREEMPT) ? "preemptive" : "voluntary preemption");
 }
+
+u64 sched_cpu_idle_ns(unsigned int cpu)
+{
+	struct rq *rq;
+
+	if (cpu >= NR_CPUS || !cpu_online(cpu))
+		return 0;
+	rq = cpu_rq(cpu);
+	return rq->idle ? task_runtime_ns(rq->idle) : 0;
+}
+
+unsigned int sched_nr_running(void)
+{
+	unsigned int cpu, n = 0;
+
+	for_each_online_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+
+		n += READ_ONCE(rq->nr_queued) + (READ_ONCE(rq->curr) != rq->idle);
+	}
+	return n;
+}

@@ -11,10 +11,13 @@
  *	@@@ end <name> exit <status> | signal <number>
  *
  * then powers the machine off.  scripts/test-linux.sh prints the same
- * frames for qemu-riscv64 on the host and compares them.
+ * frames for qemu-riscv64 on the host and compares them.  As an init
+ * does, it mounts procfs on /proc first when nothing is there (the
+ * kernel leaves that to user space, as Linux does).
  */
 #include <dirent.h>
 #include <libgen.h>
+#include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -53,6 +56,16 @@ static int list_programs(const char *dir, const char *self, char **names)
 	closedir(d);
 	qsort(names, n, sizeof(*names), by_name);
 	return n;
+}
+
+/* /proc for the programs that read /proc/self; a failure shows in their output. */
+static void mount_proc(void)
+{
+	if (!access("/proc/self", F_OK))
+		return;
+	mkdir("/proc", 0555);
+	if (mount("proc", "/proc", "proc", 0, NULL))
+		printf("@@@ runner: mount proc: %s\n", errno_name(errno));
 }
 
 static void run_one(const char *dir, const char *name)
@@ -94,6 +107,7 @@ int main(int argc, char **argv)
 		n = list_programs(dir, basename(me), names);
 	}
 	chdir("/");
+	mount_proc();
 	for (int i = 0; i < n; i++)
 		run_one(dir, names[i]);
 	printf("@@@ done: %d programs\n", n);

@@ -48,7 +48,9 @@ SYSCALL(newfstatat)
 #if __SYSCALL_TIME32
 SYSCALL(fstat)
 #endif
+SYSCALL(sync)
 SYSCALL(fsync)
+SYSCALL(fdatasync)
 #if __SYSCALL_TIME32
 SYSCALL(utimensat)
 #endif
@@ -123,6 +125,7 @@ SYSCALL(mprotect)
 SYSCALL(madvise)
 SYSCALL(wait4)
 SYSCALL(prlimit64)
+SYSCALL(syncfs)
 SYSCALL(renameat2)
 SYSCALL(getrandom)
 SYSCALL(statx)

@@ -141,7 +141,9 @@ void do_user_exception(struct pt_regs *regs)
 
 		if (err == -ENOMEM)
 			out_of_memory_kill();
-		if (err)
+		if (err == -EIO)	/* wholly beyond the end of a mapped file */
+			force_sig_fault(SIGBUS, BUS_ADRERR, regs->badaddr);
+		else if (err)
 			user_fault_signal(regs);
 	}
 	cond_resched();

@@ -145,6 +145,7 @@
 #define __NR_madvise		233
 #define __NR_wait4		260
 #define __NR_prlimit64		261
+#define __NR_syncfs		267
 #define __NR_renameat2		276
 #define __NR_getrandom		278
 #define __NR_statx		291
