@@ -9,6 +9,7 @@
  * succeeded (exec_commit).  There is no point of no return before that,
  * unlike Linux, whose failures after it kill the process.
  */
+#include <asm/mmu_context.h>
 #include <asm/processor.h>
 #include <asm/switch.h>
 #include <tern/binfmts.h>
@@ -250,7 +251,8 @@ static void set_current_mm(struct mm_struct *mm)
 	struct mm_struct *old = current->mm;
 
 	current->mm = mm;
-	switch_mm(old, mm);
+	if (IS_ENABLED(CONFIG_MMU))
+		switch_mm(old, mm);
 	local_irq_restore(flags);
 }
 

@@ -130,7 +130,8 @@ static void exit_mm(struct task *self)
 		(void)put_user(0, (int __user *)self->clear_child_tid);
 	flags = local_irq_save();
 	self->mm = NULL;
-	switch_mm(mm, NULL);
+	if (IS_ENABLED(CONFIG_MMU))
+		switch_mm(mm, NULL);
 	local_irq_restore(flags);
 	mmput(mm);
 }

@@ -6,6 +6,10 @@
  * while the parent sleeps until the child execs or exits; its registers
  * are the parent's at the ecall, with a0 = 0.
  *
+ * Without an MMU there is nothing to copy the memory into at the same
+ * addresses: fork (clone without CLONE_VM) is -ENOSYS and vfork is the
+ * way to start a program, as in Linux's no-MMU kernels.
+ *
  * Supported clone flags: the exit signal (CSIGNAL), CLONE_VFORK with
  * CLONE_VM, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
  * CLONE_CHILD_CLEARTID: what glibc's fork, vfork and posix_spawn pass.
@@ -261,6 +265,8 @@ static int check_clone_flags(unsigned long flags)
 {
 	if (flags & ~(unsigned long)CLONE_SUPPORTED)
 		return -EINVAL;
+	if (!IS_ENABLED(CONFIG_MMU) && !(flags & CLONE_VM))
+		return -ENOSYS;		/* fork: no MMU to give the child a copy */
 	if (!!(flags & CLONE_VM) != !!(flags & CLONE_VFORK))
 		return -EINVAL;		/* threads, or a vfork with its own mm */
 	return 0;
@@ -288,8 +294,10 @@ static long do_fork(unsigned long flags, unsigned long newsp, int __user *parent
 		return err;
 	if (flags & CLONE_VM)
 		mmget(mm);
+	else if (IS_ENABLED(CONFIG_MMU) && mm)
+		mm = dup_mm(mm);
 	else
-		mm = mm ? dup_mm(mm) : NULL;
+		mm = NULL;
 	if (!mm) {
 		discard_child(child);
 		return -ENOMEM;

@@ -76,6 +76,14 @@ static int do_prlimit(unsigned int resource, const struct rlimit64 *new, struct 
 	return err;
 }
 
+unsigned long stack_rlimit(void)
+{
+	struct rlimit64 cur;
+
+	do_prlimit(RLIMIT_STACK, NULL, &cur);
+	return (unsigned long)MIN(cur.rlim_cur, (u64)~0UL);
+}
+
 SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource,
 		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
 {

@@ -4,14 +4,19 @@
  * names a test, and the exit status says how it went: 0 passed, any
  * other value the number of the check that failed (each test numbers
  * its checks from 1).  Built twice, as a static executable (ET_EXEC)
- * and as a static-PIE (ET_DYN), from the same source; it has no
- * absolute addresses in data, so the PIE needs no relocation.
+ * and as a static-PIE (ET_DYN), from the same source.  Only the "reloc"
+ * test reads absolute addresses from data: with an MMU the PIE is not
+ * relocated (no C library start-up code does it), so it runs there only
+ * as ET_EXEC; without an MMU the kernel relocates the PIE
+ * (USER_NOMMU: then fork is -ENOSYS, children come from vfork, and
+ * nothing faults on a protection the kernel cannot enforce).
  */
 #include "user.h"
 
 #define EFAULT		14
 #define ENOENT		2
 #define ENOEXEC		8
+#define ENOSYS		38
 #define ECHILD		10
 #define EAGAIN		11
 #define ENOMEM		12
@@ -23,6 +28,7 @@
 #define PROT_WRITE	2
 #define MAP_SHARED	1
 #define MAP_PRIVATE	2
+#define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
 #define MADV_DONTNEED	4
 #define RLIMIT_NPROC	6
@@ -79,13 +85,14 @@ size_t strlen(const char *s)
 
 static long atol(const char *s)
 {
-	long v = 0, sign = 1;
+	unsigned long v = 0;
+	long sign = 1;
 
 	if (*s == '-')
 		sign = -1, s++;
 	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (*s++ - '0');
-	return sign * v;
+		v = v * 10 + (unsigned long)(*s++ - '0');
+	return sign * (long)v;
 }
 
 static int *shared_page(void)
@@ -100,7 +107,7 @@ static int *shared_page(void)
 /* A child that runs fn; the parent gets its wait status. */
 static int child_status(void (*fn)(void *), void *arg)
 {
-	long pid = fork();
+	long pid = fork_or_vfork();
 	int st = -1;
 
 	if (pid == 0) {
@@ -189,7 +196,7 @@ static int test_brk(void)
 	CHECK(3, *(volatile char *)(want - 1) == 0 || *(volatile char *)(want - 1) == 7);
 	CHECK(4, (unsigned long)sys1(brk, cur) == cur);
 	CHECK(5, (unsigned long)sys1(brk, 0) == cur);
-	CHECK(6, child_status(write_byte, (void *)(cur + PAGE)) == 11);
+	CHECK(6, USER_NOMMU || child_status(write_byte, (void *)(cur + PAGE)) == 11);
 	CHECK(7, (unsigned long)sys1(brk, cur + PAGE) == cur + PAGE);
 	CHECK(8, *(volatile char *)cur == 0);	/* fresh pages are zero again */
 	return 0;
@@ -206,20 +213,25 @@ static int test_mmap(void)
 	CHECK(2, c[0] == 1 && c[PAGE] == 0);
 	CHECK(3, sys3(mprotect, c, PAGE, PROT_READ) == 0);
 	CHECK(4, c[0] == 1);
-	CHECK(5, child_status(write_byte, c) == 11);
+	CHECK(5, USER_NOMMU || child_status(write_byte, c) == 11);
 	CHECK(6, child_status(write_byte, c + PAGE) == 0);
 	c[PAGE] = 3;
 	CHECK(12, sys3(madvise, c + PAGE, PAGE, MADV_DONTNEED) == 0 && c[PAGE] == 0);
 	CHECK(13, sys3(madvise, c + PAGE, PAGE, 77) == -EINVAL);
-		CHECK(7, sys2(munmap, c, 3 * PAGE) == 0);
-	CHECK(8, child_status(read_byte, c + PAGE) == 11);
+	if (USER_NOMMU) {	/* only whole mappings go; no fixed addresses */
+		CHECK(14, sys2(munmap, c, PAGE) == -EINVAL);
+		CHECK(15, sys6(mmap, c, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+			       -1, 0) == -EINVAL);
+	}
+	CHECK(7, sys2(munmap, c, 3 * PAGE) == 0);
+	CHECK(8, USER_NOMMU || child_status(read_byte, c + PAGE) == 11);
 	CHECK(9, sys6(mmap, 0, PAGE, PROT_READ, MAP_PRIVATE, 3, 0) == -ENODEV);
 	CHECK(10, sys3(madvise, c, PAGE, MADV_DONTNEED) == -ENOMEM);	/* unmapped now */
 	CHECK(11, sys2(munmap, c + 1, PAGE) == -EINVAL);
 	return 0;
 }
 
-static long bad_pointer(int i, unsigned long unmapped)
+static long bad_pointer(int i, unsigned long unmapped, unsigned long kernel)
 {
 	switch (i) {
 	case 0:
@@ -228,8 +240,10 @@ static long bad_pointer(int i, unsigned long unmapped)
 		return ~0UL - 0xfff;		/* the top page: kernel half */
 	case 2:
 		return unmapped;
-	default:
+	case 3:
 		return ~0UL - 7;		/* wraps past the end */
+	default:
+		return kernel;			/* kernel text (argv[2]) */
 	}
 }
 
@@ -252,7 +266,7 @@ static void noop(void *unused)
 }
 
 /* Every pointer-taking call, with each bad pointer: -EFAULT, nothing else. */
-static int test_efault(void)
+static int test_efault(unsigned long kernel)
 {
 	long u = sys6(mmap, 0, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	const char *argv[4];
@@ -261,11 +275,11 @@ static int test_efault(void)
 
 	vec(argv, "/utest", 0, 0);
 	CHECK(1, sys2(munmap, u, PAGE) == 0);
-	pid = fork();
+	pid = fork_or_vfork();
 	if (pid == 0)
 		sys_exit(9);
-	for (i = 0; i < 4; i++) {
-		long b = bad_pointer(i, u);
+	for (i = 0; i < 5; i++) {
+		long b = bad_pointer(i, u, kernel);
 
 		CHECK(10 + i, sys1(uname, b) == -EFAULT);
 		CHECK(20 + i, sys1(sysinfo, b) == -EFAULT);
@@ -402,7 +416,7 @@ static int test_exec(char **envp)
 	CHECK(1, sys3(execve, "/missing", vec(v, "/missing", 0, 0), envp) == -ENOENT);
 	CHECK(2, sys3(execve, "/bad", vec(v, "/bad", 0, 0), envp) == -ENOEXEC);
 	CHECK(5, sys3(execve, "/loop", vec(v, "/loop", 0, 0), envp) == -ELOOP);
-	if (fork() == 0) {
+	if (fork_or_vfork() == 0) {
 		sys3(execve, "/script", vec(v, "/script", "x", 0), envp);
 		sys_exit(3);
 	}
@@ -417,18 +431,26 @@ static int test_script(int argc, char **argv)
 	return 0;
 }
 
-/* Maps and touches memory until the kernel has none left: it must kill us (SIGKILL). */
+/*
+ * Maps and touches memory until the kernel has none left: it must kill
+ * us (SIGKILL) -- or, without an MMU, where mmap hands out the memory
+ * at once, refuse with -ENOMEM (then the exit status is 0).
+ */
 static int test_hog(void)
 {
 	const unsigned long chunk = 1UL << 20;
+	long n = 0;
 
 	for (;;) {
 		long p = sys6(mmap, 0, chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 			      -1, 0);
 		unsigned long a;
 
+		if (p < 0 && p > -4096 && USER_NOMMU)
+			return p == -ENOMEM && n > 0 ? 0 : 3;
 		if (p < 0 && p > -4096)
 			return p == -ENOMEM ? 2 : 1;	/* address space full: not the test */
+		n++;
 		for (a = 0; a < chunk; a += PAGE)
 			*(volatile char *)(p + a) = 1;
 	}
@@ -496,6 +518,81 @@ static int test_fp(void)
 	return 0;
 }
 
+/* Without an MMU: fork is -ENOSYS, and clone with CLONE_VM alone (a thread) -EINVAL. */
+static int test_nofork(void)
+{
+	int st;
+
+	CHECK(1, fork() == -ENOSYS);
+	CHECK(2, sys5(clone, CLONE_VM | SIGCHLD, 0, 0, 0, 0) == -EINVAL);
+	CHECK(3, waitpid(-1, &st, WNOHANG) == -ECHILD);
+	return 0;
+}
+
+/*
+ * vfork, then exec in the child (argv[2] == "where": the child is
+ * /utest where <our _start>, which must be elsewhere) and wait: the
+ * parent's memory is as it left it, and both programs ran at once.
+ */
+static int test_vforkexec(char **envp, int where)
+{
+	char here[24], *p = here + sizeof(here);
+	unsigned long a = (unsigned long)_start;
+	volatile int mark = 5;
+	const char *v[4];
+	int st = -1;
+	long pid;
+
+	*--p = 0;
+	do
+		*--p = (char)('0' + a % 10);
+	while (a /= 10);
+	vec(v, "/utest", where ? "where" : "exit", where ? p : "7");
+	pid = vfork();
+	if (pid == 0) {
+		sys3(execve, "/utest", v, envp);
+		sys_exit(99);
+	}
+	CHECK(1, pid > 0 && mark == 5);
+	CHECK(2, waitpid(pid, &st, 0) == pid);
+	CHECK(3, st == (where ? 0 : 7 << 8));
+	return 0;
+}
+
+/* The child of test_vforkexec: another copy of the program, at another address. */
+static int test_where(unsigned long parent_start)
+{
+	CHECK(1, parent_start != 0 && (unsigned long)_start != parent_start);
+	return 0;
+}
+
+static int one(void)
+{
+	return 1;
+}
+
+static int two(void)
+{
+	return 2;
+}
+
+/*
+ * Absolute addresses in initialised data: R_RISCV_RELATIVE relocations
+ * in a PIE.  Not static and not const, so the compiler must load them.
+ */
+const char *reloc_words[] = { "alpha", "beta" };
+int (*reloc_fns[])(void) = { one, two };
+const char **reloc_words_p = reloc_words;
+
+static int test_reloc(void)
+{
+	CHECK(1, !strcmp(reloc_words[0], "alpha") && !strcmp(reloc_words[1], "beta"));
+	CHECK(2, reloc_fns[0]() == 1 && reloc_fns[1]() == 2);
+	CHECK(3, reloc_words_p == reloc_words && reloc_words_p[1] == reloc_words[1]);
+	CHECK(4, (unsigned long)reloc_fns[1] == (unsigned long)two);
+	return 0;
+}
+
 static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 {
 	const char *t = argc > 1 ? argv[1] : "";
@@ -515,7 +612,15 @@ static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 	if (!strcmp(t, "mmap"))
 		return test_mmap();
 	if (!strcmp(t, "efault"))
-		return test_efault();
+		return test_efault(argc > 2 ? (unsigned long)atol(argv[2]) : 0);
+	if (!strcmp(t, "nofork"))
+		return test_nofork();
+	if (!strcmp(t, "vforkexec"))
+		return test_vforkexec(envp, argc > 2);
+	if (!strcmp(t, "where"))
+		return test_where((unsigned long)atol(argv[2]));
+	if (!strcmp(t, "reloc"))
+		return test_reloc();
 	if (!strcmp(t, "fork"))
 		return test_fork();
 	if (!strcmp(t, "vfork"))
