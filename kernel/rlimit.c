@@ -5,7 +5,8 @@
  * (every process is uid 0), guarded by rlimit_lock; RLIMIT_NPROC is the
  * process cap fork enforces (nproc_limit).  What is enforced today:
  * NPROC (fork), STACK (how far a stack grows is STACK_LIMIT whatever
- * the value says: reported, not yet adjustable).  The others are kept
+ * the value says: reported, not yet adjustable; without an MMU a lower
+ * value makes exec's fixed stacks smaller, stack_rlimit).  The others are kept
  * and reported for programs that read them (NOFILE: the fd table's own
  * limit, NR_OPEN_MAX, applies; the value is not consulted yet).
  */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Memory management: bringing it up at boot (mm/mm_init.c), and user
- * address spaces (mm/mmap.c, mm/memory.c) when paging is on.
+ * address spaces (mm/mmap.c, mm/memory.c) when paging is on, or a
+ * process's list of memory blocks (mm/nommu.c) when it is off.
  */
 #ifndef TERN_MM_H
 #define TERN_MM_H
