@@ -9,6 +9,9 @@
  * it on one hart; 'make bench' boots with -icount shift=0.
  *
  *	bench=proc_getpid,proc_fork_exit_wait
+ *
+ * Without an MMU the static-PIE runs (the only build that can), and the
+ * fork loop is a vfork loop: fork is -ENOSYS there.
  */
 #include <tern/bench.h>
 #include <tern/binfmts.h>
@@ -16,6 +19,7 @@
 #include <tern/process.h>
 
 extern const char __user_utest_begin[], __user_utest_end[];
+extern const char __user_utest_pie_begin[], __user_utest_pie_end[];
 
 struct bench_run {
 	const char *const *argv;
@@ -26,8 +30,12 @@ static int bench_exec(void *arg)
 	struct bench_run *r = arg;
 	struct linux_binprm bprm;
 
-	binprm_init_mem(&bprm, "/utest", __user_utest_begin,
-			__user_utest_end - __user_utest_begin);
+	if (IS_ENABLED(CONFIG_MMU))
+		binprm_init_mem(&bprm, "/utest", __user_utest_begin,
+				__user_utest_end - __user_utest_begin);
+	else
+		binprm_init_mem(&bprm, "/utest", __user_utest_pie_begin,
+				__user_utest_pie_end - __user_utest_pie_begin);
 	return -kernel_execve(&bprm, r->argv, NULL);
 }
 

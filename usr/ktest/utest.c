@@ -456,7 +456,7 @@ static int test_hog(void)
 	}
 }
 
-/* The benchmarks' loops (process_bench.c): n getpid calls, or n fork + exit + wait. */
+/* The benchmarks' loops (process_bench.c): n getpid calls, or n fork (vfork) + exit + wait. */
 static int bench_loop(int forks, long n)
 {
 	long i, pid;
@@ -467,7 +467,7 @@ static int bench_loop(int forks, long n)
 			sys0(getpid);
 			continue;
 		}
-		pid = fork();
+		pid = fork_or_vfork();
 		if (pid == 0)
 			sys_exit(0);
 		if (pid < 0 || waitpid(pid, &st, 0) != pid)
