@@ -32,6 +32,7 @@
 #define MAP_ANONYMOUS	0x20
 #define MADV_DONTNEED	4
 #define RLIMIT_NPROC	6
+#define AT_PHDR		3
 #define AT_PHENT	4
 #define AT_PHNUM	5
 #define AT_PAGESZ	6
@@ -81,6 +82,14 @@ size_t strlen(const char *s)
 	while (s[n])
 		n++;
 	return n;
+}
+
+static int memcmp_(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++)
+		if (*a != *b)
+			return *a - *b;
+	return 0;
 }
 
 static long atol(const char *s)
@@ -174,12 +183,15 @@ static int test_args(int argc, char **argv, char **envp, unsigned long *auxv)
 		case AT_EXECFN:
 			CHECK(12, !strcmp((const char *)v, "/utest"));
 			break;
+		case AT_PHDR:	/* both builds load their headers: the ELF header is 64 bytes before */
+			CHECK(14, v > 64 && !memcmp_((const char *)v - 64, "\177ELF", 4));
+			break;
 		default:
 			continue;
 		}
 		seen |= 1UL << auxv[0];
 	}
-	CHECK(13, seen == (1UL << AT_PAGESZ | 1UL << AT_ENTRY | 1UL << AT_PHENT | 1UL << AT_PHNUM |
+	CHECK(13, seen == (1UL << AT_PHDR | 1UL << AT_PAGESZ | 1UL << AT_ENTRY | 1UL << AT_PHENT | 1UL << AT_PHNUM |
 			   1UL << AT_UID | 1UL << AT_SECURE | 1UL << AT_HWCAP | 1UL << AT_RANDOM |
 			   1UL << AT_EXECFN));
 	return 0;
