@@ -26,6 +26,9 @@
 
 #include "binfmt_elf.h"
 
+/* Where link addresses may go: anywhere an ELF64 segment can sit and still fit (lib/elf.c). */
+#define NOMMU_LINK_MAX		(1ULL << 62)
+
 /* The stack: NOMMU_STACK_SIZE, less if RLIMIT_STACK says so, but room for the arguments. */
 static unsigned long stack_len(size_t img_len)
 {
@@ -87,9 +90,12 @@ int load_elf_binary(struct linux_binprm *bprm, const struct exec_args *args,
 		err = -E2BIG;
 		goto out;
 	}
-	err = elf_read_headers(bprm, info, 0, NOMMU_IMAGE_MAX);
+	/* Any link addresses first, so that every ET_EXEC is refused saying why. */
+	err = elf_read_headers(bprm, info, 0, NOMMU_LINK_MAX);
 	if (!err && info->type != ET_DYN)
 		err = refuse(bprm, "not a static-PIE (ET_EXEC needs its link addresses)");
+	if (!err && info->hi - info->lo > NOMMU_IMAGE_MAX)
+		err = refuse(bprm, "the image is larger than the loader takes");
 	if (err)
 		goto out;
 	image = info->hi - info->lo;

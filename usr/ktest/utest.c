@@ -104,6 +104,18 @@ static long atol(const char *s)
 	return sign * (long)v;
 }
 
+/* n in decimal, in buf (24 bytes); returns the string's start. */
+static char *utoa(unsigned long n, char *buf)
+{
+	char *p = buf + 24;
+
+	*--p = 0;
+	do
+		*--p = (char)('0' + n % 10);
+	while (n /= 10);
+	return p;
+}
+
 static int *shared_page(void)
 {
 	long p = sys6(mmap, 0, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -370,6 +382,52 @@ static int test_vfork(void)
 	return 0;
 }
 
+/*
+ * Without an MMU: the child and grandchild are new programs (vfork +
+ * exec: /utest orphan-mid <reaper>, which starts /utest orphan-leaf
+ * <reaper> <its pid>); the leaf waits to be orphaned and exits 0 if the
+ * reaper got it, and the ktest reaps it.
+ */
+static int test_orphan_nommu(const char *reaper, char **envp)
+{
+	const char *v[5];
+	int st = -1;
+	long child;
+
+	vec(v, "/utest", "orphan-mid", reaper);
+	child = vfork();
+	if (child == 0) {
+		sys3(execve, "/utest", v, envp);
+		sys_exit(98);
+	}
+	CHECK(1, child > 0 && waitpid(child, &st, 0) == child && st == 0);
+	CHECK(3, waitpid(-1, &st, 0) == -ECHILD);	/* the grandchild is not ours */
+	return 0;
+}
+
+static int test_orphan_mid(const char *reaper, char **envp)
+{
+	char self[24];
+	const char *v[5];
+
+	vec(v, "/utest", "orphan-leaf", reaper);
+	v[3] = utoa(sys0(getpid), self);
+	v[4] = 0;
+	if (vfork() == 0) {
+		sys3(execve, "/utest", v, envp);
+		sys_exit(98);
+	}
+	return 0;	/* the leaf has exec'd: it outlives us */
+}
+
+static int test_orphan_leaf(long reaper, long parent)
+{
+	while (sys0(getppid) == parent)
+		sys0(sched_yield);
+	CHECK(1, sys0(getppid) == reaper);
+	return 0;
+}
+
 /* The grandchild outlives its parent and is handed to the reaper (pid in argv[2]). */
 static int test_orphan(long reaper)
 {
@@ -549,18 +607,13 @@ static int test_nofork(void)
  */
 static int test_vforkexec(char **envp, int where)
 {
-	char here[24], *p = here + sizeof(here);
-	unsigned long a = (unsigned long)_start;
+	char here[24];
 	volatile int mark = 5;
 	const char *v[4];
 	int st = -1;
 	long pid;
 
-	*--p = 0;
-	do
-		*--p = (char)('0' + a % 10);
-	while (a /= 10);
-	vec(v, "/utest", where ? "where" : "exit", where ? p : "7");
+	vec(v, "/utest", where ? "where" : "exit", where ? utoa((unsigned long)_start, here) : "7");
 	pid = vfork();
 	if (pid == 0) {
 		sys3(execve, "/utest", v, envp);
@@ -638,8 +691,14 @@ static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 		return test_fork();
 	if (!strcmp(t, "vfork"))
 		return test_vfork();
+	if (!strcmp(t, "orphan") && USER_NOMMU)
+		return test_orphan_nommu(argv[2], envp);
 	if (!strcmp(t, "orphan"))
 		return test_orphan(atol(argv[2]));
+	if (!strcmp(t, "orphan-mid"))
+		return test_orphan_mid(argv[2], envp);
+	if (!strcmp(t, "orphan-leaf"))
+		return test_orphan_leaf(atol(argv[2]), atol(argv[3]));
 	if (!strcmp(t, "forkbomb"))
 		return test_forkbomb();
 	if (!strcmp(t, "exec"))
