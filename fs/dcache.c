@@ -187,10 +187,17 @@ void dput(struct dentry *d)
 	vfs_unlock();
 }
 
+/*
+ * Out of the hash and off its parent's list at once, so that lookups,
+ * readdir and rmdir's emptiness check no longer see the name, even while
+ * an open file keeps the dentry alive (it keeps its d_parent reference
+ * until d_free).
+ */
 void d_delete(struct dentry *d)
 {
 	d->d_flags |= DCACHE_DEAD;
 	list_del_init(&d->d_hash);
+	list_del_init(&d->d_child);
 	d_unpin(d);
 }
 

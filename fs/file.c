@@ -44,7 +44,7 @@ size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i)
 
 	n = MIN(n, i->count);
 	if (i->user)
-		done = n - copy_from_user(dst, i->ubuf, n);
+		done = n - copy_from_user_nozero(dst, i->ubuf, n);	/* dst may be a file's page */
 	else
 		done = (memcpy(dst, i->kbuf, n), n);
 	i->kbuf += done;

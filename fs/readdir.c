@@ -79,10 +79,25 @@ long getdents64_kernel(struct file *f, void *buf, size_t size)
 	return g.error ? g.error : (long)g.used;
 }
 
+/*
+ * The records could not be copied out: the position goes back from end
+ * (where the iteration left it) to start, so that no entry is lost --
+ * unless another reader of the same file moved it meanwhile: then the
+ * entries after end are theirs and the position stays.
+ */
+static void rewind_dir(struct file *f, loff_t start, loff_t end)
+{
+	mutex_lock(&f->f_pos_lock);
+	if (f->f_pos == end)
+		f->f_pos = start;
+	mutex_unlock(&f->f_pos_lock);
+}
+
 long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent, unsigned int count)
 {
 	struct file *f = fget(fd);
 	size_t size = MIN((size_t)count, (size_t)GETDENTS_BUF);
+	loff_t start;
 	char *buf;
 	long r;
 
@@ -93,9 +108,12 @@ long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent, unsig
 		return -EFAULT;
 	}
 	buf = kmalloc(size ? size : 1, GFP_KERNEL);
+	start = READ_ONCE(f->f_pos);
 	r = buf ? getdents64_kernel(f, buf, size) : -ENOMEM;
-	if (r > 0 && copy_to_user(dirent, buf, (unsigned long)r))
+	if (r > 0 && copy_to_user(dirent, buf, (unsigned long)r)) {
+		rewind_dir(f, start, READ_ONCE(f->f_pos));
 		r = -EFAULT;
+	}
 	kfree(buf);
 	fput(f);
 	return r;

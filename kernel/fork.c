@@ -222,6 +222,7 @@ long kernel_spawn(int (*fn)(void *), void *arg, const char *name)
 
 long kernel_spawn_init(int (*fn)(void *), void *arg)
 {
+	unsigned long flags;
 	struct task *child;
 	int err;
 
@@ -230,6 +231,14 @@ long kernel_spawn_init(int (*fn)(void *), void *arg)
 		return err;
 	add_task_init(child);
 	child->tgid = child->pgid = child->sid = child->pid;
+	/*
+	 * No parent, as Linux's init has none a process could see (getppid
+	 * is 0): the boot task that made it is no process and never waits.
+	 */
+	flags = spin_lock_irqsave(&tasklist_lock);
+	list_del_init(&child->sibling);
+	child->parent = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	wake_up_process(child);
 	return child->pid;
 }

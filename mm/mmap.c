@@ -20,6 +20,7 @@
  */
 #include <asm/mmu_context.h>
 #include <tern/errno.h>
+#include <tern/kernel.h>
 #include <tern/mman.h>
 #include <tern/slab.h>
 
@@ -101,6 +102,38 @@ static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end,
 		vma->vm_flags = flags;
 	}
 	return vma;
+}
+
+/* Private writable regions may each need all their pages: they are committed. */
+static bool vma_committed(unsigned long vm_flags)
+{
+	return (vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
+}
+
+static unsigned long mm_count_committed(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long pages = 0;
+
+	for (vma = vma_of(rb_first(&mm->mm_rb)); vma; vma = vma_next(vma))
+		if (vma_committed(vma->vm_flags))
+			pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	return pages;
+}
+
+/*
+ * After a change to mm's regions (mm->lock held), for which reserved
+ * pages were reserved (an upper bound of the increase): mm->committed
+ * follows the regions again, and what the change did not use, or gave
+ * up, goes back to the total (mm/commit.c).
+ */
+static void commit_settle(struct mm_struct *mm, unsigned long reserved)
+{
+	unsigned long now = mm_count_committed(mm), had = mm->committed + reserved;
+
+	BUG_ON(now > had);
+	vm_commit_release(had - now);
+	mm->committed = now;
 }
 
 /*
@@ -265,6 +298,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		return -EINVAL;
 	mutex_lock(&mm->lock);
 	err = __do_munmap(mm, start, start + PAGE_ALIGN(len));
+	commit_settle(mm, 0);
 	mutex_unlock(&mm->lock);
 	return err;
 }
@@ -312,6 +346,7 @@ int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigne
 	unsigned long type = flags & MAP_TYPE, vm_flags;
 	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
 	struct vm_area_struct *vma;
+	unsigned long reserve;
 	int err = 0;
 
 	if (!len || (prot & ~PROT_ALL) || (flags & ~MAP_KNOWN) ||
@@ -332,6 +367,9 @@ int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigne
 	vm_flags = prot_to_vm(prot) | VM_MAY_ALL |
 		   (type == MAP_SHARED ? VM_SHARED | VM_MAYSHARE : 0) |
 		   (flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0);
+	reserve = vma_committed(vm_flags) ? len >> PAGE_SHIFT : 0;
+	if (!vm_commit_reserve(reserve))
+		return -ENOMEM;
 
 	mutex_lock(&mm->lock);
 	if (flags & MAP_FIXED_NOREPLACE) {
@@ -343,6 +381,7 @@ int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigne
 	}
 	if (!err)
 		err = mmap_region(mm, addr, addr + len, vm_flags);
+	commit_settle(mm, reserve);
 	mutex_unlock(&mm->lock);
 	if (!err)
 		*addrp = addr;
@@ -400,7 +439,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot)
 {
 	struct vm_area_struct *spares[2] = { NULL, NULL };
-	unsigned long end, newprot = prot_to_vm(prot);
+	unsigned long end, newprot = prot_to_vm(prot), reserve;
 	unsigned int splits, i;
 	int err;
 
@@ -411,6 +450,10 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 	if (start >= TASK_SIZE || len > TASK_SIZE - start)
 		return -ENOMEM;
 	end = start + PAGE_ALIGN(len);
+	/* Making private memory writable commits it (an upper bound: all of it). */
+	reserve = newprot & VM_WRITE ? (end - start) >> PAGE_SHIFT : 0;
+	if (!vm_commit_reserve(reserve))
+		return -ENOMEM;
 
 	mutex_lock(&mm->lock);
 	err = mprotect_check(mm, start, end, newprot, &splits);
@@ -428,13 +471,14 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		for (i = 0; i < splits; i++)
 			kfree(spares[i]);
 	}
+	commit_settle(mm, reserve);
 	mutex_unlock(&mm->lock);
 	return err;
 }
 
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 {
-	unsigned long old_end, new_end, ret;
+	unsigned long old_end, new_end, ret, reserve = 0;
 
 	mutex_lock(&mm->lock);
 	ret = mm->brk;
@@ -442,6 +486,13 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 		goto out;
 	old_end = PAGE_ALIGN(mm->brk);
 	new_end = PAGE_ALIGN(brk);
+	if (new_end > old_end) {
+		reserve = (new_end - old_end) >> PAGE_SHIFT;
+		if (!vm_commit_reserve(reserve)) {
+			reserve = 0;
+			goto out;
+		}
+	}
 	if (new_end < old_end) {
 		if (__do_munmap(mm, new_end, old_end))
 			goto out;
@@ -452,6 +503,7 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 	}
 	mm->brk = ret = brk;
 out:
+	commit_settle(mm, reserve);
 	mutex_unlock(&mm->lock);
 	return ret;
 }
@@ -489,7 +541,7 @@ int do_madvise_dontneed(struct mm_struct *mm, unsigned long start, unsigned long
 
 int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
-	unsigned long start = addr & PAGE_MASK;
+	unsigned long start = addr & PAGE_MASK, growth;
 	struct vm_area_struct *prev = vma_prev(vma);
 
 	if (!(vma->vm_flags & VM_GROWSDOWN) || start < MMAP_MIN_ADDR ||
@@ -497,7 +549,11 @@ int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long
 		return -EFAULT;
 	if (prev && prev->vm_end + STACK_GUARD_GAP > start)
 		return -EFAULT;
+	growth = vma_committed(vma->vm_flags) ? (vma->vm_start - start) >> PAGE_SHIFT : 0;
+	if (!vm_commit_reserve(growth))
+		return -ENOMEM;
 	vma->vm_start = start;
+	commit_settle(mm, growth);
 	return 0;
 }
 
@@ -505,11 +561,19 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = mm_alloc();
 	struct vm_area_struct *vma;
+	unsigned long reserve;
 	int err = 0;
 
 	if (!mm)
 		return NULL;
 	mutex_lock(&oldmm->lock);
+	/* The copy commits what the original does (Linux's fork does the same). */
+	reserve = oldmm->committed;
+	if (!vm_commit_reserve(reserve)) {
+		mutex_unlock(&oldmm->lock);
+		mmput(mm);
+		return NULL;
+	}
 	mm->mmap_base = oldmm->mmap_base;
 	mm->start_brk = oldmm->start_brk;
 	mm->brk = oldmm->brk;
@@ -526,6 +590,9 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	/* Private pages became read-only, whether or not all of them were copied. */
 	flush_tlb_mm(oldmm);
 	mutex_unlock(&oldmm->lock);
+	mutex_lock(&mm->lock);
+	commit_settle(mm, reserve);
+	mutex_unlock(&mm->lock);
 	if (err) {
 		mmput(mm);
 		return NULL;
@@ -539,4 +606,6 @@ void free_all_vmas(struct mm_struct *mm)
 
 	while ((node = rb_first(&mm->mm_rb)))
 		vma_unlink_free(mm, vma_of(node));
+	vm_commit_release(mm->committed);
+	mm->committed = 0;
 }

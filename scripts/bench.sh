@@ -159,16 +159,21 @@ done
 # hart, in the default allocators' build (Documentation/process.md).
 echo "### processes, instructions per operation as the user program sees it"
 echo
-echo "| board | getpid | fork + exit + wait |"
-echo "|---|---:|---:|"
+echo "| board | getpid | fork + exit + wait | pipe round trip | fork + exec + wait | brk grow + touch + shrink, per page | file read, per KiB | write + read back, per KiB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+PROC_BENCHES=proc_getpid,proc_fork_exit_wait,proc_pipe_roundtrip,proc_fork_exec_wait
+PROC_BENCHES=$PROC_BENCHES,proc_brk_page,proc_file_read_kib,proc_file_rw_kib
 for arch in qemu_virt qemu_virt32; do
 	o=$work/$arch-buddy+slab
 	l=$o.proc.bench.log
 	[ -f "$o/vmlinux" ] || continue
 	objtree=$o ICOUNT=1 QEMU_ARGS="-m 128M -smp 1" timeout 600 \
-		"$srctree/scripts/qemu-cmd.sh" run bench=proc_getpid,proc_fork_exit_wait \
+		"$srctree/scripts/qemu-cmd.sh" run bench=$PROC_BENCHES \
 		</dev/null 2>&1 | tr -d '\r' >"$l"
-	echo "| $arch | $(value "$l" proc_getpid) | $(value "$l" proc_fork_exit_wait) |"
+	echo "| $arch | $(value "$l" proc_getpid) | $(value "$l" proc_fork_exit_wait) |" \
+	     "$(value "$l" proc_pipe_roundtrip) | $(value "$l" proc_fork_exec_wait) |" \
+	     "$(value "$l" proc_brk_page) | $(value "$l" proc_file_read_kib) |" \
+	     "$(value "$l" proc_file_rw_kib) |"
 done
 echo
 echo "Raw output: $work/*.bench.log"

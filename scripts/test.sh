@@ -482,6 +482,15 @@ linux_stage() {
 }
 grep -q '^CONFIG_PROCESSES=y' "$work/qemu_virt/.config" 2>/dev/null && bg linux_stage
 
+# The first process: rdinit=, init=, the fallbacks, argv/envp, pid 1's exit.
+init_stage() {
+	"$srctree/scripts/test-init.sh" "$work/init" "$work/qemu_virt" >"$work/init.log" 2>&1
+	grep -E '^FAIL ' "$work/init.log" | sed 's/^/  /' || true
+	stage_counts "first-process boots" "$work/init.log"
+	echo "  done    first-process boots (log: $work/init.log)"
+}
+grep -q '^CONFIG_PROCESSES=y' "$work/qemu_virt/.config" 2>/dev/null && bg init_stage
+
 echo "== build system"
 "$srctree/scripts/test-kbuild.sh" "$work/kbuild" | tee "$work/kbuild.log" | grep -v ' passed, '
 stage_counts "build system tests" "$work/kbuild.log"

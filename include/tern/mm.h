@@ -115,6 +115,7 @@ struct mm_struct {
 	unsigned long start_brk, brk;
 	unsigned long rss;		/* lock; user pages mapped (a shared page counts in each) */
 	unsigned long nr_pgtables;	/* lock; page-table pages, the root not counted */
+	unsigned long committed;	/* lock; pages of private writable regions (mm/commit.c) */
 	struct list_head free_tables;	/* lock; tables unlinked, freed after a TLB flush */
 	int users;			/* atomic: mmget/mmput */
 	cpumask_t cpumask;		/* atomic: the CPUs it ran on (their TLBs may hold it) */
@@ -148,6 +149,19 @@ void unuse_mm(struct mm_struct *mm);
  * NULL without memory (oldmm is then as before).
  */
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
+
+/*
+ * Commit accounting (mm/commit.c): pages of private writable memory
+ * mapped by every address space, and the policy's limit on them.
+ * vm_commit_reserve takes pages more (false: the policy refuses, nothing
+ * taken); vm_commit_release gives pages back.  mm/mmap.c calls them.
+ */
+unsigned long vm_committed_pages(void);
+unsigned long vm_commit_limit(void);
+/* Sets the limit (ktests; a sysctl later); returns the old one. */
+unsigned long vm_commit_set_limit(unsigned long pages);
+bool vm_commit_reserve(unsigned long pages);
+void vm_commit_release(unsigned long pages);
 
 /*
  * mmap: maps len bytes (rounded up to pages) of anonymous memory with
@@ -314,6 +328,15 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
 
 /* Not defined without an MMU: fork is -ENOSYS (kernel/fork.c), callers test IS_ENABLED. */
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
+
+/*
+ * Commit accounting is MMU-only (mm/commit.c): without an MMU mmap takes
+ * its pages at once, so nothing is promised ahead.  Declared for callers
+ * that test IS_ENABLED(CONFIG_MMU); not defined here.
+ */
+unsigned long vm_committed_pages(void);
+unsigned long vm_commit_limit(void);
+unsigned long vm_commit_set_limit(unsigned long pages);
 
 /* Never called: without paging there are no page faults. */
 static inline int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)

@@ -171,8 +171,11 @@ typedef long (*syscall_fn_t)(const struct pt_regs *regs);
  * reach it as task_pt_regs(current) (<tern/process.h>): the same frame.
  */
 
-/* The trap handler, for an ecall from user mode: dispatches on a7, result in a0. */
-void do_syscall(struct pt_regs *regs);
+/*
+ * An ecall from user mode (entry.S calls it with interrupts off; they are
+ * off again on return): dispatches on a7, result in a0.
+ */
+void do_user_syscall(struct pt_regs *regs);
 
 
 /* The table entry for a plain sys_name(t1 ...) of fs/ (syscall_vfs.c). */

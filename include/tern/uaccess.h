@@ -11,6 +11,10 @@
  *	copy_from_user, copy_to_user, clear_user
  *		the number of bytes NOT copied (or zeroed): 0 on success;
  *		copy_from_user zero-fills what it could not copy
+ *	copy_from_user_nozero
+ *		copy_from_user leaving what it could not copy as it was:
+ *		for copies into live data (a file's page), where zeroing
+ *		the tail would destroy bytes the caller does not write
  *	strncpy_from_user
  *		the string's length without its NUL, count if it has none
  *		in count bytes (dst then unterminated), or -EFAULT
@@ -68,6 +72,14 @@ static inline unsigned long copy_from_user(void *to, const void __user *from, un
 	if (unlikely(left))
 		memset((char *)to + (n - left), 0, left);
 	return left;
+}
+
+static inline unsigned long copy_from_user_nozero(void *to, const void __user *from,
+						  unsigned long n)
+{
+	if (unlikely(!access_ok(from, n)))
+		return n;
+	return __asm_copy_user(to, (const void *)from, n);
 }
 
 static inline unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)

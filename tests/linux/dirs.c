@@ -83,6 +83,13 @@ int main(void)
 	CHECK("fchdir", !fchdir(fd) && getcwd(cwd, sizeof(cwd)) && strstr(cwd, "/sub"));
 	close(fd);
 	CHECK("back up", !chdir(".."));
+	/* An unlinked name goes at once, even while a file keeps it open. */
+	CHECK("open then unlink", !mkdir("gone", 0755) &&
+	      (fd = open("gone/open", O_CREAT | O_RDWR, 0600)) >= 0 && !unlink("gone/open"));
+	CHECK("rmdir while the file is open", !rmdir("gone"));
+	CHECK("the open file still works", write(fd, "x", 1) == 1 && !fstat(fd, &st) &&
+	      st.st_size == 1 && st.st_nlink == 0);
+	close(fd);
 	list_cwd("after");
 	/* clean up */
 	unlink("sub/file");

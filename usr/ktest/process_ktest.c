@@ -324,23 +324,40 @@ static void a_fork_bomb_gets_eagain_and_pages_come_back(struct ktest *t)
  * back.  Without an MMU mmap itself says -ENOMEM (the program then
  * exits 0).  Skipped above 1 GiB: filling it would take the ktest minutes.
  */
+/* The hog (utest.c) until it ends, twice (the first warms the caches): its wait status. */
+static void hog_twice(struct ktest *t, int want)
+{
+	/* Without an MMU nothing is committed ahead: mmap takes the pages. */
+	unsigned long before = 0, committed = MMU ? vm_committed_pages() : 0;
+
+	for (int round = 0; round < 2; round++) {
+		if (round)
+			before = free_pages_now();
+		run_one(t, !MMU, "hog", NULL, want);
+	}
+	if (!IS_ENABLED(CONFIG_KMEM_BUMP))	/* it keeps every page kmalloc took */
+		KTEST_EXPECT_EQ(t, free_pages_now(), before);
+	if (MMU)
+		KTEST_EXPECT_EQ(t, vm_committed_pages(), committed);
+}
+
 static void out_of_memory_kills_the_process_and_pages_come_back(struct ktest *t)
 {
 	struct pgalloc_stats s;
-	unsigned long before = 0;
+	unsigned long limit;
 
 	pgalloc_get_stats(&s);
 	if (s.total_pages > (1UL << 30) / PAGE_SIZE)
 		KTEST_SKIP(t, "more than 1 GiB of memory");
 	if (IS_ENABLED(CONFIG_PGALLOC_BUMP))
 		KTEST_SKIP(t, "the bump allocator never gets pages back");
-	for (int round = 0; round < 2; round++) {	/* the first warms the caches */
-		if (round)
-			before = free_pages_now();
-		run_one(t, !MMU, "hog", NULL, MMU ? W_EXITCODE(0, SIGKILL) : 0);
+	if (MMU) {	/* no commit limit: the pages run out first, and the fault kills */
+		limit = vm_commit_set_limit(~0UL);
+		hog_twice(t, W_EXITCODE(0, SIGKILL));
+		vm_commit_set_limit(limit);
+	} else {	/* mmap takes the pages at once: it says -ENOMEM */
+		hog_twice(t, 0);
 	}
-	if (!IS_ENABLED(CONFIG_KMEM_BUMP))	/* it keeps every page kmalloc took */
-		KTEST_EXPECT_EQ(t, free_pages_now(), before);
 }
 
 /* mmap, munmap, brk and exec (each block of a program) give every page back. */
@@ -358,6 +375,25 @@ static void memory_calls_give_every_page_back(struct ktest *t)
 			run_one(t, !MMU, names[i], NULL, 0);
 	}
 	KTEST_EXPECT_EQ(t, free_pages_now(), before);
+}
+
+/*
+ * Under the strict policy the hog's mmap fails first (utest.c exits 2 on
+ * -ENOMEM from mmap), before any page runs out.
+ */
+static void strict_commit_gives_enomem_before_memory_runs_out(struct ktest *t)
+{
+	struct pgalloc_stats s;
+
+	pgalloc_get_stats(&s);
+	if (!IS_ENABLED(CONFIG_MM_OVERCOMMIT_NEVER))
+		KTEST_SKIP(t, "the heuristic overcommit policy (MM_OVERCOMMIT_GUESS), or no MMU");
+	if (s.total_pages > (1UL << 30) / PAGE_SIZE)
+		KTEST_SKIP(t, "more than 1 GiB of memory");
+	if (IS_ENABLED(CONFIG_PGALLOC_BUMP))
+		KTEST_SKIP(t, "the bump allocator never gets pages back");
+	hog_twice(t, W_EXITCODE(2, 0));
+	KTEST_EXPECT_LE(t, vm_commit_limit(), s.total_pages);
 }
 
 /* ---- malformed executables: each gives -ENOEXEC, and the caller goes on ---- */
@@ -553,6 +589,7 @@ KTEST_SUITE(process,
 	    KTEST_CASE(a_fork_bomb_gets_eagain_and_pages_come_back),
 	    KTEST_CASE(out_of_memory_kills_the_process_and_pages_come_back),
 	    KTEST_CASE(memory_calls_give_every_page_back),
+	    KTEST_CASE(strict_commit_gives_enomem_before_memory_runs_out),
 	    KTEST_CASE(malformed_elf_gives_enoexec),
 	    KTEST_CASE(a_kernel_thread_that_execs_is_released_at_exit),
 	    KTEST_CASE(processes_on_every_cpu));

@@ -520,7 +520,7 @@ static int test_hog(void)
 		if (p < 0 && p > -4096 && USER_NOMMU)
 			return p == -ENOMEM && n > 0 ? 0 : 3;
 		if (p < 0 && p > -4096)
-			return p == -ENOMEM ? 2 : 1;	/* address space full: not the test */
+			return p == -ENOMEM ? 2 : 1;	/* the commit limit, or no room */
 		n++;
 		for (a = 0; a < chunk; a += PAGE)
 			*(volatile char *)(p + a) = 1;

@@ -26,12 +26,19 @@
  */
 #define FRAME_SLOTS	PT_FRAME_SLOTS
 
-.macro SAVE_TRAP_FRAME
+/*
+ * user=1: the trap came from user mode, whose sp and tp the caller stores
+ * (they are elsewhere by then), and whose frame record is {0, pc}.  On
+ * return t0 holds scause.
+ */
+.macro SAVE_TRAP_FRAME user=0
 	addi	sp, sp, -SLOT(FRAME_SLOTS)
 	REG_S	x1, SLOT(1)(sp)
 	/* x2 (sp) is stored below, as its value before the trap. */
 	REG_S	x3, SLOT(3)(sp)
+.if \user == 0
 	REG_S	x4, SLOT(4)(sp)
+.endif
 	REG_S	x5, SLOT(5)(sp)
 	REG_S	x6, SLOT(6)(sp)
 	REG_S	x7, SLOT(7)(sp)
@@ -60,12 +67,17 @@
 	REG_S	x30, SLOT(30)(sp)
 	REG_S	x31, SLOT(31)(sp)
 
+.if \user == 0
 	addi	t0, sp, SLOT(FRAME_SLOTS)
 	REG_S	t0, SLOT(2)(sp)
+	REG_S	s0, SLOT(PT_SIZE_REGS)(sp)
+.else
+	/* The frame record ends a backtrace at the user pc. */
+	REG_S	zero, SLOT(PT_SIZE_REGS)(sp)
+.endif
 	csrr	t0, sepc
 	REG_S	t0, SLOT(0)(sp)
 	REG_S	t0, SLOT(PT_SIZE_REGS + 1)(sp)
-	REG_S	s0, SLOT(PT_SIZE_REGS)(sp)
 	/* The handler runs without SUM (only the uaccess helpers set it); sret restores it. */
 	li	t1, SR_SUM
 	csrrc	t0, sstatus, t1
@@ -110,20 +122,29 @@ handle_trap_entry:
 handle_user_trap:
 	REG_S	sp, TASK_USER_SP_OFFSET(tp)
 	REG_L	sp, TASK_KERNEL_SP_OFFSET(tp)
-	SAVE_TRAP_FRAME
-	REG_L	t0, TASK_USER_SP_OFFSET(tp)
-	REG_S	t0, SLOT(2)(sp)
-	csrrw	t0, sscratch, zero
-	REG_S	t0, SLOT(4)(sp)
+	SAVE_TRAP_FRAME user=1
+	REG_L	t1, TASK_USER_SP_OFFSET(tp)
+	REG_S	t1, SLOT(2)(sp)
+	csrrw	t1, sscratch, zero
+	REG_S	t1, SLOT(4)(sp)
 	/* The kernel addresses globals through gp (linker relaxation): the user's is saved. */
 .option push
 .option norelax
 	la	gp, __global_pointer$
 .option pop
-	/* The frame record ends a backtrace at the user pc. */
-	REG_S	zero, SLOT(PT_SIZE_REGS)(sp)
 	mv	a0, sp
 	addi	s0, sp, SLOT(FRAME_SLOTS)
+#ifdef CONFIG_PROCESSES
+	/*
+	 * A system call (t0 is scause) skips the trap dispatch both ways:
+	 * do_user_syscall returns with interrupts off, to user mode.
+	 */
+	li	t1, EXC_ECALL_U
+	bne	t0, t1, 1f
+	call	do_user_syscall
+	j	ret_from_syscall
+1:
+#endif
 	call	do_trap
 	j	ret_from_trap
 
@@ -143,6 +164,14 @@ ret_from_trap:
 	bnez	t1, 1f
 	csrw	sscratch, tp
 1:	csrw	sstatus, t0
+	j	restore_regs
+
+/* Interrupts are off and the frame returns to user mode (SPP clear). */
+ret_from_syscall:
+	csrw	sscratch, tp
+	REG_L	t0, SLOT(PT_STATUS)(sp)
+	csrw	sstatus, t0
+restore_regs:
 	REG_L	t0, SLOT(0)(sp)
 	csrw	sepc, t0
 

@@ -6,6 +6,7 @@
  * too, through the wrappers of syscall_vfs.c.
  */
 #include <tern/errno.h>
+#include <tern/irqflags.h>
 #include <tern/kernel.h>
 #include <tern/sched.h>
 #include <tern/syscalls.h>
@@ -25,7 +26,7 @@ static const syscall_fn_t sys_call_table[__NR_syscalls] = {
 /* Numbers already reported (one bit each; above the table: one report for all). */
 static unsigned long ni_reported[__NR_syscalls / BITS_PER_LONG + 1];
 
-static long sys_ni_syscall(unsigned long nr)
+static __cold long sys_ni_syscall(unsigned long nr)
 {
 	unsigned long idx = MIN(nr, (unsigned long)__NR_syscalls);
 	unsigned long bit = 1UL << (idx % BITS_PER_LONG);
@@ -37,10 +38,21 @@ static long sys_ni_syscall(unsigned long nr)
 	return -ENOSYS;
 }
 
-void do_syscall(struct pt_regs *regs)
+/*
+ * A system call from user mode: entry.S comes here straight from the trap
+ * entry (past do_trap), with interrupts off, and the return goes straight
+ * back out; this is the whole path of a null system call, so it stays
+ * small.  sepc moves past the ecall first, so that a fork child and a
+ * restarted call resume after it.  Returns with interrupts off.
+ */
+void do_user_syscall(struct pt_regs *regs)
 {
 	unsigned long nr = regs->a7;
 	syscall_fn_t fn = nr < __NR_syscalls ? sys_call_table[nr] : NULL;
 
-	regs->a0 = fn ? fn(regs) : sys_ni_syscall(nr);
+	local_irq_enable();
+	regs->epc += 4;
+	regs->a0 = likely(fn) ? fn(regs) : sys_ni_syscall(nr);
+	cond_resched();
+	local_irq_disable();
 }

@@ -88,20 +88,17 @@ void user_return_work(void)
 }
 
 /*
- * An exception from user mode: an ecall is a system call (sepc moves past
- * it first, so a fork child and a restarted call resume after it); a
- * page fault is served or kills the process; anything else kills it.
- * Runs with interrupts on; returns with them off, for the way out.
+ * An exception from user mode other than an ecall (entry.S sends those to
+ * do_user_syscall): a page fault is served or kills the process; anything
+ * else kills it.  Runs with interrupts off; returns with them off, for
+ * the way out.
  */
 void do_user_exception(struct pt_regs *regs)
 {
 	unsigned long cause = regs->cause;
 
 	local_irq_enable();
-	if (cause == EXC_ECALL_U) {
-		regs->epc += 4;
-		do_syscall(regs);
-	} else if (!is_page_fault(cause)) {
+	if (!is_page_fault(cause)) {
 		user_fault_kill(regs);
 	} else {
 		int err = handle_mm_fault(current->mm, regs->badaddr, user_fault_flags(cause));
