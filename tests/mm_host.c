@@ -87,6 +87,15 @@ unsigned long mm_host_free_pages(void)
 	return nr_free;
 }
 
+/* The commit limit's base (mm/commit.c): the fake memory. */
+void pgalloc_get_stats(struct pgalloc_stats *stats)
+{
+	memset(stats, 0, sizeof(*stats));
+	stats->total_pages = MM_HOST_PAGES;
+	stats->free_pages = nr_free;
+	stats->largest_free_order_pages = nr_free ? 1 : 0;
+}
+
 long mm_host_kmalloc_live(void)
 {
 	return kmalloc_live;
