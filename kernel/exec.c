@@ -11,6 +11,7 @@
  * process with several threads, the others end before the load
  * (de_thread, kernel/thread.c), and the caller takes the group's pid.
  */
+#include <asm/mmu_context.h>
 #include <asm/processor.h>
 #include <asm/switch.h>
 #include <tern/binfmts.h>
@@ -270,7 +271,8 @@ static void set_current_mm(struct mm_struct *mm)
 	struct mm_struct *old = current->mm;
 
 	current->mm = mm;
-	switch_mm(old, mm);
+	if (IS_ENABLED(CONFIG_MMU))
+		switch_mm(old, mm);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 

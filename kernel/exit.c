@@ -175,7 +175,8 @@ static void exit_mm(struct task *self)
 		clear_child_tid_wake(self);
 	flags = spin_lock_irqsave(&tasklist_lock);	/* against get_task_mm */
 	self->mm = NULL;
-	switch_mm(mm, NULL);
+	if (IS_ENABLED(CONFIG_MMU))
+		switch_mm(mm, NULL);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	mmput(mm);
 }

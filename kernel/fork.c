@@ -6,6 +6,11 @@
  * while the parent sleeps until the child execs or exits; its registers
  * are the parent's at the ecall, with a0 = 0.
  *
+ * Without an MMU there is nothing to copy the memory into at the same
+ * addresses: fork (clone without CLONE_VM) is -ENOSYS and vfork is the
+ * way to start a program, as in Linux's no-MMU kernels; threads
+ * (CLONE_VM without CLONE_VFORK) are not done there: -EINVAL.
+ *
  * Supported clone flags: the exit signal (CSIGNAL), CLONE_VM (with
  * CLONE_VFORK, or alone: the child shares the address space),
  * CLONE_VFORK (only with CLONE_VM), CLONE_FS, CLONE_FILES, CLONE_SIGHAND,
@@ -326,6 +331,10 @@ int check_clone_flags(unsigned long flags)
 		return -EINVAL;
 	if ((flags & CLONE_VFORK) && !(flags & CLONE_VM))
 		return -EINVAL;		/* a vfork with its own mm: not done here */
+	if (!IS_ENABLED(CONFIG_MMU) && !(flags & CLONE_VM))
+		return -ENOSYS;		/* fork: no MMU to give the child a copy */
+	if (!IS_ENABLED(CONFIG_MMU) && !(flags & CLONE_VFORK))
+		return -EINVAL;		/* threads without an MMU: not done */
 	return 0;
 }
 
@@ -353,8 +362,10 @@ static long do_fork(unsigned long flags, unsigned long newsp, int __user *parent
 		return err;
 	if (flags & CLONE_VM)
 		mmget(mm);
+	else if (IS_ENABLED(CONFIG_MMU) && mm)
+		mm = dup_mm(mm);
 	else
-		mm = mm ? dup_mm(mm) : NULL;
+		mm = NULL;
 	if (!mm) {
 		discard_child(child);
 		return -ENOMEM;

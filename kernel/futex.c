@@ -72,6 +72,7 @@ static struct futex_bucket *futex_bucket(const struct futex_key *key)
 	return b;
 }
 
+#ifdef CONFIG_MMU
 /* Is the word at addr in a MAP_SHARED region of mm? */
 static bool in_shared_region(struct mm_struct *mm, unsigned long addr)
 {
@@ -85,22 +86,13 @@ static bool in_shared_region(struct mm_struct *mm, unsigned long addr)
 	return shared;
 }
 
-/* The key of the word at uaddr: -EINVAL unaligned, -EFAULT unmapped. */
-static int futex_get_key(u32 __user *uaddr, bool private, struct futex_key *key)
+/* A shared futex's key: the word's physical address.  0 or -EFAULT. */
+static int shared_futex_key(struct mm_struct *mm, u32 __user *uaddr, struct futex_key *key)
 {
 	unsigned long addr = (unsigned long)uaddr;
-	struct mm_struct *mm = current->mm;
 	pteval_t pte;
 	u32 probe;
 
-	if (addr & (sizeof(u32) - 1))
-		return -EINVAL;
-	if (!mm || !access_ok(uaddr, sizeof(u32)))
-		return -EFAULT;
-	key->space = mm;
-	key->addr = addr;
-	if (private || !in_shared_region(mm, addr))
-		return 0;
 	/* Shared regions are filled when mapped; a read makes sure of it. */
 	if (get_user(probe, uaddr))
 		return -EFAULT;
@@ -111,6 +103,38 @@ static int futex_get_key(u32 __user *uaddr, bool private, struct futex_key *key)
 	key->space = NULL;
 	key->addr = (unsigned long)pte_phys(pte) + (addr & ~PAGE_MASK);
 	return 0;
+}
+#else
+/*
+ * Without an MMU an address is the same word in every process that
+ * shares the memory (vfork): the (mm, address) key serves all.
+ */
+static bool in_shared_region(struct mm_struct *mm, unsigned long addr)
+{
+	return false;
+}
+
+static int shared_futex_key(struct mm_struct *mm, u32 __user *uaddr, struct futex_key *key)
+{
+	return 0;
+}
+#endif
+
+/* The key of the word at uaddr: -EINVAL unaligned, -EFAULT unmapped. */
+static int futex_get_key(u32 __user *uaddr, bool private, struct futex_key *key)
+{
+	unsigned long addr = (unsigned long)uaddr;
+	struct mm_struct *mm = current->mm;
+
+	if (addr & (sizeof(u32) - 1))
+		return -EINVAL;
+	if (!mm || !access_ok(uaddr, sizeof(u32)))
+		return -EFAULT;
+	key->space = mm;
+	key->addr = addr;
+	if (private || !in_shared_region(mm, addr))
+		return 0;
+	return shared_futex_key(mm, uaddr, key);
 }
 
 static void futex_timeout(struct ktimer *timer)

@@ -13,7 +13,9 @@
  *	NPROC	the process cap fork enforces: one number for the one user
  *		(everyone is uid 0), nproc_limit, which setting the soft
  *		limit changes for everyone;
- *	STACK	reported; how far a stack grows is STACK_LIMIT.
+ *	STACK	reported; how far a stack grows is STACK_LIMIT (without an
+ *		MMU a lower value makes exec's fixed stacks smaller,
+ *		stack_rlimit).
  * The others are kept and reported for programs that read them.
  */
 #include <tern/errno.h>
@@ -89,6 +91,14 @@ static int do_prlimit(unsigned int resource, const struct rlimit64 *new, struct 
 		spin_unlock(&current->files->lock);
 	}
 	return 0;
+}
+
+unsigned long stack_rlimit(void)
+{
+	struct rlimit64 cur;
+
+	do_prlimit(RLIMIT_STACK, NULL, &cur);
+	return (unsigned long)MIN(cur.rlim_cur, (u64)~0UL);
 }
 
 SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource,

@@ -179,6 +179,10 @@ int elf_parse_phdrs(const void *phdrs, size_t len, u64 file_size, u64 min_addr,
 			info->exec_stack = p.p_flags & PF_X;
 		if (p.p_type == PT_PHDR)
 			phdr_vaddr = p.p_vaddr;
+		if (p.p_type == PT_DYNAMIC) {
+			info->dyn_vaddr = p.p_vaddr;
+			info->dyn_size = p.p_filesz;
+		}
 	}
 	if (!info->nr_load || !entry_executable(info))
 		return -ENOEXEC;
@@ -193,6 +197,105 @@ int elf_parse_phdrs(const void *phdrs, size_t len, u64 file_size, u64 min_addr,
 	if (info->type == ET_DYN && info->hi - info->lo > task_size - min_addr)
 		return -ENOEXEC;
 	info->phdr_vaddr = find_phdr_vaddr(info, phdr_vaddr);
+	return 0;
+}
+
+/* A little-endian word of n (4 or 8) bytes at p. */
+static u64 get_word(const u8 *p, unsigned int n)
+{
+	u64 v = 0;
+
+	while (n--)
+		v = v << 8 | p[n];
+	return v;
+}
+
+static void set_word(u8 *p, unsigned int n, u64 v)
+{
+	for (unsigned int i = 0; i < n; i++)
+		p[i] = (u8)(v >> (8 * i));
+}
+
+/* Is [addr, addr + n) inside the image [lo, lo + size)?  Its offset in *off. */
+static bool in_image(u64 addr, u64 n, u64 lo, u64 size, u64 *off)
+{
+	if (addr < lo || addr - lo > size || n > size - (addr - lo))
+		return false;
+	*off = addr - lo;
+	return true;
+}
+
+struct dyn_rela {
+	u64 addr, size, ent;
+	bool other;		/* DT_REL or DT_RELR with entries */
+};
+
+/* Reads the dynamic section's relocation tags: false if it is outside the image. */
+static bool read_dynamic(const u8 *image, u64 lo, u64 size, u64 dyn_vaddr, u64 dyn_size,
+			 unsigned int w, struct dyn_rela *d)
+{
+	u64 off, i;
+
+	if (!in_image(dyn_vaddr, dyn_size, lo, size, &off))
+		return false;
+	for (i = 0; i + 2 * w <= dyn_size; i += 2 * w) {
+		u64 tag = get_word(image + off + i, w), val = get_word(image + off + i + w, w);
+
+		if (tag == DT_NULL)
+			break;
+		if (tag == DT_RELA)
+			d->addr = val;
+		else if (tag == DT_RELASZ)
+			d->size = val;
+		else if (tag == DT_RELAENT)
+			d->ent = val;
+		else if ((tag == DT_RELSZ || tag == DT_RELRSZ) && val)
+			d->other = true;
+	}
+	return true;
+}
+
+int elf_relocate(u8 *image, u64 lo, u64 size, u64 bias, u64 dyn_vaddr, u64 dyn_size,
+		 int class, const char **why)
+{
+	unsigned int w = class == ELFCLASS64 ? 8 : 4;
+	u64 ent = 3 * (u64)w, tab, i;
+	struct dyn_rela d = { 0, 0, ent, false };
+
+	*why = NULL;
+	if (!dyn_size)
+		return 0;
+	if (!read_dynamic(image, lo, size, dyn_vaddr, dyn_size, w, &d)) {
+		*why = "dynamic section outside the image";
+		return -ENOEXEC;
+	}
+	if (d.other) {
+		*why = "REL or RELR relocations (only RELA is supported)";
+		return -ENOEXEC;
+	}
+	if (!d.size)
+		return 0;
+	if (d.ent != ent || d.size % ent || !in_image(d.addr, d.size, lo, size, &tab)) {
+		*why = "relocation table malformed or outside the image";
+		return -ENOEXEC;
+	}
+	for (i = 0; i < d.size; i += ent) {
+		const u8 *r = image + tab + i;
+		u64 where = get_word(r, w), info = get_word(r + w, w), addend = get_word(r + 2 * w, w);
+		u64 type = class == ELFCLASS64 ? info & 0xffffffffu : info & 0xff, off;
+
+		if (type == R_RISCV_NONE)
+			continue;
+		if (type != R_RISCV_RELATIVE) {
+			*why = "relocation type other than R_RISCV_RELATIVE";
+			return -ENOEXEC;
+		}
+		if (!in_image(where, w, lo, size, &off)) {
+			*why = "relocation outside the image";
+			return -ENOEXEC;
+		}
+		set_word(image + off, w, bias + addend);
+	}
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * The memory system calls: brk, mmap, munmap, mprotect, madvise, over
- * the address-space code of mm/mmap.c (include/tern/mm.h).
+ * the address-space code of mm/mmap.c, or without an MMU the region
+ * lists of mm/nommu.c (include/tern/mm.h).
  *
  * mmap maps anonymous memory and private file mappings (of regular
  * files with a read method: others answer -ENODEV, as do shared file

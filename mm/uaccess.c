@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The uaccess helpers that are not inline (<tern/uaccess.h>). */
+#include <tern/sched.h>
 #include <tern/uaccess.h>
 
 long strncpy_from_user(char *dst, const char __user *src, long count)
@@ -15,7 +16,9 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 		return -EFAULT;
 	room = TASK_SIZE - s;
 #else
-	room = UINTPTR_MAX - s + 1;
+	room = nommu_access_room(s);	/* 0 from a process: no region holds s */
+	if (!room && current->mm)
+		return -EFAULT;
 #endif
 	if (!room || (unsigned long)count <= room)
 		return __asm_strncpy_from_user(dst, src, count);

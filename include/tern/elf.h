@@ -104,6 +104,7 @@ struct elf_info {
 	unsigned int nr_load;
 	struct elf_seg load[ELF_MAX_LOAD];	/* by vaddr, non-overlapping */
 	u64 lo, hi;		/* the page-aligned extent of the segments */
+	u64 dyn_vaddr, dyn_size;	/* PT_DYNAMIC (bias not added); size 0: none */
 };
 
 /*
@@ -126,6 +127,35 @@ int elf_parse_ehdr(const void *hdr, size_t len, u64 file_size, int want_class,
  */
 int elf_parse_phdrs(const void *phdrs, size_t len, u64 file_size, u64 min_addr,
 		    u64 task_size, struct elf_info *info);
+
+/* Dynamic section tags and relocation types the no-MMU loader reads. */
+#define DT_NULL		0
+#define DT_RELA		7
+#define DT_RELASZ	8
+#define DT_RELAENT	9
+#define DT_REL		17
+#define DT_RELSZ	18
+#define DT_RELRSZ	35
+#define DT_RELR		36
+#define R_RISCV_NONE	0
+#define R_RISCV_RELATIVE 3
+
+/*
+ * Applies a static-PIE's relocations (the no-MMU loader: there is no
+ * C library start-up code to trust, and Linux's no-MMU loaders relocate
+ * too).  image holds the loaded program: image[0] is link address lo,
+ * size bytes of it; the program runs with link address x at x + bias.
+ * The dynamic section is at link address dyn_vaddr (dyn_size bytes);
+ * its DT_RELA table (DT_RELASZ bytes of DT_RELAENT-sized entries) must
+ * lie inside the image.  R_RISCV_RELATIVE stores bias + addend in the
+ * word at its offset (which must lie inside the image), R_RISCV_NONE
+ * does nothing; any other type, DT_REL or DT_RELR tables, a table or a
+ * target outside the image give -ENOEXEC with the reason in *why.
+ * Applying the table twice gives the same image (RELA never reads the
+ * old value), so a program that relocates itself as well is fine.
+ */
+int elf_relocate(u8 *image, u64 lo, u64 size, u64 bias, u64 dyn_vaddr, u64 dyn_size,
+		 int class, const char **why);
 
 /*
  * The initial user stack, as Linux lays it out (Documentation/process.md):

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Memory management: bringing it up at boot (mm/mm_init.c), and user
- * address spaces (mm/mmap.c, mm/memory.c) when paging is on.
+ * address spaces (mm/mmap.c, mm/memory.c) when paging is on, or a
+ * process's list of memory blocks (mm/nommu.c) when it is off.
  */
 #ifndef TERN_MM_H
 #define TERN_MM_H
 
+#include <tern/errno.h>
 #include <tern/types.h>
 
 /*
@@ -17,6 +19,11 @@ void mm_init(void);
 
 /* Instructions page_map_init + pgalloc_init, and kmem_init, took at boot. */
 extern u64 mm_init_pgalloc_instructions, mm_init_kmem_instructions;
+
+/* handle_mm_fault's flags: the access that faulted */
+#define FAULT_FLAG_WRITE	0x1u	/* a store or an atomic */
+#define FAULT_FLAG_INSTRUCTION	0x2u	/* an instruction fetch */
+#define FAULT_FLAG_USER		0x4u	/* from user mode (else a uaccess helper) */
 
 #ifdef CONFIG_MMU
 /*
@@ -126,10 +133,6 @@ struct mm_struct {
 	unsigned long sigpage;		/* the signal return trampoline (exec); 0: none */
 };
 
-/* handle_mm_fault's flags: the access that faulted */
-#define FAULT_FLAG_WRITE	0x1u	/* a store or an atomic */
-#define FAULT_FLAG_INSTRUCTION	0x2u	/* an instruction fetch */
-#define FAULT_FLAG_USER		0x4u	/* from user mode (else a uaccess helper) */
 
 /*
  * A new, empty address space: no regions, the kernel half shared, one
@@ -257,6 +260,151 @@ size_t access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, siz
 
 /* The PTE that maps the user page at addr, 0 if none: for tests and debugging. */
 pteval_t mm_follow_pte(struct mm_struct *mm, unsigned long addr);
+
+#else /* !CONFIG_MMU */
+/*
+ * Processes without an MMU (mm/nommu.c, Documentation/process.md): every
+ * process sees the one physical address space, so an "address space" is
+ * only the list of the regions of memory a process owns.  Each region is
+ * a physically contiguous run of pages from the page allocator, at the
+ * address the allocator picked; user pointers are checked against the
+ * list (nommu_access_ok), but nothing stops a plain load or store from
+ * user mode reaching any memory the firmware's PMP allows.
+ *
+ * exec builds one block for the program (mm_add_program): the image,
+ * a fixed-size heap after it (brk moves only inside that), and the
+ * stack on top; mmap adds a block per call.  mmput's last drop frees
+ * every block.
+ *
+ * Locking: mm->lock (a spinlock, interrupts off) guards the region list
+ * and brk; it is never held across an allocation or a user access.
+ */
+#include <asm/page.h>
+#include <tern/list.h>
+#include <tern/spinlock.h>
+
+/* vm_region kinds */
+#define VMR_IMAGE	1	/* the program's segments; owns the exec block */
+#define VMR_BRK		2	/* the heap, inside the exec block */
+#define VMR_STACK	3	/* the stack, at the top of the exec block */
+#define VMR_MMAP	4	/* an anonymous mmap; owns its block */
+
+struct vm_region {
+	struct list_head list;		/* lock; in mm->regions, by start */
+	unsigned long start, end;	/* page-aligned, end > start */
+	unsigned int kind;		/* VMR_* */
+	void *block;			/* the allocation it frees, NULL: part of another's */
+	unsigned int order;		/* block's order */
+};
+
+struct mm_struct {
+	spinlock_t lock;
+	struct list_head regions;	/* lock */
+	unsigned int map_count;		/* lock; regions in the list */
+	/* lock; the heap is [start_brk, brk) inside [start_brk, brk_limit) */
+	unsigned long start_brk, brk, brk_limit;
+	int users;			/* atomic: mmget/mmput */
+};
+
+/* The heap every program gets after its image (brk never moves past it). */
+#define NOMMU_BRK_SIZE		(128 * 1024UL)
+/* The stack every program gets, unless RLIMIT_STACK is smaller. */
+#define NOMMU_STACK_SIZE	(128 * 1024UL)
+/* How far a stack may grow: what RLIMIT_STACK says by default. */
+#define STACK_LIMIT		(8UL << 20)
+/* Regions a process may have (Linux's default max_map_count). */
+#define MAX_MAP_COUNT		65530
+/* The largest program image the loader takes, and the end of its link addresses. */
+#define NOMMU_IMAGE_MAX		(1UL << 30)
+
+struct mm_struct *mm_alloc(void);
+void mmget(struct mm_struct *mm);
+/* The last drop frees every region's block. */
+void mmput(struct mm_struct *mm);
+
+/*
+ * exec: one zeroed block of image_len + brk_len + stack_len bytes (each
+ * page-aligned), its three regions added to mm (which has none yet);
+ * the block's address in *base.  0 or -ENOMEM.
+ */
+int mm_add_program(struct mm_struct *mm, unsigned long image_len, unsigned long brk_len,
+		   unsigned long stack_len, unsigned long *base);
+
+/*
+ * mmap without an MMU, as Linux's: anonymous memory only (MAP_PRIVATE
+ * or MAP_SHARED: there is no fork to tell them apart), fresh zeroed
+ * contiguous pages wherever the page allocator has them; addr is
+ * ignored as a hint.  0 and the address in *addrp, -EINVAL (len 0,
+ * unknown prot or flags, MAP_FIXED), -ENODEV (a file), -ENOMEM.
+ */
+int do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
+	    unsigned long flags, unsigned long *addrp);
+
+/* Frees the mmap region that starts at start and is len bytes (rounded to pages); else -EINVAL. */
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+
+/*
+ * Nothing can be enforced: 0 when the range lies inside one region and
+ * prot is known, -EINVAL (unaligned, unknown bits), -ENOMEM (not inside
+ * a region).
+ */
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long prot);
+
+/* MADV_DONTNEED: zeroes the range (the next read sees zeros); errors as do_mprotect. */
+int do_madvise_dontneed(struct mm_struct *mm, unsigned long start, unsigned long len);
+
+/*
+ * brk inside the fixed heap: the new end (grown memory zeroed), or the
+ * old one when brk is outside [start_brk, brk_limit].
+ */
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
+
+/* Not defined without an MMU: fork is -ENOSYS (kernel/fork.c), callers test IS_ENABLED. */
+struct mm_struct *dup_mm(struct mm_struct *oldmm);
+
+/*
+ * Commit accounting is MMU-only (mm/commit.c): without an MMU mmap takes
+ * its pages at once, so nothing is promised ahead.  Declared for callers
+ * that test IS_ENABLED(CONFIG_MMU); not defined here.
+ */
+unsigned long vm_committed_pages(void);
+unsigned long vm_commit_limit(void);
+unsigned long vm_commit_set_limit(unsigned long pages);
+
+/* Never called: without paging there are no page faults. */
+static inline int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+{
+	return -EFAULT;
+}
+
+/* Is [addr, addr + size) inside one region of current's?  size 0: always. */
+bool nommu_access_ok(unsigned long addr, unsigned long size);
+
+/* Bytes from addr to the end of current's region that holds it; 0: none does. */
+unsigned long nommu_access_room(unsigned long addr);
+
+/* Is [addr, addr + size) inside one region of mm?  mm->lock not held. */
+bool mm_range_ok(struct mm_struct *mm, unsigned long addr, unsigned long size);
+
+struct file;
+
+/*
+ * Without an MMU no file is mapped (a mapping would need its own copy
+ * of the file, as Linux's no-MMU does for private ones): -ENODEV.
+ */
+static inline int do_mmap_file(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			       unsigned long prot, unsigned long flags, struct file *file,
+			       unsigned long pgoff, unsigned long *addrp)
+{
+	return -ENODEV;
+}
+
+/* Is addr inside a region (SIGSEGV's SEGV_ACCERR) or in none (SEGV_MAPERR)? */
+static inline bool mm_addr_in_region(struct mm_struct *mm, unsigned long addr)
+{
+	return mm_range_ok(mm, addr, 1);
+}
 
 #endif /* CONFIG_MMU */
 #endif

@@ -189,6 +189,9 @@ void exit_files_and_fs(struct task *t);
 /* Called by kthread_exit: a kernel thread's children go to child_reaper. */
 void exit_children(struct task *t);
 
+/* RLIMIT_STACK's soft limit in bytes (kernel/rlimit.c): the no-MMU loader sizes stacks by it. */
+unsigned long stack_rlimit(void);
+
 /* RLIMIT_NPROC's default, from memory size at boot (kernel/fork.c). */
 unsigned long nproc_default(void);
 
@@ -197,7 +200,7 @@ unsigned int nr_processes(void);
 
 #ifndef CONFIG_PROCESSES
 /*
- * Without processes (no MMU yet: Documentation/process.md) the calls a
+ * Without processes (PROCESSES off) the calls a
  * kernel caller may make answer as a kernel without user mode would,
  * so that callers (the first process's start) need no #ifdef.
  */

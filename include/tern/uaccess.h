@@ -31,9 +31,11 @@
  * (S-mode access to user pages) inside the helpers only.
  *
  * Without an MMU (PAGING_NONE) there is one address space: access_ok
- * refuses only ranges that wrap, and an access that faults (no memory
- * there) fails; which addresses a process owns is the processes code's
- * to check.
+ * accepts a range only when it lies whole inside one of the current
+ * process's regions (mm/nommu.c); NULL, kernel memory, the gaps between
+ * regions and wrapping ranges fail.  A task with no regions (a kernel
+ * thread) may pass any range that does not wrap, and an access that
+ * faults (no memory there) fails.
  */
 #ifndef TERN_UACCESS_H
 #define TERN_UACCESS_H
@@ -44,6 +46,11 @@
 #include <tern/string.h>
 #include <tern/types.h>
 
+#ifndef CONFIG_MMU
+bool nommu_access_ok(unsigned long addr, unsigned long size);
+unsigned long nommu_access_room(unsigned long addr);
+#endif
+
 /* May the kernel try [addr, addr + size)?  (It may still fault.) */
 static inline bool access_ok(const void __user *addr, unsigned long size)
 {
@@ -52,7 +59,7 @@ static inline bool access_ok(const void __user *addr, unsigned long size)
 #ifdef CONFIG_MMU
 	return a <= TASK_SIZE && size <= TASK_SIZE - a;
 #else
-	return !size || size - 1 <= UINTPTR_MAX - a;
+	return nommu_access_ok(a, size);
 #endif
 }
 

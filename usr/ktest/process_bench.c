@@ -15,6 +15,10 @@
  *
  *	bench=proc_getpid,proc_fork_exit_wait,proc_pipe_roundtrip,
  *	      proc_fork_exec_wait,proc_brk_page,proc_file_read_kib,proc_file_rw_kib
+ *
+ * Without an MMU the static-PIE utest runs (the only build that can),
+ * and the fork loop is a vfork loop: fork is -ENOSYS there.  The ubench
+ * loops need an MMU (ubench is a static executable).
  */
 #include <tern/bench.h>
 #include <tern/binfmts.h>
@@ -29,6 +33,7 @@
 #include <uapi/linux/fcntl.h>
 
 extern const char __user_utest_begin[], __user_utest_end[];
+extern const char __user_utest_pie_begin[], __user_utest_pie_end[];
 extern const char __user_ubench_begin[], __user_ubench_end[];
 
 struct bench_run {
@@ -87,6 +92,10 @@ static void bench_loop(struct bench *b, const char *mode)
 {
 	struct bench_run r = { "/utest", __user_utest_begin, __user_utest_end, NULL };
 
+	if (!IS_ENABLED(CONFIG_MMU)) {
+		r.begin = __user_utest_pie_begin;
+		r.end = __user_utest_pie_end;
+	}
 	bench_program(b, &r, mode);
 }
 

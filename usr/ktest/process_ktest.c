@@ -8,6 +8,10 @@
  * in-memory table stands in for the filesystem behind execve
  * (binprm_open): /utest, /script ("#!/utest script"), /loop ("#!/loop")
  * and /bad.
+ *
+ * Without an MMU only the static-PIE can run (the static executable is
+ * checked to be refused), and the cases that need fork skip: fork is
+ * -ENOSYS there, which a case of its own checks.
  */
 #include <asm/elf.h>
 #include <tern/binfmts.h>
@@ -31,6 +35,16 @@ static const char loop[] = "#!/loop\n";	/* its own interpreter */
 static const char bad_elf[64] = "\177ELF";	/* the magic, and nothing right after */
 
 static bool use_pie;	/* which build /utest is; only the ktest thread writes it */
+
+#define MMU		IS_ENABLED(CONFIG_MMU)
+#define NEEDS_FORK	"needs fork, which is -ENOSYS without an MMU"
+
+/* Where user addresses end, for the malformed-ELF mutations. */
+#ifdef CONFIG_MMU
+#define USER_TOP	TASK_SIZE
+#else
+#define USER_TOP	NOMMU_IMAGE_MAX
+#endif
 static bool spread;	/* the program may run on every CPU (else the ktest's only) */
 
 #if __riscv_xlen == 64
@@ -132,20 +146,25 @@ static void teardown(struct ktest *t)
 	binprm_open = old_binprm_open;
 }
 
-/* Each user test twice: the static executable, then the static-PIE. */
+/* One user test with one build of /utest. */
+static void run_one(struct ktest *t, bool pie, const char *name, const char *arg, int want)
+{
+	int st;
+
+	use_pie = pie;
+	setup();
+	st = run_utest(t, name, arg);
+	if (st != want)
+		ktest_fail(t, __FILE__, __LINE__, "utest %s (%s): status %#x, want %#x",
+			   name, pie ? "static-PIE" : "static", st, want);
+	teardown(t);
+}
+
+/* Each user test twice, the static executable then the static-PIE (only the PIE without an MMU). */
 static void run_both(struct ktest *t, const char *name, const char *arg, int want)
 {
-	for (int pie = 0; pie < 2; pie++) {
-		int st;
-
-		use_pie = pie;
-		setup();
-		st = run_utest(t, name, arg);
-		if (st != want)
-			ktest_fail(t, __FILE__, __LINE__, "utest %s (%s): status %#x, want %#x",
-				   name, pie ? "static-PIE" : "static", st, want);
-		teardown(t);
-	}
+	for (int pie = MMU ? 0 : 1; pie < 2; pie++)
+		run_one(t, pie, name, arg, want);
 }
 
 static void exit_code_is_the_wait_status(struct ktest *t)
@@ -168,7 +187,45 @@ static void faults_end_the_process_with_their_signal(struct ktest *t)
 
 static void fork_wait_and_wnohang(struct ktest *t)
 {
+	if (!MMU)
+		KTEST_SKIP(t, NEEDS_FORK);
 	run_both(t, "fork", NULL, 0);
+}
+
+static void fork_is_enosys_without_an_mmu(struct ktest *t)
+{
+	if (MMU)
+		KTEST_SKIP(t, "fork works with an MMU");
+	run_both(t, "nofork", NULL, 0);
+}
+
+/* Without an MMU the static executable (ET_EXEC, fixed addresses) cannot run. */
+static void a_static_executable_needs_an_mmu(struct ktest *t)
+{
+	run_one(t, false, "exit", "0", MMU ? 0 : W_EXITCODE(ENOEXEC, 0));
+}
+
+static void vfork_exec_and_wait(struct ktest *t)
+{
+	run_both(t, "vforkexec", NULL, 0);
+}
+
+/* The vfork child execs a second copy, which checks it was loaded elsewhere. */
+static void two_programs_run_at_different_addresses(struct ktest *t)
+{
+	if (MMU)
+		KTEST_SKIP(t, "with an MMU each program has its link addresses in its own space");
+	run_both(t, "vforkexec", "where", 0);
+}
+
+/*
+ * A table of pointers in initialised data: the static executable has
+ * the addresses linked in; without an MMU the PIE is relocated by the
+ * loader (with one, no start-up code relocates our PIE: not run).
+ */
+static void relocations_are_applied(struct ktest *t)
+{
+	run_one(t, !MMU, "reloc", NULL, 0);
 }
 
 static void vfork_shares_memory_until_exit(struct ktest *t)
@@ -178,6 +235,8 @@ static void vfork_shares_memory_until_exit(struct ktest *t)
 
 static void each_process_has_its_fp_registers(struct ktest *t)
 {
+	if (!MMU)
+		KTEST_SKIP(t, NEEDS_FORK);
 	run_both(t, "fp", NULL, 0);
 }
 
@@ -191,9 +250,13 @@ static void mmap_munmap_mprotect(struct ktest *t)
 	run_both(t, "mmap", NULL, 0);
 }
 
+/* NULL, the top page, a hole, a wrapping range and kernel text (passed in argv[2]). */
 static void bad_pointers_give_efault(struct ktest *t)
 {
-	run_both(t, "efault", NULL, 0);
+	char text[24];
+
+	scnprintf(text, sizeof(text), "%lu", (unsigned long)&kernel_wait4);
+	run_both(t, "efault", text, 0);
 }
 
 static void orphans_go_to_the_reaper(struct ktest *t)
@@ -202,7 +265,7 @@ static void orphans_go_to_the_reaper(struct ktest *t)
 	int st;
 
 	scnprintf(pid, sizeof(pid), "%u", current->pid);
-	for (int pie = 0; pie < 2; pie++) {
+	for (int pie = MMU ? 0 : 1; pie < 2; pie++) {
 		use_pie = pie;
 		setup();
 		KTEST_EXPECT_EQ(t, run_utest(t, "orphan", pid), 0);
@@ -214,7 +277,7 @@ static void orphans_go_to_the_reaper(struct ktest *t)
 
 static void execve_replaces_the_program(struct ktest *t)
 {
-	for (int pie = 0; pie < 2; pie++) {
+	for (int pie = MMU ? 0 : 1; pie < 2; pie++) {
 		int st = -1;
 
 		use_pie = pie;
@@ -239,6 +302,8 @@ static void a_fork_bomb_gets_eagain_and_pages_come_back(struct ktest *t)
 {
 	unsigned long limit = nproc_limit, before = 0;
 
+	if (!MMU)
+		KTEST_SKIP(t, NEEDS_FORK);
 	for (int round = 0; round < 2; round++) {	/* the first warms the caches */
 		if (round)
 			before = free_pages_now();
@@ -256,23 +321,24 @@ static void a_fork_bomb_gets_eagain_and_pages_come_back(struct ktest *t)
 /*
  * A process that touches memory until there is none is killed (SIGKILL,
  * as by Linux's OOM killer), the kernel goes on, and every page comes
- * back.  Skipped above 1 GiB: filling it would take the ktest minutes.
+ * back.  Without an MMU mmap itself says -ENOMEM (the program then
+ * exits 0).  Skipped above 1 GiB: filling it would take the ktest minutes.
  */
 /* The hog (utest.c) until it ends, twice (the first warms the caches): its wait status. */
 static void hog_twice(struct ktest *t, int want)
 {
-	unsigned long before = 0, committed = vm_committed_pages();
+	/* Without an MMU nothing is committed ahead: mmap takes the pages. */
+	unsigned long before = 0, committed = MMU ? vm_committed_pages() : 0;
 
 	for (int round = 0; round < 2; round++) {
 		if (round)
 			before = free_pages_now();
-		use_pie = false;
-		setup();
-		KTEST_EXPECT_EQ(t, run_utest(t, "hog", NULL), want);
-		teardown(t);
+		run_one(t, !MMU, "hog", NULL, want);
 	}
-	KTEST_EXPECT_EQ(t, free_pages_now(), before);
-	KTEST_EXPECT_EQ(t, vm_committed_pages(), committed);
+	if (!IS_ENABLED(CONFIG_KMEM_BUMP))	/* it keeps every page kmalloc took */
+		KTEST_EXPECT_EQ(t, free_pages_now(), before);
+	if (MMU)
+		KTEST_EXPECT_EQ(t, vm_committed_pages(), committed);
 }
 
 static void out_of_memory_kills_the_process_and_pages_come_back(struct ktest *t)
@@ -285,10 +351,30 @@ static void out_of_memory_kills_the_process_and_pages_come_back(struct ktest *t)
 		KTEST_SKIP(t, "more than 1 GiB of memory");
 	if (IS_ENABLED(CONFIG_PGALLOC_BUMP))
 		KTEST_SKIP(t, "the bump allocator never gets pages back");
-	/* No commit limit: the pages run out first, and the fault kills. */
-	limit = vm_commit_set_limit(~0UL);
-	hog_twice(t, W_EXITCODE(0, SIGKILL));
-	vm_commit_set_limit(limit);
+	if (MMU) {	/* no commit limit: the pages run out first, and the fault kills */
+		limit = vm_commit_set_limit(~0UL);
+		hog_twice(t, W_EXITCODE(0, SIGKILL));
+		vm_commit_set_limit(limit);
+	} else {	/* mmap takes the pages at once: it says -ENOMEM */
+		hog_twice(t, 0);
+	}
+}
+
+/* mmap, munmap, brk and exec (each block of a program) give every page back. */
+static void memory_calls_give_every_page_back(struct ktest *t)
+{
+	static const char *const names[] = { "mmap", "brk", "vforkexec" };
+	unsigned long before = 0;
+
+	if (IS_ENABLED(CONFIG_PGALLOC_BUMP) || IS_ENABLED(CONFIG_KMEM_BUMP))
+		KTEST_SKIP(t, "a bump allocator never gets pages back");
+	for (int round = 0; round < 2; round++) {	/* the first warms the caches */
+		if (round)
+			before = free_pages_now();
+		for (unsigned int i = 0; i < ARRAY_SIZE(names); i++)
+			run_one(t, !MMU, names[i], NULL, 0);
+	}
+	KTEST_EXPECT_EQ(t, free_pages_now(), before);
 }
 
 /*
@@ -301,7 +387,7 @@ static void strict_commit_gives_enomem_before_memory_runs_out(struct ktest *t)
 
 	pgalloc_get_stats(&s);
 	if (!IS_ENABLED(CONFIG_MM_OVERCOMMIT_NEVER))
-		KTEST_SKIP(t, "the heuristic overcommit policy (MM_OVERCOMMIT_GUESS)");
+		KTEST_SKIP(t, "the heuristic overcommit policy (MM_OVERCOMMIT_GUESS), or no MMU");
 	if (s.total_pages > (1UL << 30) / PAGE_SIZE)
 		KTEST_SKIP(t, "more than 1 GiB of memory");
 	if (IS_ENABLED(CONFIG_PGALLOC_BUMP))
@@ -315,8 +401,31 @@ static void strict_commit_gives_enomem_before_memory_runs_out(struct ktest *t)
 enum bad_kind {
 	BAD_MAGIC, BAD_CLASS, BAD_MACHINE, BAD_TRUNCATED_EHDR, BAD_TRUNCATED_PHDRS,
 	BAD_PHNUM_0, BAD_PHNUM_HUGE, BAD_OVERLAP, BAD_FILESZ, BAD_HUGE_MEMSZ,
-	BAD_KERNEL_HALF, BAD_WRAP, BAD_ENTRY, BAD_INTERP, BAD_OFFSET, NR_BAD
+	BAD_KERNEL_HALF, BAD_WRAP, BAD_ENTRY, BAD_INTERP, BAD_OFFSET,
+	BAD_RELOC_TYPE, BAD_RELOC_OUTSIDE, NR_BAD
 };
+
+/* Without an MMU: the first R_RISCV_RELATIVE entry of the PIE image (a file copy), or NULL. */
+static u8 *first_rela(char *image, size_t size)
+{
+	elf_hdr *eh = (elf_hdr *)image;
+	elf_phdr *ph = (elf_phdr *)(image + eh->e_phoff);
+	unsigned long w = sizeof(long), rela = 0;
+
+	for (unsigned int i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type != PT_DYNAMIC)
+			continue;
+		for (unsigned long *d = (unsigned long *)(image + ph[i].p_offset);
+		     (char *)d + 2 * w <= image + ph[i].p_offset + ph[i].p_filesz && d[0]; d += 2)
+			if (d[0] == DT_RELA)
+				rela = d[1];
+	}
+	for (unsigned int i = 0; rela && i < eh->e_phnum; i++)	/* link address -> file offset */
+		if (ph[i].p_type == PT_LOAD && rela >= ph[i].p_vaddr &&
+		    rela - ph[i].p_vaddr < ph[i].p_filesz)
+			return (u8 *)image + ph[i].p_offset + (rela - ph[i].p_vaddr);
+	return NULL;
+}
 
 static elf_phdr *nth_load(elf_phdr *ph, unsigned int phnum, unsigned int n)
 {
@@ -344,8 +453,8 @@ static size_t mutate(char *image, size_t size, enum bad_kind kind)
 	case BAD_PHNUM_HUGE: eh->e_phnum = 0xffff; break;
 	case BAD_OVERLAP: l1->p_vaddr = l0->p_vaddr; l1->p_offset = l0->p_offset; break;
 	case BAD_FILESZ: l0->p_filesz = l0->p_memsz + 1; break;
-	case BAD_HUGE_MEMSZ: l1->p_memsz = TASK_SIZE; break;
-	case BAD_KERNEL_HALF: l1->p_vaddr = TASK_SIZE + (l1->p_offset & 0xfff); break;
+	case BAD_HUGE_MEMSZ: l1->p_memsz = USER_TOP; break;
+	case BAD_KERNEL_HALF: l1->p_vaddr = USER_TOP + (l1->p_offset & 0xfff); break;
 	case BAD_WRAP: l1->p_vaddr = (-0x1000UL) + (l1->p_offset & 0xfff); l1->p_memsz = 0x2000; break;
 	case BAD_ENTRY: eh->e_entry = l1->p_vaddr; l1->p_flags &= ~PF_X; break;
 	case BAD_INTERP:
@@ -356,6 +465,15 @@ static size_t mutate(char *image, size_t size, enum bad_kind kind)
 			}
 		break;
 	case BAD_OFFSET: l0->p_offset = ALIGN_UP(size, 0x1000UL) + page_off; break;
+	case BAD_RELOC_TYPE:	/* r_info: R_RISCV_64 / R_RISCV_32 (absolute, needs a symbol) */
+		first_rela(image, size)[sizeof(long)] = sizeof(long) == 8 ? 2 : 1;
+		break;
+	case BAD_RELOC_OUTSIDE: {	/* r_offset past the image */
+		unsigned long past = ALIGN_UP(l1->p_vaddr + l1->p_memsz, 0x1000UL);
+
+		memcpy(first_rela(image, size), &past, sizeof(past));
+		break;
+	}
 	default: break;
 	}
 	return size;
@@ -368,7 +486,7 @@ static void malformed_elf_gives_enoexec(struct ktest *t)
 	const char *good;
 	char *copy;
 
-	use_pie = false;
+	use_pie = !MMU;
 	good = utest_data(&size);
 	copy = kmalloc(size, GFP_KERNEL);
 	KTEST_ASSERT(t, copy);
@@ -377,7 +495,13 @@ static void malformed_elf_gives_enoexec(struct ktest *t)
 		size_t n;
 		int st;
 
+		if (kind >= BAD_RELOC_TYPE && MMU)
+			break;		/* the MMU loader does not relocate */
 		memcpy(copy, good, size);
+		if (kind >= BAD_RELOC_TYPE && !first_rela(copy, size)) {
+			ktest_fail(t, __FILE__, __LINE__, "the PIE has no relocations to break");
+			continue;
+		}
 		n = mutate(copy, size, kind);
 		st = run_binary(t, copy, n, argv);
 		if (st != W_EXITCODE(ENOEXEC, 0))
@@ -432,6 +556,8 @@ static void processes_on_every_cpu(struct ktest *t)
 	static const char *const names[] = { "fork", "vfork", "fp", "mmap", "forkbomb" };
 	unsigned long limit = nproc_limit;
 
+	if (!MMU)
+		KTEST_SKIP(t, NEEDS_FORK);
 	if (num_online_cpus() < 2)
 		KTEST_SKIP(t, "one CPU online");
 	spread = true;
@@ -448,6 +574,11 @@ KTEST_SUITE(process,
 	    KTEST_CASE(the_program_sees_argv_envp_auxv),
 	    KTEST_CASE(faults_end_the_process_with_their_signal),
 	    KTEST_CASE(fork_wait_and_wnohang),
+	    KTEST_CASE(fork_is_enosys_without_an_mmu),
+	    KTEST_CASE(a_static_executable_needs_an_mmu),
+	    KTEST_CASE(vfork_exec_and_wait),
+	    KTEST_CASE(two_programs_run_at_different_addresses),
+	    KTEST_CASE(relocations_are_applied),
 	    KTEST_CASE(vfork_shares_memory_until_exit),
 	    KTEST_CASE(each_process_has_its_fp_registers),
 	    KTEST_CASE(brk_grows_and_shrinks),
@@ -457,6 +588,7 @@ KTEST_SUITE(process,
 	    KTEST_CASE(execve_replaces_the_program),
 	    KTEST_CASE(a_fork_bomb_gets_eagain_and_pages_come_back),
 	    KTEST_CASE(out_of_memory_kills_the_process_and_pages_come_back),
+	    KTEST_CASE(memory_calls_give_every_page_back),
 	    KTEST_CASE(strict_commit_gives_enomem_before_memory_runs_out),
 	    KTEST_CASE(malformed_elf_gives_enoexec),
 	    KTEST_CASE(a_kernel_thread_that_execs_is_released_at_exit),

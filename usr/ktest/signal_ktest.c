@@ -19,6 +19,15 @@
 #include <tern/tty.h>
 
 extern const char __user_sigtest_begin[], __user_sigtest_end[];
+extern const char __user_sigtest_pie_begin[], __user_sigtest_pie_end[];
+
+/* Without an MMU only a static-PIE runs, and the cases that fork skip. */
+#define SIGTEST_BEGIN	(IS_ENABLED(CONFIG_MMU) ? __user_sigtest_begin : __user_sigtest_pie_begin)
+#define SIGTEST_END	(IS_ENABLED(CONFIG_MMU) ? __user_sigtest_end : __user_sigtest_pie_end)
+#define NEEDS_FORK(t)	do {								\
+	if (!IS_ENABLED(CONFIG_MMU))							\
+		KTEST_SKIP(t, "needs fork, which is -ENOSYS without an MMU");		\
+} while (0)
 
 #define WNOHANG		1
 #define WAIT_MS		10
@@ -32,8 +41,7 @@ static int run_fn(void *arg)
 
 	if (!current->files)
 		current->files = files_alloc();	/* an empty fd table: pipe2 works */
-	binprm_init_mem(&bprm, "/sigtest", __user_sigtest_begin,
-			__user_sigtest_end - __user_sigtest_begin);
+	binprm_init_mem(&bprm, "/sigtest", SIGTEST_BEGIN, SIGTEST_END - SIGTEST_BEGIN);
 	return -kernel_execve(&bprm, argv, envp);
 }
 
@@ -81,6 +89,7 @@ static void the_mask_during_a_handler_and_sa_nodefer(struct ktest *t)
 
 static void a_blocked_read_gets_eintr_or_restarts(struct ktest *t)
 {
+	NEEDS_FORK(t);
 	expect_status(t, "eintr", NULL, 0);
 	expect_status(t, "restart", NULL, 0);
 	expect_status(t, "nanosleep", NULL, 0);
@@ -93,12 +102,15 @@ static void sigaltstack_and_sa_onstack(struct ktest *t)
 
 static void sigsegv_carries_si_addr(struct ktest *t)
 {
+	if (!IS_ENABLED(CONFIG_MMU))
+		KTEST_SKIP(t, "without an MMU a bad address is not always a fault");
 	expect_status(t, "segv", "map", 0);
 	expect_status(t, "segv", "acc", 0);
 }
 
 static void sigchld_stop_and_continue(struct ktest *t)
 {
+	NEEDS_FORK(t);
 	expect_status(t, "chld", NULL, 0);
 	expect_status(t, "stop", NULL, 0);
 	expect_status(t, "waitid", NULL, 0);
@@ -106,6 +118,7 @@ static void sigchld_stop_and_continue(struct ktest *t)
 
 static void sigpipe_and_sigkill(struct ktest *t)
 {
+	NEEDS_FORK(t);
 	expect_status(t, "sigpipe", NULL, 0);
 	expect_status(t, "kill9", NULL, 0);
 }
@@ -158,6 +171,7 @@ static int ctrl_c_until_exit(struct ktest *t, const char *name)
 
 static void ctrl_c_reaches_the_foreground_group(struct ktest *t)
 {
+	NEEDS_FORK(t);
 	struct task *old;
 
 	if (!console_tty())
@@ -171,6 +185,7 @@ static void ctrl_c_reaches_the_foreground_group(struct ktest *t)
 /* TIOCSCTTY, TIOCNOTTY, TIOCGSID, TIOCSPGRP from a session leader; its exit lets the tty go. */
 static void the_controlling_tty(struct ktest *t)
 {
+	NEEDS_FORK(t);
 	struct tty_struct *tty = console_tty();
 	int pgrp = 0, session;
 

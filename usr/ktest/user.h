@@ -56,6 +56,15 @@ static inline long fork(void)
 	return sys5(clone, SIGCHLD, 0, 0, 0, 0);
 }
 
+/*
+ * vfork must not return in the child from a function the parent then
+ * returns from as well: a macro, so the ecall is in the caller's frame.
+ */
+#define vfork()		sys5(clone, CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0, 0, 0)
+
+/* A child process: fork with an MMU, vfork without one (fork is -ENOSYS there). */
+#define fork_or_vfork()	(USER_NOMMU ? vfork() : fork())
+
 static inline long waitpid(long pid, int *status, int options)
 {
 	return sys4(wait4, pid, status, options, 0);

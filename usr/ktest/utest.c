@@ -4,18 +4,24 @@
  * names a test, and the exit status says how it went: 0 passed, any
  * other value the number of the check that failed (each test numbers
  * its checks from 1).  Built twice, as a static executable (ET_EXEC)
- * and as a static-PIE (ET_DYN), from the same source; it has no
- * absolute addresses in data, so the PIE needs no relocation.
+ * and as a static-PIE (ET_DYN), from the same source.  Only the "reloc"
+ * test reads absolute addresses from data: with an MMU the PIE is not
+ * relocated (no C library start-up code does it), so it runs there only
+ * as ET_EXEC; without an MMU the kernel relocates the PIE
+ * (USER_NOMMU: then fork is -ENOSYS, children come from vfork, and
+ * nothing faults on a protection the kernel cannot enforce).
  */
 #include "user.h"
 
 #define EFAULT		14
 #define ENOENT		2
 #define ENOEXEC		8
+#define ENOSYS		38
 #define ECHILD		10
 #define EAGAIN		11
 #define ENOMEM		12
 #define EBADF		9
+#define ENODEV		19
 #define EINVAL		22
 #define ELOOP		40
 #define PAGE		4096UL
@@ -23,9 +29,11 @@
 #define PROT_WRITE	2
 #define MAP_SHARED	1
 #define MAP_PRIVATE	2
+#define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
 #define MADV_DONTNEED	4
 #define RLIMIT_NPROC	6
+#define AT_PHDR		3
 #define AT_PHENT	4
 #define AT_PHNUM	5
 #define AT_PAGESZ	6
@@ -77,15 +85,36 @@ size_t strlen(const char *s)
 	return n;
 }
 
+static int memcmp_(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++)
+		if (*a != *b)
+			return *a - *b;
+	return 0;
+}
+
 static long atol(const char *s)
 {
-	long v = 0, sign = 1;
+	unsigned long v = 0;
+	long sign = 1;
 
 	if (*s == '-')
 		sign = -1, s++;
 	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (*s++ - '0');
-	return sign * v;
+		v = v * 10 + (unsigned long)(*s++ - '0');
+	return sign * (long)v;
+}
+
+/* n in decimal, in buf (24 bytes); returns the string's start. */
+static char *utoa(unsigned long n, char *buf)
+{
+	char *p = buf + 24;
+
+	*--p = 0;
+	do
+		*--p = (char)('0' + n % 10);
+	while (n /= 10);
+	return p;
 }
 
 static int *shared_page(void)
@@ -100,7 +129,7 @@ static int *shared_page(void)
 /* A child that runs fn; the parent gets its wait status. */
 static int child_status(void (*fn)(void *), void *arg)
 {
-	long pid = fork();
+	long pid = fork_or_vfork();
 	int st = -1;
 
 	if (pid == 0) {
@@ -132,6 +161,7 @@ static void read_byte(void *p)
 
 static int test_args(int argc, char **argv, char **envp, unsigned long *auxv)
 {
+	const unsigned long ehdr_size = sizeof(long) == 8 ? 64 : 52;	/* ELF64, ELF32 */
 	unsigned long seen = 0;
 
 	CHECK(1, argc == 3 && !strcmp(argv[2], "alpha") && argv[3] == 0);
@@ -167,12 +197,15 @@ static int test_args(int argc, char **argv, char **envp, unsigned long *auxv)
 		case AT_EXECFN:
 			CHECK(12, !strcmp((const char *)v, "/utest"));
 			break;
+		case AT_PHDR:	/* both builds load their headers, right after the ELF header */
+			CHECK(14, v > ehdr_size && !memcmp_((const char *)v - ehdr_size, "\177ELF", 4));
+			break;
 		default:
 			continue;
 		}
 		seen |= 1UL << auxv[0];
 	}
-	CHECK(13, seen == (1UL << AT_PAGESZ | 1UL << AT_ENTRY | 1UL << AT_PHENT | 1UL << AT_PHNUM |
+	CHECK(13, seen == (1UL << AT_PHDR | 1UL << AT_PAGESZ | 1UL << AT_ENTRY | 1UL << AT_PHENT | 1UL << AT_PHNUM |
 			   1UL << AT_UID | 1UL << AT_SECURE | 1UL << AT_HWCAP | 1UL << AT_RANDOM |
 			   1UL << AT_EXECFN));
 	return 0;
@@ -189,7 +222,7 @@ static int test_brk(void)
 	CHECK(3, *(volatile char *)(want - 1) == 0 || *(volatile char *)(want - 1) == 7);
 	CHECK(4, (unsigned long)sys1(brk, cur) == cur);
 	CHECK(5, (unsigned long)sys1(brk, 0) == cur);
-	CHECK(6, child_status(write_byte, (void *)(cur + PAGE)) == 11);
+	CHECK(6, USER_NOMMU || child_status(write_byte, (void *)(cur + PAGE)) == 11);
 	CHECK(7, (unsigned long)sys1(brk, cur + PAGE) == cur + PAGE);
 	CHECK(8, *(volatile char *)cur == 0);	/* fresh pages are zero again */
 	return 0;
@@ -206,20 +239,26 @@ static int test_mmap(void)
 	CHECK(2, c[0] == 1 && c[PAGE] == 0);
 	CHECK(3, sys3(mprotect, c, PAGE, PROT_READ) == 0);
 	CHECK(4, c[0] == 1);
-	CHECK(5, child_status(write_byte, c) == 11);
+	CHECK(5, USER_NOMMU || child_status(write_byte, c) == 11);
 	CHECK(6, child_status(write_byte, c + PAGE) == 0);
 	c[PAGE] = 3;
 	CHECK(12, sys3(madvise, c + PAGE, PAGE, MADV_DONTNEED) == 0 && c[PAGE] == 0);
 	CHECK(13, sys3(madvise, c + PAGE, PAGE, 77) == -EINVAL);
-		CHECK(7, sys2(munmap, c, 3 * PAGE) == 0);
-	CHECK(8, child_status(read_byte, c + PAGE) == 11);
+	if (USER_NOMMU) {	/* only whole mappings go; no fixed addresses */
+		CHECK(14, sys2(munmap, c, PAGE) == -EINVAL);
+		CHECK(15, sys6(mmap, c, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+			       -1, 0) == -EINVAL);
+	}
+	CHECK(7, sys2(munmap, c, 3 * PAGE) == 0);
+	CHECK(8, USER_NOMMU || child_status(read_byte, c + PAGE) == 11);
+	/* no such fd; without an MMU no file is mapped at all */
 	CHECK(9, sys6(mmap, 0, PAGE, PROT_READ, MAP_PRIVATE, 3, 0) == -EBADF);	/* no such fd */
 	CHECK(10, sys3(madvise, c, PAGE, MADV_DONTNEED) == -ENOMEM);	/* unmapped now */
 	CHECK(11, sys2(munmap, c + 1, PAGE) == -EINVAL);
 	return 0;
 }
 
-static long bad_pointer(int i, unsigned long unmapped)
+static long bad_pointer(int i, unsigned long unmapped, unsigned long kernel)
 {
 	switch (i) {
 	case 0:
@@ -228,8 +267,10 @@ static long bad_pointer(int i, unsigned long unmapped)
 		return ~0UL - 0xfff;		/* the top page: kernel half */
 	case 2:
 		return unmapped;
-	default:
+	case 3:
 		return ~0UL - 7;		/* wraps past the end */
+	default:
+		return kernel;			/* kernel text (argv[2]) */
 	}
 }
 
@@ -252,7 +293,7 @@ static void noop(void *unused)
 }
 
 /* Every pointer-taking call, with each bad pointer: -EFAULT, nothing else. */
-static int test_efault(void)
+static int test_efault(unsigned long kernel)
 {
 	long u = sys6(mmap, 0, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	const char *argv[4];
@@ -261,11 +302,11 @@ static int test_efault(void)
 
 	vec(argv, "/utest", 0, 0);
 	CHECK(1, sys2(munmap, u, PAGE) == 0);
-	pid = fork();
+	pid = fork_or_vfork();
 	if (pid == 0)
 		sys_exit(9);
-	for (i = 0; i < 4; i++) {
-		long b = bad_pointer(i, u);
+	for (i = 0; i < 5; i++) {
+		long b = bad_pointer(i, u, kernel);
 
 		CHECK(10 + i, sys1(uname, b) == -EFAULT);
 		CHECK(20 + i, sys1(sysinfo, b) == -EFAULT);
@@ -345,6 +386,52 @@ static int test_vfork(void)
 	return 0;
 }
 
+/*
+ * Without an MMU: the child and grandchild are new programs (vfork +
+ * exec: /utest orphan-mid <reaper>, which starts /utest orphan-leaf
+ * <reaper> <its pid>); the leaf waits to be orphaned and exits 0 if the
+ * reaper got it, and the ktest reaps it.
+ */
+static int test_orphan_nommu(const char *reaper, char **envp)
+{
+	const char *v[5];
+	int st = -1;
+	long child;
+
+	vec(v, "/utest", "orphan-mid", reaper);
+	child = vfork();
+	if (child == 0) {
+		sys3(execve, "/utest", v, envp);
+		sys_exit(98);
+	}
+	CHECK(1, child > 0 && waitpid(child, &st, 0) == child && st == 0);
+	CHECK(3, waitpid(-1, &st, 0) == -ECHILD);	/* the grandchild is not ours */
+	return 0;
+}
+
+static int test_orphan_mid(const char *reaper, char **envp)
+{
+	char self[24];
+	const char *v[5];
+
+	vec(v, "/utest", "orphan-leaf", reaper);
+	v[3] = utoa(sys0(getpid), self);
+	v[4] = 0;
+	if (vfork() == 0) {
+		sys3(execve, "/utest", v, envp);
+		sys_exit(98);
+	}
+	return 0;	/* the leaf has exec'd: it outlives us */
+}
+
+static int test_orphan_leaf(long reaper, long parent)
+{
+	while (sys0(getppid) == parent)
+		sys0(sched_yield);
+	CHECK(1, sys0(getppid) == reaper);
+	return 0;
+}
+
 /* The grandchild outlives its parent and is handed to the reaper (pid in argv[2]). */
 static int test_orphan(long reaper)
 {
@@ -404,7 +491,7 @@ static int test_exec(char **envp)
 	CHECK(1, sys3(execve, "/missing", vec(v, "/missing", 0, 0), envp) == -ENOENT);
 	CHECK(2, sys3(execve, "/bad", vec(v, "/bad", 0, 0), envp) == -ENOEXEC);
 	CHECK(5, sys3(execve, "/loop", vec(v, "/loop", 0, 0), envp) == -ELOOP);
-	if (fork() == 0) {
+	if (fork_or_vfork() == 0) {
 		sys3(execve, "/script", vec(v, "/script", "x", 0), envp);
 		sys_exit(3);
 	}
@@ -419,24 +506,32 @@ static int test_script(int argc, char **argv)
 	return 0;
 }
 
-/* Maps and touches memory until the kernel has none left: it must kill us (SIGKILL). */
+/*
+ * Maps and touches memory until the kernel has none left: it must kill
+ * us (SIGKILL) -- or, without an MMU, where mmap hands out the memory
+ * at once, refuse with -ENOMEM (then the exit status is 0).
+ */
 static int test_hog(void)
 {
 	const unsigned long chunk = 1UL << 20;
+	long n = 0;
 
 	for (;;) {
 		long p = sys6(mmap, 0, chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 			      -1, 0);
 		unsigned long a;
 
+		if (p < 0 && p > -4096 && USER_NOMMU)
+			return p == -ENOMEM && n > 0 ? 0 : 3;
 		if (p < 0 && p > -4096)
 			return p == -ENOMEM ? 2 : 1;	/* the commit limit, or no room */
+		n++;
 		for (a = 0; a < chunk; a += PAGE)
 			*(volatile char *)(p + a) = 1;
 	}
 }
 
-/* The benchmarks' loops (process_bench.c): n getpid calls, or n fork + exit + wait. */
+/* The benchmarks' loops (process_bench.c): n getpid calls, or n fork (vfork) + exit + wait. */
 static int bench_loop(int forks, long n)
 {
 	long i, pid;
@@ -447,7 +542,7 @@ static int bench_loop(int forks, long n)
 			sys0(getpid);
 			continue;
 		}
-		pid = fork();
+		pid = fork_or_vfork();
 		if (pid == 0)
 			sys_exit(0);
 		if (pid < 0 || waitpid(pid, &st, 0) != pid)
@@ -498,6 +593,76 @@ static int test_fp(void)
 	return 0;
 }
 
+/* Without an MMU: fork is -ENOSYS, and clone with CLONE_VM alone (a thread) -EINVAL. */
+static int test_nofork(void)
+{
+	int st;
+
+	CHECK(1, fork() == -ENOSYS);
+	CHECK(2, sys5(clone, CLONE_VM | SIGCHLD, 0, 0, 0, 0) == -EINVAL);
+	CHECK(3, waitpid(-1, &st, WNOHANG) == -ECHILD);
+	return 0;
+}
+
+/*
+ * vfork, then exec in the child (argv[2] == "where": the child is
+ * /utest where <our _start>, which must be elsewhere) and wait: the
+ * parent's memory is as it left it, and both programs ran at once.
+ */
+static int test_vforkexec(char **envp, int where)
+{
+	char here[24];
+	volatile int mark = 5;
+	const char *v[4];
+	int st = -1;
+	long pid;
+
+	vec(v, "/utest", where ? "where" : "exit", where ? utoa((unsigned long)_start, here) : "7");
+	pid = vfork();
+	if (pid == 0) {
+		sys3(execve, "/utest", v, envp);
+		sys_exit(99);
+	}
+	CHECK(1, pid > 0 && mark == 5);
+	CHECK(2, waitpid(pid, &st, 0) == pid);
+	CHECK(3, st == (where ? 0 : 7 << 8));
+	return 0;
+}
+
+/* The child of test_vforkexec: another copy of the program, at another address. */
+static int test_where(unsigned long parent_start)
+{
+	CHECK(1, parent_start != 0 && (unsigned long)_start != parent_start);
+	return 0;
+}
+
+static int one(void)
+{
+	return 1;
+}
+
+static int two(void)
+{
+	return 2;
+}
+
+/*
+ * Absolute addresses in initialised data: R_RISCV_RELATIVE relocations
+ * in a PIE.  Not static and not const, so the compiler must load them.
+ */
+const char *reloc_words[] = { "alpha", "beta" };
+int (*reloc_fns[])(void) = { one, two };
+const char **reloc_words_p = reloc_words;
+
+static int test_reloc(void)
+{
+	CHECK(1, !strcmp(reloc_words[0], "alpha") && !strcmp(reloc_words[1], "beta"));
+	CHECK(2, reloc_fns[0]() == 1 && reloc_fns[1]() == 2);
+	CHECK(3, reloc_words_p == reloc_words && reloc_words_p[1] == reloc_words[1]);
+	CHECK(4, (unsigned long)reloc_fns[1] == (unsigned long)two);
+	return 0;
+}
+
 static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 {
 	const char *t = argc > 1 ? argv[1] : "";
@@ -517,13 +682,27 @@ static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 	if (!strcmp(t, "mmap"))
 		return test_mmap();
 	if (!strcmp(t, "efault"))
-		return test_efault();
+		return test_efault(argc > 2 ? (unsigned long)atol(argv[2]) : 0);
+	if (!strcmp(t, "nofork"))
+		return test_nofork();
+	if (!strcmp(t, "vforkexec"))
+		return test_vforkexec(envp, argc > 2);
+	if (!strcmp(t, "where"))
+		return test_where((unsigned long)atol(argv[2]));
+	if (!strcmp(t, "reloc"))
+		return test_reloc();
 	if (!strcmp(t, "fork"))
 		return test_fork();
 	if (!strcmp(t, "vfork"))
 		return test_vfork();
+	if (!strcmp(t, "orphan") && USER_NOMMU)
+		return test_orphan_nommu(argv[2], envp);
 	if (!strcmp(t, "orphan"))
 		return test_orphan(atol(argv[2]));
+	if (!strcmp(t, "orphan-mid"))
+		return test_orphan_mid(argv[2], envp);
+	if (!strcmp(t, "orphan-leaf"))
+		return test_orphan_leaf(atol(argv[2]), atol(argv[3]));
 	if (!strcmp(t, "forkbomb"))
 		return test_forkbomb();
 	if (!strcmp(t, "exec"))

@@ -16,6 +16,7 @@
  * still be a restart code, and is set to -1 once that is decided (and by
  * rt_sigreturn), so a value in a0 is never taken for one twice.
  */
+#include <asm/cacheflush.h>
 #include <asm/csr.h>
 #include <asm/page.h>
 #include <asm/switch.h>
@@ -45,6 +46,7 @@ _Static_assert(sizeof(struct rt_sigframe) == (sizeof(long) == 8 ? 1088 : 944),
 _Static_assert(sizeof(struct thread_fpu) >= sizeof(struct __riscv_d_ext_state) - 4,
 	       "thread_fpu holds the D state");
 
+#ifdef CONFIG_MMU
 /*
  * The page goes where the heap would start, which then starts a page
  * higher (Linux moves the start of brk too, at random): next to the
@@ -76,6 +78,42 @@ int arch_setup_sigpage(struct mm_struct *mm)
 	return 0;
 }
 
+/* Where the handler returns to: the page exec mapped.  0: none. */
+static unsigned long sigreturn_trampoline(void __user *below_frame)
+{
+	(void)below_frame;
+	return current->mm->sigpage;
+}
+
+#define TRAMPOLINE_ROOM	0
+
+#else
+/* Without an MMU the frame carries the trampoline (below): nothing to map. */
+int arch_setup_sigpage(struct mm_struct *mm)
+{
+	(void)mm;
+	return 0;
+}
+
+/*
+ * Without an MMU, as Linux's no-MMU kernel does: the two instructions go
+ * on the user stack, just above the frame (nothing keeps a stack from
+ * being run without an MMU), and the instruction caches forget what they
+ * held there.  0 when the stack cannot take them.
+ */
+static unsigned long sigreturn_trampoline(void __user *code)
+{
+	static const u32 insns[2] = { SIGRETURN_INSN0, SIGRETURN_INSN1 };
+
+	if (copy_to_user(code, insns, sizeof(insns)))
+		return 0;
+	flush_icache_all();
+	return (unsigned long)code;
+}
+
+#define TRAMPOLINE_ROOM	16	/* the two instructions, keeping sp 16-byte aligned */
+#endif
+
 static void save_fp(struct sigcontext *sc)
 {
 	struct task *self = current;
@@ -90,13 +128,14 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 {
 	struct rt_sigframe f;
 	struct rt_sigframe __user *frame;
-	unsigned long sp = sigsp(regs->sp, ksig), trampoline = current->mm->sigpage;
+	unsigned long sp = sigsp(regs->sp, ksig), trampoline;
 	u64 mask = sigmask_to_save();
 
+	sp = (sp - sizeof(f) - TRAMPOLINE_ROOM) & ~15UL;
+	frame = (struct rt_sigframe __user *)sp;
+	trampoline = sigreturn_trampoline(frame + 1);
 	if (!trampoline)
 		return -EFAULT;
-	sp = (sp - sizeof(f)) & ~15UL;
-	frame = (struct rt_sigframe __user *)sp;
 	memset(&f, 0, sizeof(f));
 	fill_siginfo(&f.info, ksig->sig, &ksig->info);
 	f.uc.uc_stack.ss_sp = (void *)current->sas_ss_sp;
