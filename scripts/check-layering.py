@@ -31,6 +31,9 @@ ENTRY_POINTS = {
     "handle_ipi", "irq_unhandled", "tick_irq_exit", "preempt_on_irq_exit",
     "init_task",    # the boot code runs as it from head.S on
     "do_exit",      # a user fault that kills: the process ends in generic code
+    # ... and ends every thread of it (Documentation/threads.md): the out-of-
+    # memory kill, and a thread whose group another thread ended.
+    "do_group_exit", "thread_exit_pending",
     "cond_resched", # the return to user mode yields when a switch is due
     # Signals (Documentation/signals.md): a user fault raises one, and the
     # way back to user mode hands over to the generic code for the next
