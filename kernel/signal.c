@@ -66,12 +66,19 @@ static void recalc_sigpending_tsk(struct task *t)
 	WRITE_ONCE(t->sigpending, work);
 }
 
-/* siglock held: t must look at its signals now; a sleeper wakes (and re-checks). */
+/*
+ * siglock held: t must look at its signals now; a sleeper wakes (and
+ * re-checks), and one running user code on another hart is interrupted
+ * (kick_process), so it takes the signal on its way back rather than at
+ * its next tick.  Lock order: siglock, then the run queue's.
+ */
 static void signal_wake_up(struct task *t)
 {
 	WRITE_ONCE(t->sigpending, 1);
-	if (t != current)
+	if (t != current) {
 		wake_up_process(t);
+		kick_process(t);
+	}
 }
 
 static bool sig_handler_ignored(const struct k_sigaction *ka, int sig)
