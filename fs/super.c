@@ -127,6 +127,11 @@ struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *dentry)
 	return found;
 }
 
+bool vfs_root_mounted(void)
+{
+	return READ_ONCE(root_mnt) != NULL;
+}
+
 void get_root_path(struct path *root)
 {
 	if (!root_mnt)

@@ -167,6 +167,12 @@ static int init_process(void *unused)
 	long err;
 
 	(void)unused;
+	if (!vfs_root_mounted()) {
+		pr_notice("No root filesystem (none could be mounted: see above): nothing more "
+			  "to do: powering off.\n");
+		kernel_power_off(POWEROFF_OK);
+		return 0;
+	}
 	(void)set_child_reaper(current);
 	init_files();
 	if (rdinit_path && !try_init(rdinit_path))

@@ -174,10 +174,12 @@ boot_checks() {
 			boot_expect "$o" "" 0 'Tern [0-9]' 'powering off'
 	fi
 	# (the defconfigs have all three drivers; a randconfig may not)
-	[ "$(grep -cE '^CONFIG_(KTEST|VIRTIO_BLK|VIRTIO_NET|HW_RANDOM_VIRTIO)=y' "$o/.config")" = 4 ] &&
+	# (and the PLIC, without which virtio-mmio has no interrupt: a randconfig may lack it)
+	[ "$(grep -cE '^CONFIG_(KTEST|VIRTIO_BLK|VIRTIO_NET|HW_RANDOM_VIRTIO|IRQCHIP_SIFIVE_PLIC)=y' "$o/.config")" = 5 ] &&
 		disk_checks "$label" "$o"
 	# make run's own devices, from the board's Kconfig (the only boot of a
 	# build that attaches them: their disk image is writable).
+	[ "$(grep -cE '^CONFIG_(VIRTIO_BLK|VIRTIO_NET|HW_RANDOM_VIRTIO|IRQCHIP_SIFIVE_PLIC)=y' "$o/.config")" = 4 ] &&
 	grep -q '^CONFIG_QEMU_VIRTIO_DISK_MB=[1-9]' "$o/.config" &&
 		grep -q '^CONFIG_QEMU_VIRTIO_NET_HUB=y' "$o/.config" &&
 		grep -q '^CONFIG_QEMU_VIRTIO_RNG=y' "$o/.config" &&

@@ -100,6 +100,8 @@ static void a_line_is_edited_then_read(struct ktest *t)
 /* /dev/console through the VFS: the same tty, a line in, the poll mask, and a write out. */
 static void dev_console_is_the_console_tty(struct ktest *t)
 {
+	if (!vfs_root_mounted())
+		KTEST_SKIP(t, "no root filesystem, so no /dev (FS_RAMFS=n)");
 	struct tty_struct *tty = console_tty();
 	struct saved sv;
 	struct file *f;

@@ -160,6 +160,8 @@ static void self_stat_body(struct ktest *t)
 
 static void self_stat_is_the_task(struct ktest *t)
 {
+	if (!vfs_root_mounted())
+		KTEST_SKIP(t, "no root filesystem to mount /proc on (FS_RAMFS=n)");
 	in_child(t, self_stat_body);
 }
 
@@ -178,6 +180,8 @@ static unsigned long meminfo_kb(const char *text, const char *name)
 
 static void meminfo_is_the_allocators(struct ktest *t)
 {
+	if (!vfs_root_mounted())
+		KTEST_SKIP(t, "no root filesystem to mount /proc on (FS_RAMFS=n)");
 	char *buf = kmalloc(BUF_SIZE, GFP_KERNEL);
 	struct pgalloc_stats before, after;
 	unsigned long kb = PAGE_SIZE / 1024, free;
@@ -244,6 +248,8 @@ static void mounts_body(struct ktest *t)
 /* /proc/mounts is a link to self/mounts: read from a process. */
 static void mounts_lists_every_mount(struct ktest *t)
 {
+	if (!vfs_root_mounted())
+		KTEST_SKIP(t, "no root filesystem to mount /proc on (FS_RAMFS=n)");
 	in_child(t, mounts_body);
 }
 
@@ -283,6 +289,8 @@ static bool proc_lists(const char *name)
 /* A zombie shows as Z; once reaped, /proc/<pid> is gone, even for one who held it. */
 static void reaped_pid_is_gone(struct ktest *t)
 {
+	if (!vfs_root_mounted())
+		KTEST_SKIP(t, "no root filesystem to mount /proc on (FS_RAMFS=n)");
 	char *buf = kmalloc(BUF_SIZE, GFP_KERNEL), path[32], name[16];
 	struct file *dir;
 	long pid;
@@ -351,6 +359,8 @@ static void top_files_body(struct ktest *t)
 
 static void self_link_and_top_files(struct ktest *t)
 {
+	if (!vfs_root_mounted())
+		KTEST_SKIP(t, "no root filesystem to mount /proc on (FS_RAMFS=n)");
 	in_child(t, top_files_body);
 }
 

@@ -311,6 +311,8 @@ struct vfsmount *kern_mount(struct file_system_type *type);
 /* The root mount, for tasks without an fs_struct; NULL before vfs_init. */
 extern struct vfsmount *root_mnt;
 void get_root_path(struct path *root);
+/* Is there a root filesystem (the boot mounted one)?  Before any path walk. */
+bool vfs_root_mounted(void);
 
 /*
  * /proc/mounts: calls fn for each mount in mount order, with vfs_lock

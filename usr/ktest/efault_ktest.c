@@ -22,7 +22,9 @@ extern const char __user_uefault_pie_begin[], __user_uefault_pie_end[];
 /* The new process: an empty fd table and "/" as root and cwd, then the program. */
 static int uefault_fn(void *unused)
 {
-	static const char *const argv[] = { "/uefault", NULL };
+	/* "nopipe": pipe2 is -ENOSYS in a kernel without pipes (FS_PIPE=n). */
+	static const char *const argv[] = { "/uefault", IS_ENABLED(CONFIG_FS_PIPE) ? NULL : "nopipe",
+					    NULL };
 	struct linux_binprm bprm;
 
 	current->files = current->files ?: files_alloc();
@@ -66,6 +68,8 @@ static void file_calls_give_efault_and_change_nothing(struct ktest *t)
 {
 	unsigned long before = 0;
 
+	if (!IS_ENABLED(CONFIG_FS_RAMFS))
+		KTEST_SKIP(t, "FS_RAMFS=n: no root filesystem to make files in");
 	for (int round = 0; round < 2; round++) {
 		if (round)
 			before = free_pages_now();

@@ -12,6 +12,7 @@
 #include <tern/fdtable.h>
 #include <tern/kernel.h>
 #include <tern/ktest.h>
+#include <tern/fs.h>
 #include <tern/process.h>
 #include <tern/sched.h>
 #include <tern/signal.h>
@@ -185,6 +186,8 @@ static void ctrl_c_reaches_the_foreground_group(struct ktest *t)
 /* TIOCSCTTY, TIOCNOTTY, TIOCGSID, TIOCSPGRP from a session leader; its exit lets the tty go. */
 static void the_controlling_tty(struct ktest *t)
 {
+	if (!vfs_root_mounted())
+		KTEST_SKIP(t, "no root filesystem, so no /dev/console (FS_RAMFS=n)");
 	NEEDS_FORK(t);
 	struct tty_struct *tty = console_tty();
 	int pgrp = 0, session;
