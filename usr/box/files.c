@@ -182,7 +182,7 @@ APPLET(touch)
 			}
 			continue;
 		}
-		if (fstat(fd, &st) == 0 && st.st_size > 0 && ftruncate(fd, st.st_size) < 0) {
+		if (fstat(fd, &st) == 0 && ftruncate(fd, st.st_size) < 0) {
 			warn_errno(argv[i]);
 			status = 1;
 		}
