@@ -38,7 +38,7 @@ static int copy_file(const char *src, const char *dest, mode_t mode)
 
 static int copy_link(const char *src, const char *dest)
 {
-	char target[PATH_MAX];
+	static char target[PATH_MAX];	/* static: small stacks without an MMU */
 	ssize_t n = readlink(src, target, sizeof(target) - 1);
 
 	if (n < 0) {

@@ -44,7 +44,8 @@ static void mode_string(mode_t m, char out[11])
 
 static void print_long(const struct entry *e)
 {
-	char mode[11], when[32], target[PATH_MAX];
+	static char target[PATH_MAX];	/* static: small stacks without an MMU */
+	char mode[11], when[32];
 	time_t mtime = e->st.st_mtime;
 	struct tm *tm = localtime(&mtime);
 	ssize_t n;

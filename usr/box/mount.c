@@ -20,7 +20,7 @@ APPLET(mount)
 			usage("[-t TYPE] [-o ro|rw] SOURCE DIR");
 	}
 	if (optind == argc) {
-		char buf[4096];
+		static char buf[4096];
 		FILE *f = fopen("/proc/mounts", "r");
 		size_t n;
 

@@ -66,7 +66,7 @@ int read_procs(struct proc_info **out)
 	struct proc_info *list = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *e;
-	char path[300], text[1024];
+	static char path[300], text[1024];
 	DIR *d = opendir("/proc");
 
 	if (!d)

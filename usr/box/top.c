@@ -55,7 +55,7 @@ static void cpu_shares(struct sample *cur, const struct sample *prev)
 
 static void print_summary(const struct sample *s)
 {
-	char buf[1024];
+	static char buf[1024];
 	long long up = 0;
 	unsigned long long total = 0, avail = 0;
 	int running = 0;
