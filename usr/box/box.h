@@ -4,7 +4,10 @@
  * the applet by the name it was run as (argv[0]'s last component), or by
  * its first argument when run as "box".  Every applet is an ordinary
  * main: it gets argc/argv with argv[0] its own name, returns its exit
- * status, and may exit() directly.  getopt's optind is reset before each.
+ * status, and may exit() directly.  optind is set to 0 before each:
+ * getopt's full reset on glibc and on picolibc, whose getopt (newlib's)
+ * keeps its place inside an argument in a hidden static that
+ * "optind = 1" alone leaves stale.
  */
 #ifndef BOX_H
 #define BOX_H

@@ -141,7 +141,7 @@ static int cp_or_mv(int argc, char **argv, bool move, bool recursive)
 			} else if (copy_tree(argv[i], path, true) == 0) {
 				char *rm_argv[] = { "rm", "-rf", "--", argv[i], NULL };
 
-				optind = 1;
+				optind = 0;	/* getopt's full reset */
 				status |= box_rm(4, rm_argv);
 			} else {
 				status = 1;
