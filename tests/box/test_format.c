@@ -2,7 +2,7 @@
 /*
  * Host tests for the pure logic of usr/box/: hexdump -C's lines
  * (util-linux's canonical format), printf(1)'s formatting, tr's sets and
- * sort's comparison.
+ * sort's comparison, and the applets' option reader.
  */
 #include "../harness.h"
 #include "../../usr/box/box.h"
@@ -182,6 +182,39 @@ TEST(sort_numeric)
 	EXPECT(sort_compare("-0", "0", SORT_NUMERIC) < 0);	/* equal as numbers: bytes */
 	EXPECT(sort_compare("123456789012345678901234567890", "99", SORT_NUMERIC) > 0);
 	EXPECT(sort_compare("10", "9", SORT_NUMERIC | SORT_REVERSE) < 0);
+}
+
+/* opt_next */
+
+TEST(options_end_at_operands_and_dashes)
+{
+	char *a[] = { "x", "-ab", "-n5", "-n", "7", "-", "-c", NULL };
+	char *b[] = { "x", "-a", "--", "-b", NULL };
+
+	opt_reset();
+	EXPECT_EQ(opt_next(7, a, "abn:c"), 'a');
+	EXPECT_EQ(opt_next(7, a, "abn:c"), 'b');
+	EXPECT_EQ(opt_next(7, a, "abn:c"), 'n');
+	EXPECT_STREQ(opt_arg, "5");
+	EXPECT_EQ(opt_next(7, a, "abn:c"), 'n');
+	EXPECT_STREQ(opt_arg, "7");
+	EXPECT_EQ(opt_next(7, a, "abn:c"), -1);	/* a lone "-" is an operand */
+	EXPECT_EQ(opt_ind, 5);
+	opt_reset();
+	EXPECT_EQ(opt_next(4, b, "ab"), 'a');
+	EXPECT_EQ(opt_next(4, b, "ab"), -1);		/* "--" is consumed */
+	EXPECT_EQ(opt_ind, 3);
+}
+
+TEST(bad_options)
+{
+	char *a[] = { "x", "-z", "-n", NULL };
+
+	opt_reset();
+	EXPECT_EQ(opt_next(3, a, "n:"), '?');
+	EXPECT_EQ(opt_next(3, a, "n:"), '?');		/* -n without its argument */
+	EXPECT_EQ(opt_ind, 3);
+	EXPECT_EQ(opt_next(3, a, "n:"), -1);
 }
 
 TEST_MAIN()

@@ -62,6 +62,6 @@ int main(int argc, char **argv)
 		return 127;
 	}
 	applet_name = a->name;
-	optind = 0;	/* a full reset, for glibc and for picolibc (newlib's getopt) */
+	opt_reset();
 	return a->main(argc, argv);
 }

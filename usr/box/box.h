@@ -4,10 +4,8 @@
  * the applet by the name it was run as (argv[0]'s last component), or by
  * its first argument when run as "box".  Every applet is an ordinary
  * main: it gets argc/argv with argv[0] its own name, returns its exit
- * status, and may exit() directly.  optind is set to 0 before each:
- * getopt's full reset on glibc and on picolibc, whose getopt (newlib's)
- * keeps its place inside an argument in a hidden static that
- * "optind = 1" alone leaves stale.
+ * status, and may exit() directly.  Options are read with opt_next, not
+ * the C library's getopt (see util.c), reset before each applet.
  */
 #ifndef BOX_H
 #define BOX_H
@@ -17,7 +15,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <sys/types.h>
-#include <unistd.h>	/* getopt, for every applet */
+#include <unistd.h>
 
 /* The running applet's name, for messages ("ls: x: No such file ..."). */
 extern const char *applet_name;
@@ -30,6 +28,16 @@ void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* As warnx, then exit(status). */
 void __attribute__((noreturn, format(printf, 2, 3))) die(int status, const char *fmt, ...);
 void __attribute__((noreturn)) usage(const char *text);
+
+/*
+ * POSIX getopt under another name: options end at the first operand, a
+ * lone "-" is an operand and "--" ends them.  opt_ind is the next
+ * argument, opt_arg an option's argument; opt_reset starts over.
+ */
+extern int opt_ind;
+extern char *opt_arg;
+int opt_next(int argc, char **argv, const char *spec);
+void opt_reset(void);
 
 /* Allocators that exit with a message when memory runs out. */
 void *xmalloc(size_t n);

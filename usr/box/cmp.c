@@ -11,14 +11,14 @@ APPLET(cmp)
 	long long byte = 1, line = 1;
 	int opt, ca, cb;
 
-	while ((opt = getopt(argc, argv, "s")) != -1) {
+	while ((opt = opt_next(argc, argv, "s")) != -1) {
 		if (opt != 's')
 			usage("[-s] FILE1 [FILE2]");
 		silent = true;
 	}
-	if (argc - optind < 1 || argc - optind > 2)
+	if (argc - opt_ind < 1 || argc - opt_ind > 2)
 		usage("[-s] FILE1 [FILE2]");
-	const char *na = argv[optind], *nb = optind + 1 < argc ? argv[optind + 1] : "-";
+	const char *na = argv[opt_ind], *nb = opt_ind + 1 < argc ? argv[opt_ind + 1] : "-";
 
 	a = open_input(na);
 	if (!a)

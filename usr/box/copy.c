@@ -115,7 +115,7 @@ static bool inside(const char *src, const char *dest)
 
 static int cp_or_mv(int argc, char **argv, bool move, bool recursive)
 {
-	int n = argc - optind, status = 0;
+	int n = argc - opt_ind, status = 0;
 	struct stat st;
 
 	if (n < 2)
@@ -126,7 +126,7 @@ static int cp_or_mv(int argc, char **argv, bool move, bool recursive)
 		warnx("target '%s' is not a directory", dest);
 		return 1;
 	}
-	for (int i = optind; i < argc - 1; i++) {
+	for (int i = opt_ind; i < argc - 1; i++) {
 		char *path = target_path(argv[i], dest, true);
 
 		if (inside(argv[i], path)) {
@@ -141,7 +141,7 @@ static int cp_or_mv(int argc, char **argv, bool move, bool recursive)
 			} else if (copy_tree(argv[i], path, true) == 0) {
 				char *rm_argv[] = { "rm", "-rf", "--", argv[i], NULL };
 
-				optind = 0;	/* getopt's full reset */
+				opt_reset();
 				status |= box_rm(4, rm_argv);
 			} else {
 				status = 1;
@@ -157,7 +157,7 @@ APPLET(cp)
 	bool recursive = false;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "rRf")) != -1) {
+	while ((opt = opt_next(argc, argv, "rRf")) != -1) {
 		if (opt == 'r' || opt == 'R')
 			recursive = true;
 		else if (opt != 'f')
@@ -170,7 +170,7 @@ APPLET(mv)
 {
 	int opt;
 
-	while ((opt = getopt(argc, argv, "f")) != -1)
+	while ((opt = opt_next(argc, argv, "f")) != -1)
 		if (opt != 'f')
 			usage("SOURCE DEST | SOURCE... DIR");
 	return cp_or_mv(argc, argv, true, true);

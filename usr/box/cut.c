@@ -84,23 +84,23 @@ APPLET(cut)
 	bool fields = false, only_delimited = false, nl;
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "d:f:c:b:s")) != -1) {
+	while ((opt = opt_next(argc, argv, "d:f:c:b:s")) != -1) {
 		switch (opt) {
 		case 'd':
-			if (strlen(optarg) != 1)
+			if (strlen(opt_arg) != 1)
 				die(1, "the delimiter must be a single character");
-			delim = optarg[0];
+			delim = opt_arg[0];
 			break;
-		case 'f': fields = true; n = parse_list(optarg, r, 64); break;
+		case 'f': fields = true; n = parse_list(opt_arg, r, 64); break;
 		case 'b':
-		case 'c': fields = false; n = parse_list(optarg, r, 64); break;
+		case 'c': fields = false; n = parse_list(opt_arg, r, 64); break;
 		case 's': only_delimited = true; break;
 		default: usage("-f LIST [-d DELIM] [-s] | -c LIST [FILE...]");
 		}
 	}
 	if (!n)
 		usage("-f LIST [-d DELIM] [-s] | -c LIST [FILE...]");
-	for (int i = optind; i < argc || (i == optind && optind == argc); i++) {
+	for (int i = opt_ind; i < argc || (i == opt_ind && opt_ind == argc); i++) {
 		FILE *f = open_input(i < argc ? argv[i] : "-");
 
 		if (!f) {

@@ -243,6 +243,10 @@ int printf_format(FILE *out, const char *fmt, int argc, char **argv)
 
 APPLET(printf)
 {
+	if (argc > 1 && !strcmp(argv[1], "--")) {
+		argc--;
+		argv++;
+	}
 	if (argc < 2)
 		usage("FORMAT [ARGUMENT...]");
 	return printf_format(stdout, argv[1], argc - 2, argv + 2);

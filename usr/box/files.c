@@ -38,14 +38,14 @@ APPLET(mkdir)
 	bool parents = false;
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "p")) != -1) {
+	while ((opt = opt_next(argc, argv, "p")) != -1) {
 		if (opt != 'p')
 			usage("[-p] DIR...");
 		parents = true;
 	}
-	if (optind == argc)
+	if (opt_ind == argc)
 		usage("[-p] DIR...");
-	for (int i = optind; i < argc; i++) {
+	for (int i = opt_ind; i < argc; i++) {
 		if ((parents ? make_parents(argv[i], 0777) : mkdir(argv[i], 0777)) < 0) {
 			fflush(stdout);
 			fprintf(stderr, "mkdir: cannot create directory '%s': %s\n", argv[i],
@@ -61,12 +61,12 @@ APPLET(rmdir)
 	bool parents = false;
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "p")) != -1) {
+	while ((opt = opt_next(argc, argv, "p")) != -1) {
 		if (opt != 'p')
 			usage("[-p] DIR...");
 		parents = true;
 	}
-	for (int i = optind; i < argc; i++) {
+	for (int i = opt_ind; i < argc; i++) {
 		char *path = argv[i], *slash;
 
 		for (;;) {
@@ -136,7 +136,7 @@ APPLET(rm)
 	struct rm_opts o = { false, false };
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "rRf")) != -1) {
+	while ((opt = opt_next(argc, argv, "rRf")) != -1) {
 		if (opt == 'f')
 			o.force = true;
 		else if (opt == 'r' || opt == 'R')
@@ -144,9 +144,9 @@ APPLET(rm)
 		else
 			usage("[-rf] FILE...");
 	}
-	if (optind == argc && !o.force)
+	if (opt_ind == argc && !o.force)
 		usage("[-rf] FILE...");
-	for (int i = optind; i < argc; i++)
+	for (int i = opt_ind; i < argc; i++)
 		status |= remove_path(argv[i], &o);
 	return status;
 }
@@ -161,14 +161,14 @@ APPLET(touch)
 	bool no_create = false;
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "c")) != -1) {
+	while ((opt = opt_next(argc, argv, "c")) != -1) {
 		if (opt != 'c')
 			usage("[-c] FILE...");
 		no_create = true;
 	}
-	if (optind == argc)
+	if (opt_ind == argc)
 		usage("[-c] FILE...");
-	for (int i = optind; i < argc; i++) {
+	for (int i = opt_ind; i < argc; i++) {
 		struct stat st;
 		int fd;
 
@@ -214,7 +214,7 @@ APPLET(ln)
 	bool sym = false, force = false;
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "sf")) != -1) {
+	while ((opt = opt_next(argc, argv, "sf")) != -1) {
 		if (opt == 's')
 			sym = true;
 		else if (opt == 'f')
@@ -222,13 +222,13 @@ APPLET(ln)
 		else
 			usage("[-sf] TARGET LINK | TARGET... DIR");
 	}
-	int n = argc - optind;
+	int n = argc - opt_ind;
 
 	if (n < 1)
 		usage("[-sf] TARGET LINK | TARGET... DIR");
 	const char *dest = n == 1 ? "." : argv[argc - 1];
 
-	for (int i = optind; i < argc - (n > 1); i++) {
+	for (int i = opt_ind; i < argc - (n > 1); i++) {
 		char *path = target_path(argv[i], dest, true);
 
 		if (force)

@@ -88,7 +88,7 @@ APPLET(grep)
 	bool extended = false, no_messages = false;
 	int opt, status = 1, err;
 
-	while ((opt = getopt(argc, argv, "FEGivcnqxlse:")) != -1) {
+	while ((opt = opt_next(argc, argv, "FEGivcnqxlse:")) != -1) {
 		switch (opt) {
 		case 'F': g.fixed = true; break;
 		case 'E': extended = true; break;
@@ -101,14 +101,14 @@ APPLET(grep)
 		case 'x': g.whole_line = true; break;
 		case 'l': g.list = true; break;
 		case 's': no_messages = true; break;
-		case 'e': g.pattern = optarg; break;
+		case 'e': g.pattern = opt_arg; break;
 		default: usage("[-FEivcnqxls] PATTERN [FILE...]");
 		}
 	}
 	if (!g.pattern) {
-		if (optind == argc)
+		if (opt_ind == argc)
 			usage("[-FEivcnqxls] PATTERN [FILE...]");
-		g.pattern = argv[optind++];
+		g.pattern = argv[opt_ind++];
 	}
 	if (!g.fixed) {
 		err = regcomp(&g.re, g.pattern, (extended ? REG_EXTENDED : 0) |
@@ -120,8 +120,8 @@ APPLET(grep)
 			die(2, "%s: %s", g.pattern, msg);
 		}
 	}
-	g.names = argc - optind > 1;
-	for (int i = optind; i < argc || (i == optind && optind == argc); i++) {
+	g.names = argc - opt_ind > 1;
+	for (int i = opt_ind; i < argc || (i == opt_ind && opt_ind == argc); i++) {
 		const char *name = i < argc ? argv[i] : "-";
 		FILE *f = strcmp(name, "-") ? fopen(name, "r") : stdin;
 

@@ -81,15 +81,15 @@ APPLET(hexdump)
 	struct dump d = { .fill = 0 };
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "Cv")) != -1) {
+	while ((opt = opt_next(argc, argv, "Cv")) != -1) {
 		if (opt == 'v')
 			d.all = true;
 		else if (opt != 'C')
 			usage("[-Cv] [FILE...]");
 	}
-	if (optind == argc)
+	if (opt_ind == argc)
 		status |= dump_file(&d, "-");
-	for (int i = optind; i < argc; i++)
+	for (int i = opt_ind; i < argc; i++)
 		status |= dump_file(&d, argv[i]);
 	if (d.fill)
 		dump_flush(&d);

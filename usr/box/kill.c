@@ -110,7 +110,7 @@ static int halt_system(int argc, char **argv, int init_signal, int how)
 	bool force = false;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "f")) != -1) {
+	while ((opt = opt_next(argc, argv, "f")) != -1) {
 		if (opt != 'f')
 			usage("[-f]");
 		force = true;

@@ -173,7 +173,7 @@ APPLET(ls)
 	char **dirs;
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "la1d")) != -1) {
+	while ((opt = opt_next(argc, argv, "la1d")) != -1) {
 		switch (opt) {
 		case 'l': o.longfmt = true; break;
 		case 'a': o.all = true; break;
@@ -184,11 +184,11 @@ APPLET(ls)
 	}
 	if (isatty(1))
 		o.width = ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col ? ws.ws_col : 80;
-	if (optind == argc)
-		argv[--optind] = ".";
-	files = xmalloc((size_t)(argc - optind) * sizeof(*files));
-	dirs = xmalloc((size_t)(argc - optind) * sizeof(*dirs));
-	for (int i = optind; i < argc; i++) {
+	if (opt_ind == argc)
+		argv[--opt_ind] = ".";
+	files = xmalloc((size_t)(argc - opt_ind) * sizeof(*files));
+	dirs = xmalloc((size_t)(argc - opt_ind) * sizeof(*dirs));
+	for (int i = opt_ind; i < argc; i++) {
 		struct entry *e = &files[nfiles];
 
 		if (lstat(argv[i], &e->st) < 0) {

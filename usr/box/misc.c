@@ -62,13 +62,13 @@ APPLET(seq)
 	const char *sep = "\n";
 	int opt;
 
-	while ((opt = getopt(argc, argv, "s:")) != -1) {
+	while ((opt = opt_next(argc, argv, "s:")) != -1) {
 		if (opt != 's')
 			usage("[-s SEP] [FIRST [STEP]] LAST");
-		sep = optarg;
+		sep = opt_arg;
 	}
-	int n = argc - optind;
-	char **a = argv + optind;
+	int n = argc - opt_ind;
+	char **a = argv + opt_ind;
 
 	if (n < 1 || n > 3 || !parse_ll(a[n - 1], &last) ||
 	    (n > 1 && !parse_ll(a[0], &first)) || (n == 3 && !parse_ll(a[1], &step)))

@@ -11,15 +11,15 @@ APPLET(mount)
 	unsigned long flags = 0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "t:o:r")) != -1) {
+	while ((opt = opt_next(argc, argv, "t:o:r")) != -1) {
 		if (opt == 't')
-			type = optarg;
-		else if (opt == 'r' || (opt == 'o' && !strcmp(optarg, "ro")))
+			type = opt_arg;
+		else if (opt == 'r' || (opt == 'o' && !strcmp(opt_arg, "ro")))
 			flags |= MS_RDONLY;
-		else if (opt != 'o' || strcmp(optarg, "rw"))
+		else if (opt != 'o' || strcmp(opt_arg, "rw"))
 			usage("[-t TYPE] [-o ro|rw] SOURCE DIR");
 	}
-	if (optind == argc) {
+	if (opt_ind == argc) {
 		static char buf[4096];
 		FILE *f = fopen("/proc/mounts", "r");
 		size_t n;
@@ -33,10 +33,10 @@ APPLET(mount)
 		fclose(f);
 		return 0;
 	}
-	if (argc - optind != 2 || !type)
+	if (argc - opt_ind != 2 || !type)
 		usage("-t TYPE [-o ro|rw] SOURCE DIR");
-	if (mount(argv[optind], argv[optind + 1], type, flags, NULL) < 0) {
-		warn_errno(argv[optind + 1]);
+	if (mount(argv[opt_ind], argv[opt_ind + 1], type, flags, NULL) < 0) {
+		warn_errno(argv[opt_ind + 1]);
 		return 1;
 	}
 	return 0;

@@ -115,7 +115,7 @@ APPLET(sort)
 	bool unique = false, nl;
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "rnuf")) != -1) {
+	while ((opt = opt_next(argc, argv, "rnuf")) != -1) {
 		switch (opt) {
 		case 'r': sort_flags |= SORT_REVERSE; break;
 		case 'n': sort_flags |= SORT_NUMERIC; break;
@@ -124,7 +124,7 @@ APPLET(sort)
 		default: usage("[-rnuf] [FILE...]");
 		}
 	}
-	for (int i = optind; i < argc || (i == optind && optind == argc); i++) {
+	for (int i = opt_ind; i < argc || (i == opt_ind && opt_ind == argc); i++) {
 		FILE *f = open_input(i < argc ? argv[i] : "-");
 
 		if (!f) {
@@ -161,7 +161,7 @@ APPLET(uniq)
 	bool counts = false, only_dup = false, only_single = false, nl;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "cdu")) != -1) {
+	while ((opt = opt_next(argc, argv, "cdu")) != -1) {
 		switch (opt) {
 		case 'c': counts = true; break;
 		case 'd': only_dup = true; break;
@@ -169,7 +169,7 @@ APPLET(uniq)
 		default: usage("[-cdu] [INPUT]");
 		}
 	}
-	FILE *f = open_input(optind < argc ? argv[optind] : "-");
+	FILE *f = open_input(opt_ind < argc ? argv[opt_ind] : "-");
 
 	if (!f)
 		return 1;

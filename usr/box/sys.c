@@ -95,7 +95,7 @@ APPLET(uname)
 	bool want[5] = { false };
 	int opt, printed = 0;
 
-	while ((opt = getopt(argc, argv, "asnrvm")) != -1) {
+	while ((opt = opt_next(argc, argv, "asnrvm")) != -1) {
 		const char *at = strchr("snrvm", opt);
 
 		if (opt == 'a')
@@ -135,7 +135,7 @@ APPLET(dmesg)
 	int opt, size, n;
 	char *buf;
 
-	while ((opt = getopt(argc, argv, "cC")) != -1) {
+	while ((opt = opt_next(argc, argv, "cC")) != -1) {
 		if (opt == 'c')
 			clear = true;
 		else if (opt == 'C')
@@ -179,15 +179,15 @@ APPLET(date)
 	int opt;
 	const char *at = NULL;
 
-	while ((opt = getopt(argc, argv, "ud:")) != -1) {
+	while ((opt = opt_next(argc, argv, "ud:")) != -1) {
 		if (opt == 'd')
-			at = optarg;
+			at = opt_arg;
 		else if (opt != 'u')
 			usage("[-u] [-d @SECONDS] [+FORMAT]");
 	}
-	if (optind < argc && argv[optind][0] == '+')
-		fmt = argv[optind++] + 1;
-	if (optind < argc)
+	if (opt_ind < argc && argv[opt_ind][0] == '+')
+		fmt = argv[opt_ind++] + 1;
+	if (opt_ind < argc)
 		die(1, "setting the time is not supported");
 	now = time(NULL);
 	if (at) {

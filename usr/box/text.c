@@ -11,15 +11,15 @@ APPLET(cat)
 {
 	int status = 0, opt;
 
-	while ((opt = getopt(argc, argv, "u")) != -1)
+	while ((opt = opt_next(argc, argv, "u")) != -1)
 		if (opt != 'u')
 			usage("[-u] [FILE...]");
 	fflush(stdout);
-	if (optind == argc && copy_fd(0, 1) < 0) {
+	if (opt_ind == argc && copy_fd(0, 1) < 0) {
 		warn_errno("-");
 		return 1;
 	}
-	for (int i = optind; i < argc; i++) {
+	for (int i = opt_ind; i < argc; i++) {
 		int fd = strcmp(argv[i], "-") ? open(argv[i], O_RDONLY) : 0;
 
 		if (fd < 0 || copy_fd(fd, 1) < 0) {
@@ -73,17 +73,17 @@ APPLET(head)
 	int opt, status = 0;
 	bool first = true;
 
-	while ((opt = getopt(argc, argv, "n:c:")) != -1) {
+	while ((opt = opt_next(argc, argv, "n:c:")) != -1) {
 		if (opt == 'n')
-			lines = count_arg(optarg, NULL);
+			lines = count_arg(opt_arg, NULL);
 		else if (opt == 'c')
-			bytes = count_arg(optarg, NULL);
+			bytes = count_arg(opt_arg, NULL);
 		else
 			usage("[-n LINES | -c BYTES] [FILE...]");
 	}
-	int nfiles = argc - optind;
+	int nfiles = argc - opt_ind;
 
-	for (int i = optind; i < argc || (i == optind && !nfiles); i++) {
+	for (int i = opt_ind; i < argc || (i == opt_ind && !nfiles); i++) {
 		const char *name = nfiles ? argv[i] : "-";
 		FILE *f = open_input(name);
 		long long left = bytes >= 0 ? bytes : lines;
@@ -146,14 +146,14 @@ APPLET(tail)
 	long long lines = count ? count_arg(count, &from_start) : 10;
 	int opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "n:")) != -1) {
+	while ((opt = opt_next(argc, argv, "n:")) != -1) {
 		if (opt != 'n')
 			usage("[-n [+]LINES] [FILE...]");
-		lines = count_arg(optarg, &from_start);
+		lines = count_arg(opt_arg, &from_start);
 	}
-	int nfiles = argc - optind;
+	int nfiles = argc - opt_ind;
 
-	for (int i = optind; i < argc || (i == optind && !nfiles); i++) {
+	for (int i = opt_ind; i < argc || (i == opt_ind && !nfiles); i++) {
 		const char *name = nfiles ? argv[i] : "-";
 		FILE *f = open_input(name);
 
@@ -246,7 +246,7 @@ APPLET(wc)
 	struct wc_counts total = { 0 };
 	int opt, status = 0, width;
 
-	while ((opt = getopt(argc, argv, "lwc")) != -1) {
+	while ((opt = opt_next(argc, argv, "lwc")) != -1) {
 		if (!strchr("lwc", opt))
 			usage("[-lwc] [FILE...]");
 		if (!strchr(what, opt))
@@ -254,17 +254,17 @@ APPLET(wc)
 	}
 	if (!what[0])
 		strcpy(what, "lwc");
-	int nfiles = argc - optind;
+	int nfiles = argc - opt_ind;
 
-	width = wc_width(nfiles, argv + optind, what);
+	width = wc_width(nfiles, argv + opt_ind, what);
 	for (int i = 0; i < nfiles || (i == 0 && !nfiles); i++) {
 		struct wc_counts c = { 0 };
 
-		if (wc_count(nfiles ? argv[optind + i] : "-", &c)) {
+		if (wc_count(nfiles ? argv[opt_ind + i] : "-", &c)) {
 			status = 1;
 			continue;
 		}
-		wc_print(&c, what, width, nfiles ? argv[optind + i] : NULL);
+		wc_print(&c, what, width, nfiles ? argv[opt_ind + i] : NULL);
 		total.lines += c.lines;
 		total.words += c.words;
 		total.bytes += c.bytes;

@@ -134,10 +134,10 @@ APPLET(top)
 	bool batch = false, tty;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "bn:")) != -1) {
+	while ((opt = opt_next(argc, argv, "bn:")) != -1) {
 		if (opt == 'b')
 			batch = true;
-		else if (opt != 'n' || !parse_ll(optarg, &count) || count < 1)
+		else if (opt != 'n' || !parse_ll(opt_arg, &count) || count < 1)
 			usage("[-b] [-n COUNT]");
 	}
 	if (batch && count < 0)

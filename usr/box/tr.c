@@ -138,7 +138,7 @@ APPLET(tr)
 	int opt, n1, n2 = 0, c, last = -1;
 	const char *err;
 
-	while ((opt = getopt(argc, argv, "cCds")) != -1) {
+	while ((opt = opt_next(argc, argv, "cCds")) != -1) {
 		switch (opt) {
 		case 'c': case 'C': comp = true; break;
 		case 'd': del = true; break;
@@ -146,14 +146,14 @@ APPLET(tr)
 		default: usage("[-cds] SET1 [SET2]");
 		}
 	}
-	int nsets = argc - optind;
+	int nsets = argc - opt_ind;
 	bool translate = !del && nsets == 2;
 
 	if (nsets < 1 || nsets > 2 || (!del && !squeeze && nsets != 2) || (del && !squeeze && nsets != 1))
 		usage("[-cds] SET1 [SET2]");
-	n1 = tr_expand_set(argv[optind], s1, sizeof(s1), &err);
+	n1 = tr_expand_set(argv[opt_ind], s1, sizeof(s1), &err);
 	if (n1 >= 0 && nsets == 2)
-		n2 = tr_expand_set(argv[optind + 1], s2, sizeof(s2), &err);
+		n2 = tr_expand_set(argv[opt_ind + 1], s2, sizeof(s2), &err);
 	if (n1 < 0 || n2 < 0)
 		die(1, "%s", err);
 	if (comp)

@@ -51,6 +51,65 @@ void usage(const char *text)
 	exit(2);
 }
 
+/*
+ * Not getopt: picolibc's (newlib's) takes a lone "-" for an option and
+ * moves operands after options, and glibc's moves them too, so the
+ * applets would read their arguments differently in Tern and on the
+ * host where their tests are developed.
+ */
+int opt_ind = 1;
+char *opt_arg;
+static int opt_pos;	/* next option character in argv[opt_ind]; 0: none started */
+
+void opt_reset(void)
+{
+	opt_ind = 1;
+	opt_pos = 0;
+}
+
+int opt_next(int argc, char **argv, const char *spec)
+{
+	const char *arg, *hit;
+	char c;
+
+	if (opt_pos == 0) {
+		if (opt_ind >= argc)
+			return -1;
+		arg = argv[opt_ind];
+		if (arg[0] != '-' || arg[1] == '\0')
+			return -1;
+		if (!strcmp(arg, "--")) {
+			opt_ind++;
+			return -1;
+		}
+		opt_pos = 1;
+	}
+	arg = argv[opt_ind];
+	c = arg[opt_pos++];
+	hit = c != ':' ? strchr(spec, c) : NULL;
+	if (arg[opt_pos] == '\0') {
+		opt_ind++;
+		opt_pos = 0;
+	}
+	if (!hit) {
+		warnx("invalid option -- '%c'", c);
+		return '?';
+	}
+	if (hit[1] == ':') {
+		if (opt_pos) {			/* "-n5": the rest is the argument */
+			opt_arg = (char *)arg + opt_pos;
+			opt_ind++;
+			opt_pos = 0;
+		} else if (opt_ind < argc) {
+			opt_arg = argv[opt_ind++];
+		} else {
+			warnx("option requires an argument -- '%c'", c);
+			return '?';
+		}
+	}
+	return c;
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
