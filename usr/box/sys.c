@@ -129,19 +129,43 @@ APPLET(uname)
 #define SYSLOG_ACTION_CLEAR 5
 #define SYSLOG_ACTION_SIZE_BUFFER 10
 
+/* Writes the log without the "<level>" syslog(2) puts before each line. */
+static void print_log(const char *buf, int n, bool raw)
+{
+	for (int i = 0; i < n;) {
+		int start = i;
+
+		if (!raw && buf[i] == '<') {
+			int k = i + 1;
+
+			while (k < n && buf[k] >= '0' && buf[k] <= '9')
+				k++;
+			if (k < n && k > i + 1 && buf[k] == '>')
+				start = k + 1;
+		}
+		while (i < n && buf[i] != '\n')
+			i++;
+		fwrite(buf + start, 1, (size_t)(i - start), stdout);
+		putchar('\n');
+		i++;
+	}
+}
+
 APPLET(dmesg)
 {
-	bool clear = false, clear_only = false;
+	bool clear = false, clear_only = false, raw = false;
 	int opt, size, n;
 	char *buf;
 
-	while ((opt = opt_next(argc, argv, "cC")) != -1) {
+	while ((opt = opt_next(argc, argv, "cCr")) != -1) {
 		if (opt == 'c')
 			clear = true;
 		else if (opt == 'C')
 			clear_only = true;
+		else if (opt == 'r')
+			raw = true;
 		else
-			usage("[-c | -C]");
+			usage("[-c | -C] [-r]");
 	}
 	if (clear_only) {
 		if (klogctl(SYSLOG_ACTION_CLEAR, NULL, 0) < 0) {
@@ -162,9 +186,7 @@ APPLET(dmesg)
 		free(buf);
 		return 1;
 	}
-	fwrite(buf, 1, (size_t)n, stdout);
-	if (n > 0 && buf[n - 1] != '\n')
-		putchar('\n');
+	print_log(buf, n, raw);
 	free(buf);
 	return 0;
 }

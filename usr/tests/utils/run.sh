@@ -214,7 +214,9 @@ log=$(dmesg 2>&1 | head -n 1)
 case $log in
 *"Function not implemented"*) skip "dmesg reads the kernel log" "no syslog(2) in this kernel" ;;
 dmesg:*|"") result 1 "dmesg reads the kernel log"; echo "#   $log" ;;
-*) result 0 "dmesg reads the kernel log" ;;
+*)	result 0 "dmesg reads the kernel log"
+	dmesg | grep -q '^<[0-9]*>'; [ $? = 1 ]; result $? "dmesg strips the <level> prefixes"
+	dmesg -r | head -n 1 | grep -q '^<[0-9]*>'; result $? "dmesg -r keeps them" ;;
 esac
 
 # ps, top, kill
