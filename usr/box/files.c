@@ -152,41 +152,44 @@ APPLET(rm)
 }
 
 /*
- * touch: creates missing files; for an existing one, truncating it to
- * its own size makes the kernel stamp it with the current time (there
- * is no utimensat in Tern's C library, so -d/-t/-r are not offered).
+ * touch: creates missing files (not with -c) and sets the access and
+ * modification times of each to now, or to -d @SECONDS.
  */
 APPLET(touch)
 {
+	struct timespec when[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
 	bool no_create = false;
 	int opt, status = 0;
 
-	while ((opt = opt_next(argc, argv, "c")) != -1) {
-		if (opt != 'c')
-			usage("[-c] FILE...");
-		no_create = true;
+	while ((opt = opt_next(argc, argv, "cd:")) != -1) {
+		if (opt == 'c') {
+			no_create = true;
+		} else if (opt == 'd' && opt_arg[0] == '@') {
+			when[0].tv_sec = when[1].tv_sec = strtoll(opt_arg + 1, NULL, 10);
+			when[0].tv_nsec = when[1].tv_nsec = 0;
+		} else {
+			usage("[-c] [-d @SECONDS] FILE...");
+		}
 	}
 	if (opt_ind == argc)
-		usage("[-c] FILE...");
+		usage("[-c] [-d @SECONDS] FILE...");
 	for (int i = opt_ind; i < argc; i++) {
-		struct stat st;
-		int fd;
+		if (utimensat(AT_FDCWD, argv[i], when, 0) == 0)
+			continue;
+		if (errno == ENOENT && !no_create) {
+			int fd = open(argv[i], O_WRONLY | O_CREAT, 0666);
 
-		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-			continue;	/* nothing to stamp without utimensat */
-		fd = open(argv[i], O_WRONLY | (no_create ? 0 : O_CREAT), 0666);
-		if (fd < 0) {
-			if (!(no_create && errno == ENOENT)) {
-				warn_errno(argv[i]);
-				status = 1;
+			if (fd >= 0 && futimens(fd, when) == 0) {
+				close(fd);
+				continue;
 			}
+			if (fd >= 0)
+				close(fd);
+		} else if (errno == ENOENT) {
 			continue;
 		}
-		if (fstat(fd, &st) == 0 && ftruncate(fd, st.st_size) < 0) {
-			warn_errno(argv[i]);
-			status = 1;
-		}
-		close(fd);
+		warn_errno(argv[i]);
+		status = 1;
 	}
 	return status;
 }

@@ -5,6 +5,7 @@
  * tv_sec and a long tv_nsec, so every call converts.
  */
 #include <errno.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <time.h>
@@ -89,4 +90,38 @@ clock_t times(struct tms *t)
 		t->tms_cstime = (clock_t)k.cstime;
 	}
 	return (clock_t)r;
+}
+
+/*
+ * utimensat and futimens: picolibc's UTIME_NOW and UTIME_OMIT (-2, -1)
+ * become Linux's ((1 << 30) - 1, (1 << 30) - 2); NULL times means now.
+ */
+#define L_UTIME_NOW	((1L << 30) - 1)
+#define L_UTIME_OMIT	((1L << 30) - 2)
+
+static long long linux_utime_nsec(long nsec)
+{
+	return nsec == UTIME_NOW ? L_UTIME_NOW : nsec == UTIME_OMIT ? L_UTIME_OMIT : nsec;
+}
+
+int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags)
+{
+	struct kts k[2];
+#if __riscv_xlen == 64
+	long nr = __NR_utimensat;
+#else
+	long nr = __NR_utimensat_time64;
+#endif
+
+	for (int i = 0; times && i < 2; i++) {
+		k[i].sec = times[i].tv_sec;
+		k[i].nsec = linux_utime_nsec(times[i].tv_nsec);
+	}
+	return __ret(__sys6(nr, __linux_dirfd(dirfd), (long)path, times ? (long)k : 0,
+			    __linux_at_flags(flags), 0, 0));
+}
+
+int futimens(int fd, const struct timespec times[2])
+{
+	return utimensat(fd, 0, times, 0);
 }

@@ -88,6 +88,9 @@ rmdir a 2>/dev/null; expect "rmdir: a non-empty directory fails" 1 $?
 # touch
 touch t1 && [ -f t1 ] && [ ! -s t1 ]; result $? "touch creates an empty file"
 touch f2; expect "touch keeps an existing file's contents" "one two" "$(head -n 1 f2)"
+touch -d @1000000000 t1 && TZ=UTC ls -l t1 | grep -q 'Sep  9 01:46 t1'
+result $? "touch -d @SECONDS sets the time ls -l shows"
+mkdir td; touch td; result $? "touch stamps a folder"; rmdir td
 
 # cp, mv, ln, rm
 cp f2 f3 && cmp -s f2 f3; result $? "cp copies a file"

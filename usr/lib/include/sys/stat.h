@@ -10,4 +10,10 @@
 int lstat(const char *__restrict path, struct stat *__restrict st);
 int fstatat(int dirfd, const char *__restrict path, struct stat *__restrict st, int flags);
 int mknod(const char *path, mode_t mode, dev_t dev);
+#ifndef UTIME_NOW	/* picolibc's values (usr/lib/time.c gives the kernel Linux's) */
+#define UTIME_NOW	-2L
+#define UTIME_OMIT	-1L
+#endif
+int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
+int futimens(int fd, const struct timespec times[2]);
 #endif
