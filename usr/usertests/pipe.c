@@ -3,6 +3,7 @@
 #define _GNU_SOURCE	/* pipe2 on glibc */
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,9 +19,14 @@
 #define BIG_TOTAL (256 * 1024)
 #define BIG_ONE_WRITE (128 * 1024)
 
+/* A byte of position i, different enough from its neighbours' to tell a shift. */
 static unsigned char pattern(size_t i)
 {
-	return (unsigned char)(i * 7 + i / 251);
+	uint32_t h = (uint32_t)i;
+
+	h ^= h >> 7;
+	h *= 0x9e3779b1u;
+	return (unsigned char)(h >> 24);
 }
 
 /* Writes BIG_TOTAL bytes: one write of BIG_ONE_WRITE, then odd chunks. */
@@ -46,12 +52,35 @@ static int h_big_writer(long fds)
 	return 0;
 }
 
+/* For a report: how far the stream skipped or repeated at off. */
+static const char *describe_shift(const unsigned char *b, size_t n, size_t off)
+{
+	static char msg[64];
+
+	n = n < 16 ? n : 16;
+	for (long k = 1; k <= 2 * 65536; k++) {
+		long s = k & 1 ? (k + 1) / 2 : -k / 2;
+		size_t i;
+
+		if ((long)off + s < 0)
+			continue;
+		for (i = 0; i < n && b[i] == pattern(off + s + i); i++)
+			;
+		if (i == n) {
+			snprintf(msg, sizeof(msg), "%ld bytes %s", labs(s),
+				 s > 0 ? "lost" : "repeated");
+			return msg;
+		}
+	}
+	return "not a shifted copy";
+}
+
 static enum result pipe_big(void)
 {
 	static unsigned char buf[1000];
 	size_t total = 0;
 	int p[2];
-	ssize_t r;
+	ssize_t r, last = 0;
 
 	CHECK_OK(pipe(p));
 	pid_t pid = spawn(h_big_writer, PACK(p[0], p[1], 0));
@@ -59,9 +88,12 @@ static enum result pipe_big(void)
 	close(p[1]);
 	while ((r = read(p[0], buf, sizeof(buf))) > 0) {
 		for (ssize_t i = 0; i < r; i++)
-			CHECK(buf[i] == pattern(total + i), "byte %zu is %#x, want %#x",
-			      total + i, buf[i], pattern(total + i));
+			CHECK(buf[i] == pattern(total + i),
+			      "byte %zu is %#x, want %#x (read of %zd at %zu after one of %zd; %s)",
+			      total + i, buf[i], pattern(total + i), r, total, last,
+			      describe_shift(buf + i, r - i, total + i));
 		total += r;
+		last = r;
 		CHECK(total <= BIG_TOTAL, "more bytes than written");
 	}
 	CHECK(r == 0, "read: %s", strerror(errno));
