@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sysnr.h"
 #include "usertests.h"
 
 /* Linux's values, for raw calls. */
@@ -59,13 +59,21 @@ static void init_bad(void)
 
 static int fails;
 
-/* For each bad address i from the first: expr must fail with EFAULT. */
+/*
+ * For each bad address i from the first: expr must fail with EFAULT.
+ * A call the kernel does not have (ENOSYS) is named and passed over:
+ * there is no pointer check to test.
+ */
 #define EFAULT_EACH(first, expr)					\
 	for (int i = (first); i < NBAD; i++) {				\
 		void *b = bad[i];					\
 		errno = 0;						\
 		long r_ = (long)(expr);					\
 		int e_ = errno;						\
+		if (r_ == -1 && e_ == ENOSYS) {				\
+			printf("# not implemented here: %s\n", #expr);	\
+			break;						\
+		}							\
 		if (r_ != -1 || e_ != EFAULT) {				\
 			diag(__FILE__, __LINE__, "%s, b = %s: %ld (%s)",\
 			     #expr, bad_name[i], r_, strerror(e_));	\
@@ -190,7 +198,9 @@ static enum result badptr_path(void)
 	EFAULT_EACH(0, syscall(SYS_chdir, b));
 	EFAULT_EACH(0, syscall(SYS_faccessat, L_AT_FDCWD, b, 0));
 	EFAULT_EACH(0, syscall(SYS_fchmodat, L_AT_FDCWD, b, 0644));
+#ifdef SYS_truncate
 	EFAULT_EACH(0, syscall(SYS_truncate, b, 0));
+#endif
 	EFAULT_EACH(0, syscall(SYS_symlinkat, b, L_AT_FDCWD, "s1"));
 	EFAULT_EACH(0, syscall(SYS_symlinkat, "f", L_AT_FDCWD, b));
 	EFAULT_EACH(0, syscall(SYS_linkat, L_AT_FDCWD, b, L_AT_FDCWD, "l1", 0));
@@ -273,6 +283,8 @@ static enum result badptr_syslog(void)
 	long n = syscall(SYS_syslog, L_SYSLOG_READ_ALL, good, 16);
 	if (n < 0 && errno == EPERM)
 		return skip("syslog(2) refused: EPERM");
+	if (n < 0 && errno == ENOSYS)
+		return skip("no syslog(2) in this kernel");
 	if (n == 0)
 		return skip("the kernel log is empty: nothing would be copied");
 	EFAULT_EACH(NOT_NULL, syscall(SYS_syslog, L_SYSLOG_READ_ALL, b, 100));

@@ -175,6 +175,11 @@ static enum result sbrk_grow_shrink(void)
 	char *start = sbrk(0), *p;
 
 	CHECK(start != (void *)-1, "sbrk(0): %s", strerror(errno));
+	/* Start on a page: only whole pages given back must read zero again. */
+	if ((uintptr_t)start % PAGE) {
+		CHECK(sbrk(PAGE - (uintptr_t)start % PAGE) == start, "align the break");
+		start = sbrk(0);
+	}
 	p = sbrk(len);
 	CHECK(p == start, "sbrk returned %p, want the old break %p", (void *)p,
 	      (void *)start);
