@@ -103,8 +103,8 @@ static enum result badptr_io(void)
 	EFAULT_EACH(0, (lseek(fd, 0, SEEK_SET), syscall(SYS_read, fd, b, 10)));
 	EFAULT_EACH(0, syscall(SYS_write, fd, b, 10));
 #ifdef SYS_pread64
-	EFAULT_EACH(0, syscall(SYS_pread64, fd, b, 10, 0));
-	EFAULT_EACH(0, syscall(SYS_pwrite64, fd, b, 10, 0));
+	EFAULT_EACH(0, syscall(SYS_pread64, fd, b, 10, 0, 0));	/* offset 0: one or two words */
+	EFAULT_EACH(0, syscall(SYS_pwrite64, fd, b, 10, 0, 0));
 #endif
 	dfd = open(".", O_RDONLY | O_DIRECTORY);
 	CHECK(dfd >= 0, "open .: %s", strerror(errno));

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -230,9 +231,11 @@ static enum result exec_e2big(void)
 {
 	/* Longer than one argument may be (Linux: 32 pages). */
 	size_t len = 33 * 4096;
-	char *big = malloc(len + 1);
+	/* mmap, not malloc: a no-MMU heap (brk) may be smaller than this. */
+	char *big = mmap(NULL, len + 1, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
-	CHECK(big, "malloc");
+	CHECK(big != MAP_FAILED, "mmap: %s", strerror(errno));
 	memset(big, 'x', len);
 	big[len] = '\0';
 	char *argv[] = { (char *)self_path, "-c", "exit", "3", big, NULL };
@@ -240,7 +243,7 @@ static enum result exec_e2big(void)
 	char *envp[] = { big, NULL };
 	argv[4] = NULL;
 	CHECK_ERR(execve(self_path, argv, envp), E2BIG);
-	free(big);
+	munmap(big, len + 1);
 	return PASS;
 }
 

@@ -84,8 +84,13 @@ pid_t spawn(int (*fn)(long), long arg);
 pid_t spawn_exec(const char *helper, long arg);
 /* "usertests -a ...": the exec_long_args test's child (proc.c). */
 int check_long_args(int argc, char **argv);
-/* A helper that exits with its argument (proc.c). */
-int helper_exit(long code);
+/*
+ * A helper that exits with its argument (proc.c).  Hidden: its address
+ * is taken in other files, and a static-PIE (no-MMU) must hold only
+ * R_RISCV_RELATIVE relocations, which a preemptible symbol's GOT slot
+ * is not.
+ */
+__attribute__((visibility("hidden"))) int helper_exit(long code);
 /* Wait for pid; true if it exited with code.  Prints why not otherwise. */
 bool exited_with(pid_t pid, int code);
 /* Wait for pid; true if a signal sig killed it. */
