@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "usertests.h"
@@ -32,8 +33,35 @@ static const struct test *const test_tables[] = {
 	fs_tests, elf_tests,
 };
 
+/*
+ * A hung test would hang the whole run: a watchdog child kills it after
+ * WATCHDOG_SECONDS.  Not a timing assertion: no test comes near it, and
+ * a test it ends fails as a hang.
+ */
+#ifndef WATCHDOG_SECONDS
+#define WATCHDOG_SECONDS 600
+#endif
+
+static int h_watchdog(long pid)
+{
+	struct timespec ts = { WATCHDOG_SECONDS, 0 };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+	printf("# watchdog: the test still runs after %d s: killing it\n",
+	       WATCHDOG_SECONDS);
+	kill((pid_t)pid, SIGKILL);
+	return 0;
+}
+
+static const struct helper runner_helpers[] = {
+	{ "watchdog", h_watchdog },
+	{ NULL, NULL },
+};
+
 static const struct helper *const helper_tables[] = {
 	proc_helpers, pipe_helpers, signal_helpers, fs_helpers, mem_helpers,
+	runner_helpers,
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -311,8 +339,13 @@ static void run_one(int n, const struct test *t, struct tally *tally)
 		close(p[0]);
 		return;
 	}
+	pid_t dog = spawn(h_watchdog, pid);
 	if (!wait_status(pid, &st))
 		st = -1;
+	if (dog > 0) {
+		kill(dog, SIGKILL);
+		waitpid(dog, NULL, 0);
+	}
 	/* A grandchild may still hold the pipe open: do not wait for EOF. */
 	fcntl(p[0], F_SETFL, O_NONBLOCK);
 	ssize_t r = read(p[0], reason, sizeof(reason) - 1);
