@@ -3,9 +3,9 @@
  * usertests: memory: sbrk up and down, faults, and running out.
  *
  * The out-of-memory tests allocate 1 MiB at a time, touching every page,
- * in a child of their own, until an allocation fails; they stop at a cap
- * (MEM_CAP_MB) so a machine with more memory, or a host without limits,
- * skips instead.  The child then frees everything and must be able to
+ * in a child of their own, until an allocation fails; they stop at a cap,
+ * twice the RAM sysinfo reports where that is at most 4 GiB and 1 GiB
+ * otherwise, so a big host without limits skips instead.  The child then frees everything and must be able to
  * allocate again.  RLIMIT_AS is lowered to the cap first where it is
  * honoured (Linux), so a host run fails at the limit, not in its OOM
  * killer.
@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,7 +24,8 @@
 
 #define PAGE 4096
 #define MB (1024 * 1024)
-#define MEM_CAP_MB 1024
+#define MEM_CAP_MB 1024	/* the cap's floor, and where RLIMIT_AS is put */
+#define MEM_CAP_MAX_MB 8192
 
 /* Exit codes of the out-of-memory children. */
 enum { OOM_OK, OOM_BADERR, OOM_NOTFREED, OOM_NOREUSE, OOM_CAP };
@@ -32,6 +34,19 @@ static void touch(char *p, size_t len)
 {
 	for (size_t i = 0; i < len; i += PAGE)
 		p[i] = (char)i | 1;
+}
+
+static long cap_mb(void)
+{
+	struct sysinfo si;
+	unsigned long long ram;
+
+	if (sysinfo(&si) < 0)
+		return MEM_CAP_MB;
+	ram = (unsigned long long)si.totalram * (si.mem_unit ? si.mem_unit : 1) / MB;
+	if (ram > MEM_CAP_MAX_MB / 2 || 2 * (long)ram < MEM_CAP_MB)
+		return MEM_CAP_MB;
+	return 2 * (long)ram;
 }
 
 static void limit_as(void)
@@ -50,15 +65,17 @@ static int h_oom_sbrk(long arg)
 	char *start = sbrk(0), *p;
 	long n;
 
+	long cap = cap_mb();
+
 	(void)arg;
 	limit_as();
-	for (n = 0; n < MEM_CAP_MB; n++) {
+	for (n = 0; n < cap; n++) {
 		p = sbrk(MB);
 		if (p == (void *)-1)
 			break;
 		touch(p, MB);
 	}
-	if (n == MEM_CAP_MB)
+	if (n == cap)
 		return OOM_CAP;
 	if (errno != ENOMEM)
 		return OOM_BADERR;
@@ -72,21 +89,23 @@ static int h_oom_sbrk(long arg)
 	return OOM_OK;
 }
 
-static void *chunks[MEM_CAP_MB];
+static void *chunks[MEM_CAP_MAX_MB];
 
 static int h_oom_malloc(long arg)
 {
 	long n;
 
+	long cap = cap_mb();
+
 	(void)arg;
 	limit_as();
-	for (n = 0; n < MEM_CAP_MB; n++) {
+	for (n = 0; n < cap; n++) {
 		chunks[n] = malloc(MB);
 		if (!chunks[n])
 			break;
 		touch(chunks[n], MB);
 	}
-	if (n == MEM_CAP_MB)
+	if (n == cap)
 		return OOM_CAP;
 	if (errno != ENOMEM)
 		return OOM_BADERR;
@@ -105,16 +124,18 @@ static int h_oom_mmap(long arg)
 {
 	long n;
 
+	long cap = cap_mb();
+
 	(void)arg;
 	limit_as();
-	for (n = 0; n < MEM_CAP_MB; n++) {
+	for (n = 0; n < cap; n++) {
 		chunks[n] = mmap(NULL, MB, PROT_READ | PROT_WRITE,
 				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (chunks[n] == MAP_FAILED)
 			break;
 		touch(chunks[n], MB);
 	}
-	if (n == MEM_CAP_MB)
+	if (n == cap)
 		return OOM_CAP;
 	if (errno != ENOMEM)
 		return OOM_BADERR;
@@ -146,7 +167,7 @@ static enum result run_oom(int (*fn)(long), const char *what)
 	CHECK(WIFEXITED(st), "%s: child killed by signal %d", what,
 	      WIFSIGNALED(st) ? WTERMSIG(st) : -1);
 	if (WEXITSTATUS(st) == OOM_CAP)
-		return skip("%s: %d MiB allocated without failing", what, MEM_CAP_MB);
+		return skip("%s: %ld MiB allocated without failing", what, cap_mb());
 	CHECK(WEXITSTATUS(st) == OOM_OK, "%s: %s", what,
 	      WEXITSTATUS(st) < 4 ? why[WEXITSTATUS(st)] : "exec failed?");
 	/* The memory came back: this process can map and touch 1 MiB. */
