@@ -438,8 +438,19 @@ static enum result fs_errors(void)
 	CHECK_ERR(chdir("f"), ENOTDIR);
 	CHECK_ERR(rmdir("missing"), ENOENT);
 	CHECK_ERR(rmdir("."), EINVAL);
+	char c;
+	int dfd = open("d", O_RDONLY | O_DIRECTORY);
+	CHECK(dfd >= 0, "open d: %s", strerror(errno));
+	CHECK_ERR(read(dfd, &c, 1), EISDIR);
+	CHECK_ERR(write(dfd, "x", 1), EBADF);
+	close(dfd);
 	CHECK_OK(mkdir("d/sub", 0755));
 	CHECK_ERR(rmdir("d"), ENOTEMPTY);
+	CHECK_OK(mkdir("e", 0755));
+	CHECK_OK(mkdir("e/x", 0755));
+	CHECK_ERR(rename("d", "e"), ENOTEMPTY);
+	CHECK_OK(rmdir("e/x"));
+	CHECK_OK(rmdir("e"));
 	CHECK_OK(rmdir("d/sub"));
 	CHECK_OK(rmdir("d"));
 	return PASS;
@@ -488,6 +499,28 @@ static enum result link_rename(void)
 	return PASS;
 }
 
+/* The working directory removed under the process (xv6's "iref"). */
+static enum result cwd_removed(void)
+{
+	char buf[256];
+
+	if (enter_scratch("cwd_removed") < 0)
+		return FAIL;
+	CHECK_OK(mkdir("gone", 0755));
+	CHECK_OK(chdir("gone"));
+	CHECK_OK(rmdir("../gone"));
+	CHECK_ERR(open("f", O_CREAT | O_WRONLY, 0644), ENOENT);
+	CHECK_ERR(mkdir("d", 0755), ENOENT);
+	CHECK_ERR(getcwd(buf, sizeof(buf)) ? 0 : -1, ENOENT);
+	struct stat st;
+	CHECK(stat(".", &st) == 0 && S_ISDIR(st.st_mode) && st.st_nlink == 0,
+	      "stat of the removed cwd: %s, nlink %lu", strerror(errno),
+	      (unsigned long)st.st_nlink);
+	CHECK_OK(chdir(".."));
+	CHECK_ERR(access("gone", F_OK), ENOENT);
+	return PASS;
+}
+
 const struct helper fs_helpers[] = {
 	{ "appender", h_appender },
 	{ NULL, NULL },
@@ -503,6 +536,7 @@ const struct test fs_tests[] = {
 	{ "file_hole", file_hole },
 	{ "append_concurrent", append_concurrent },
 	{ "link_rename", link_rename },
+	{ "cwd_removed", cwd_removed },
 	{ "deep_dirs", deep_dirs },
 	{ "long_names", long_names },
 	{ NULL, NULL },

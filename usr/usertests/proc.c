@@ -391,7 +391,42 @@ static enum result proc_fanout(void)
 	return PASS;
 }
 
+/* Forks and waits in a loop, while its sibling does the same (xv6's forkfork). */
+static int h_fork_loop(long n)
+{
+	for (long i = 0; i < n; i++) {
+		pid_t pid = spawn(helper_exit, i & 0x7f);
+		int st;
+
+		if (pid < 0)
+			return errno == EAGAIN || errno == ENOMEM ? 0 : 1;
+		if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+			return 2;
+		if (WEXITSTATUS(st) != (i & 0x7f) && WEXITSTATUS(st) != 127)
+			return 3;
+	}
+	return 0;
+}
+
+static enum result proc_forkfork(void)
+{
+	enum { N = 4 };
+	pid_t pids[N];
+	long rounds = have_fork ? 100 : 25;
+
+	for (int i = 0; i < N; i++) {
+		pids[i] = spawn(h_fork_loop, rounds);
+		CHECK(pids[i] > 0, "spawn: %s", strerror(errno));
+	}
+	for (int i = 0; i < N; i++)
+		CHECK(exited_with(pids[i], 0),
+		      "forker %d (1: spawn error, 2: wait, 3: wrong status)", i);
+	CHECK_ERR(wait(NULL), ECHILD);
+	return PASS;
+}
+
 const struct helper proc_helpers[] = {
+	{ "fork-loop", h_fork_loop },
 	{ "exit", helper_exit },
 	{ "block", h_block },
 	{ "orphan-middle", h_orphan_middle },
@@ -418,5 +453,6 @@ const struct test proc_tests[] = {
 	{ "exec_cloexec", exec_cloexec },
 	{ "proc_chain", proc_chain },
 	{ "proc_fanout", proc_fanout },
+	{ "proc_forkfork", proc_forkfork },
 	{ NULL, NULL },
 };
