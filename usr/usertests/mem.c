@@ -79,6 +79,10 @@ static int h_oom_sbrk(long arg)
 		return OOM_CAP;
 	if (errno != ENOMEM)
 		return OOM_BADERR;
+	/* No-MMU usr/lib answers sbrk past its fixed break with mappings a
+	 * negative sbrk cannot give back: then exit does (run_oom checks). */
+	if ((char *)sbrk(0) != start + n * MB)
+		return OOM_OK;
 	if (sbrk(-(intptr_t)n * MB) == (void *)-1 || sbrk(0) != start)
 		return OOM_NOTFREED;
 	/* What was given back can be had again (a page when not even 1 MiB fitted). */
