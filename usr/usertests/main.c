@@ -7,7 +7,8 @@
  *	# P passed, F failed, S skipped
  * Usage: usertests [-l] [-n] [name...]	(names run only those tests;
  *	-l lists the tests; -n runs as without fork, as on no-MMU)
- * Internal: usertests -t name (one test, the runner's child on no-MMU),
+ * Internal: usertests -t name scratchdir (one test, the runner's child
+ *	     on no-MMU),
  *	     usertests -c helper arg (a test's child on no-MMU).
  * Exit status 0 when nothing failed, 1 otherwise.
  */
@@ -244,6 +245,10 @@ int enter_scratch(const char *test)
 {
 	char path[160];
 
+	if (!scratch_base[0]) {
+		printf("# no scratch directory\n");
+		return -1;
+	}
 	snprintf(path, sizeof(path), "%s/%s", scratch_base, test);
 	remove_tree(path);
 	if (mkdir(path, 0755) < 0 || chdir(path) < 0) {
@@ -329,7 +334,8 @@ static void run_one(int n, const struct test *t, struct tally *tally)
 		if (pid == 0)
 			_exit(run_in_child(test_index(t)));
 	} else {
-		char *argv[] = { (char *)self_path, "-t", (char *)t->name, NULL };
+		char *argv[] = { (char *)self_path, "-t", (char *)t->name,
+				 scratch_base, NULL };
 		pid = spawn_self(argv);
 	}
 	close(REASON_FD);
@@ -442,8 +448,10 @@ int main(int argc, char **argv)
 	/* Unbuffered: forked children must not repeat buffered output. */
 	setvbuf(stdout, NULL, _IONBF, 0);
 
-	if (argc >= 3 && !strcmp(argv[1], "-t")) {
+	if (argc >= 4 && !strcmp(argv[1], "-t")) {
 		const struct test *t = test_by_name(argv[2]);
+
+		snprintf(scratch_base, sizeof(scratch_base), "%s", argv[3]);
 
 		have_fork = false;
 		have_exec = true;
