@@ -22,7 +22,6 @@
 #define  UART_IIR_FIFO_ON	0xc0	/* both set: a working 16550A FIFO */
 #define UART_FCR	2	/* FIFO control (write) */
 #define  UART_FCR_ENABLE	0x01
-#define  UART_FCR_CLEAR_RX	0x02
 #define  UART_FCR_CLEAR_TX	0x04
 #define UART_LCR	3
 #define  UART_LCR_8N1	0x03
@@ -161,28 +160,30 @@ static void ns16550_interrupt(unsigned int irq, void *data)
 }
 
 /*
- * 8N1, FIFOs on and emptied, no interrupts yet; what the firmware still
- * had in the transmitter leaves first.  Returns the FIFO depth, or 0
- * when nothing there behaves as a 16550 (its transmitter never goes
- * idle): a console there would print nothing.
+ * 8N1, no interrupts yet; what the firmware still had in the transmitter
+ * leaves first.  The FIFOs stay as the firmware left them: switching
+ * them on or off empties the receiver, and input may be waiting there
+ * (QEMU hands make run's piped stdin over from the first instruction, so
+ * a scripted session would lose bytes).  Without FIFOs the receiver
+ * holds one byte and QEMU keeps the rest until it is read.  Returns the
+ * FIFO depth, or 0 when nothing there behaves as a 16550 (its
+ * transmitter never goes idle): a console there would print nothing.
  */
 static unsigned int ns16550_init_hw(struct ns16550 *u)
 {
-	unsigned int fifo;
+	bool fifo_on;
 
 	if (!ns_wait_idle(u))
 		return 0;
 	ns_write(u, UART_IER, 0);
 	ns_write(u, UART_LCR, UART_LCR_8N1);
-	ns_write(u, UART_FCR, UART_FCR_ENABLE | UART_FCR_CLEAR_RX | UART_FCR_CLEAR_TX);
-	fifo = (ns_read(u, UART_IIR) & UART_IIR_FIFO_ON) == UART_IIR_FIFO_ON ? NS16550_FIFO_SIZE : 1;
+	fifo_on = (ns_read(u, UART_IIR) & UART_IIR_FIFO_ON) == UART_IIR_FIFO_ON;
+	ns_write(u, UART_FCR, (fifo_on ? UART_FCR_ENABLE : 0) | UART_FCR_CLEAR_TX);
 	u->mcr = UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2;
 	ns_write(u, UART_MCR, u->mcr);
-	(void)ns_read(u, UART_LSR);
-	(void)ns_read(u, UART_RBR);
 	(void)ns_read(u, UART_IIR);
 	(void)ns_read(u, UART_MSR);
-	return fifo;
+	return fifo_on ? NS16550_FIFO_SIZE : 1;
 }
 
 /* reg-shift and reg-io-width: 0, or -EINVAL for values this driver cannot use. */
