@@ -68,6 +68,8 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 	if (!to->count)
 		return 0;
 	for (;;) {
+		bool empty = false;
+
 		mutex_lock(&p->lock);
 		if (byte_ring_len(&p->ring))
 			r = pipe_take(p, to);
@@ -76,9 +78,10 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 		else if (f->f_flags & O_NONBLOCK)
 			r = -EAGAIN;
 		else
-			r = 1;		/* wait */
+			empty = true;
 		mutex_unlock(&p->lock);
-		if (r != 1 || !to->count)
+		/* Any bytes end the read: one byte is a count, not a reason to wait. */
+		if (!empty)
 			break;
 		r = wait_event_interruptible(&p->wait, pipe_readable(p));
 		if (r)

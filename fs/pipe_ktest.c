@@ -31,6 +31,25 @@ static void read_what_was_written(struct ktest *t)
 	fput(p[0]);
 }
 
+/* A read that finds exactly one byte returns it (once, that byte
+ * looked like the "wait" marker: the read waited and returned the count
+ * of a later take, dropping a byte). */
+static void one_byte_is_a_read(struct ktest *t)
+{
+	struct file *p[2];
+	char buf[8] = "";
+
+	if (!IS_ENABLED(CONFIG_FS_PIPE))
+		KTEST_SKIP(t, "FS_PIPE=n");
+	KTEST_ASSERT(t, !create_pipe_files(p, 0));
+	KTEST_EXPECT_EQ(t, kernel_write(p[1], "x", 1, NULL), 1);
+	fput(p[1]);
+	KTEST_EXPECT_EQ(t, kernel_read(p[0], buf, sizeof(buf), NULL), 1);
+	KTEST_EXPECT_EQ(t, buf[0], 'x');
+	KTEST_EXPECT_EQ(t, kernel_read(p[0], buf, sizeof(buf), NULL), 0);
+	fput(p[0]);
+}
+
 static void no_readers_epipe(struct ktest *t)
 {
 	struct file *p[2];
@@ -106,6 +125,7 @@ static void blocked_reader_woken(struct ktest *t)
 
 KTEST_SUITE(pipe,
 	    KTEST_CASE(read_what_was_written),
+	    KTEST_CASE(one_byte_is_a_read),
 	    KTEST_CASE(no_readers_epipe),
 	    KTEST_CASE(nonblock_eagain_and_full),
 	    KTEST_CASE(blocked_reader_woken));
