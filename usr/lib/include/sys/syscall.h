@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* <sys/syscall.h>: the asm-generic numbers (SYS_x and __NR_x) and syscall(). */
+/* <sys/syscall.h>: the asm-generic numbers (as __NR_x; no SYS_x aliases) and syscall(). */
 #ifndef _SYS_SYSCALL_H
 #define _SYS_SYSCALL_H
 #include <uapi/asm-generic/unistd.h>
