@@ -85,27 +85,91 @@ static int protect_segments(struct mm_struct *mm, const struct elf_info *info,
 	return err;
 }
 
-/* Maps the segments' extent read-write, copies the file parts (bss stays zero), protects. */
-static int map_segments(struct linux_binprm *bprm, const struct elf_info *info,
-			unsigned long bias)
+/*
+ * Whether the file parts can be mapped rather than copied: each segment's
+ * file offset and address agree modulo the page size (as ld lays them
+ * out), and no two segments touch one page.
+ */
+static bool segments_mappable(const struct elf_info *info, unsigned long bias)
+{
+	unsigned long prev_end = 0;
+	unsigned int i;
+
+	for (i = 0; i < info->nr_load; i++) {
+		const struct elf_seg *s = &info->load[i];
+		unsigned long addr = bias + s->vaddr;
+
+		if ((s->offset ^ addr) & ~PAGE_MASK || (addr & PAGE_MASK) < prev_end)
+			return false;
+		prev_end = ALIGN_UP_PAGE(addr + s->memsz);
+	}
+	return true;
+}
+
+/*
+ * Maps each segment's file part privately over the extent (mm/filemap.c
+ * reads a page at its first touch; a write copies it), so an exec costs
+ * the pages the program touches, not its size.  The rest of the page the
+ * file part ends in is the file's next bytes: before a bss it is zeroed
+ * (that write takes the page's private copy).
+ */
+static int map_file_parts(struct file *file, const struct elf_info *info, unsigned long bias)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long addr;
 	unsigned int i;
-	void *page;
-	int err;
+	int err = 0;
 
-	err = do_mmap(mm, bias + info->lo, info->hi - info->lo, PROT_READ | PROT_WRITE,
-		      MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, &addr);
-	if (err)
-		return err;
-	page = alloc_page(GFP_KERNEL);
+	for (i = 0; i < info->nr_load && !err; i++) {
+		const struct elf_seg *s = &info->load[i];
+		unsigned long addr = bias + s->vaddr, start = addr & PAGE_MASK;
+		unsigned long file_end = addr + s->filesz, got;
+
+		if (!s->filesz)
+			continue;
+		err = do_mmap_file(mm, start, file_end - start, PROT_READ | PROT_WRITE,
+				   MAP_FIXED | MAP_PRIVATE, file,
+				   (s->offset - (addr - start)) >> PAGE_SHIFT, &got);
+		if (!err && s->memsz > s->filesz && (file_end & ~PAGE_MASK) &&
+		    clear_user((void __user *)file_end, ALIGN_UP_PAGE(file_end) - file_end))
+			err = -EFAULT;
+	}
+	return err;
+}
+
+/* Copies each segment's file part in (a program in kernel memory, or an odd layout). */
+static int copy_file_parts(struct linux_binprm *bprm, const struct elf_info *info,
+			   unsigned long bias)
+{
+	void *page = alloc_page(GFP_KERNEL);
+	unsigned int i;
+	int err = 0;
+
 	if (!page)
 		return -ENOMEM;
 	for (i = 0; i < info->nr_load && !err; i++)
 		err = copy_file_part(bprm, bias + info->load[i].vaddr, info->load[i].offset,
 				     info->load[i].filesz, page);
 	free_page(page);
+	return err;
+}
+
+/* Maps the segments' extent read-write, brings the file parts in (bss stays zero), protects. */
+static int map_segments(struct linux_binprm *bprm, const struct elf_info *info,
+			unsigned long bias)
+{
+	struct mm_struct *mm = current->mm;
+	struct file *file = binprm_file(bprm);
+	unsigned long addr;
+	int err;
+
+	err = do_mmap(mm, bias + info->lo, info->hi - info->lo, PROT_READ | PROT_WRITE,
+		      MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, &addr);
+	if (err)
+		return err;
+	if (file && segments_mappable(info, bias))
+		err = map_file_parts(file, info, bias);
+	else
+		err = copy_file_parts(bprm, info, bias);
 	if (!err)
 		err = protect_segments(mm, info, bias);
 	if (!err)

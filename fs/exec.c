@@ -46,6 +46,11 @@ static int open_file_binprm(const char *path, struct linux_binprm *bprm)
 	return 0;
 }
 
+struct file *binprm_file(const struct linux_binprm *bprm)
+{
+	return bprm->read == file_binprm_read ? bprm->src : NULL;
+}
+
 static int exec_from_files(void)
 {
 	binprm_open = open_file_binprm;

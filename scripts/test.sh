@@ -110,7 +110,6 @@ boot_expect() {
 	printf '%b' "${BOOT_INPUT:-}" | objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run "$args" \
 		>"$log" 2>&1
 	status=${PIPESTATUS[1]}
-	status=$?
 	sed -i 's/\r$//' "$log"
 	cat "$log"
 	case $want in

@@ -75,30 +75,54 @@ static const struct initramfs_ops rec_ops = {
 	.link = rec_link,
 };
 
-static bool recorded(char op, const char *path)
+/*
+ * The built-in archive holds whatever the rootfs has (user programs, an
+ * overlay): too much to record, so its walk only ticks off the skeleton.
+ */
+static const char *const skeleton[] = {
+	"/bin", "/dev", "/etc", "/proc", "/root", "/sbin", "/sys", "/tmp",
+};
+static unsigned int skeleton_seen, root_seen;	/* a bit per skeleton entry */
+
+static int tick_mkdir(void *d, const char *path, const struct cpio_entry *e)
 {
 	unsigned int i;
 
-	for (i = 0; i < recs.n; i++)
-		if (recs.rec[i].op == op && !strcmp(recs.rec[i].path, path))
-			return true;
-	return false;
+	root_seen |= !strcmp(path, "/");
+	for (i = 0; i < ARRAY_SIZE(skeleton); i++)
+		if (!strcmp(path, skeleton[i]))
+			skeleton_seen |= 1u << i;
+	return 0;
 }
+
+static int tick_other(void *d, const char *path, const struct cpio_entry *e)
+{
+	return 0;
+}
+
+static int tick_link(void *d, const char *path, const char *target, const struct cpio_entry *e)
+{
+	return 0;
+}
+
+static const struct initramfs_ops tick_ops = {
+	.mkdir = tick_mkdir,
+	.create = tick_other,
+	.symlink = tick_link,
+	.link = tick_link,
+};
 
 static void the_builtin_archive_has_the_skeleton(struct ktest *t)
 {
-	static const char *const dirs[] = {
-		"/bin", "/dev", "/etc", "/proc", "/root", "/sbin", "/sys", "/tmp",
-	};
 	unsigned int i;
 
-	memset(&recs, 0, sizeof(recs));
+	skeleton_seen = root_seen = 0;
 	KTEST_ASSERT(t, initramfs_size() > 0);
 	KTEST_EXPECT(t, !memcmp(initramfs_start(), "070701", 6));
-	KTEST_EXPECT_EQ(t, unpack_initramfs(&rec_ops), 0);
-	for (i = 0; i < ARRAY_SIZE(dirs); i++)
-		KTEST_EXPECT(t, recorded('d', dirs[i]));
-	KTEST_EXPECT(t, !recorded('d', "/"));		/* "." is the root: skipped */
+	KTEST_EXPECT_EQ(t, unpack_initramfs(&tick_ops), 0);
+	for (i = 0; i < ARRAY_SIZE(skeleton); i++)
+		KTEST_EXPECT(t, skeleton_seen & (1u << i));
+	KTEST_EXPECT(t, !root_seen);		/* "." is the root: skipped */
 }
 
 /* Appends one newc entry to buf at len; returns the new length. */

@@ -55,6 +55,10 @@ extern int (*binprm_open)(const char *path, struct linux_binprm *bprm);
 /* Reads exactly n bytes at pos: 0, -ENOEXEC if the file is shorter, or the read's error. */
 int binprm_read_exact(struct linux_binprm *bprm, void *buf, size_t n, loff_t pos);
 
+struct file;
+/* The file a binprm reads (fs/exec.c), or NULL for one in kernel memory. */
+struct file *binprm_file(const struct linux_binprm *bprm);
+
 /*
  * The arguments of an exec, copied into the kernel: argc + envc strings,
  * NUL-terminated, argv's first, in strings[0, len).  exec_args_* build it.
