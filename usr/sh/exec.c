@@ -78,6 +78,26 @@ static int func_define(struct node *n)
 	return 0;
 }
 
+char *funcs_text(const char *script)
+{
+	size_t len = strlen(script) + 1;
+	char *text;
+	int i;
+
+	for (i = 0; i < nfuncs; i++)
+		len += strlen(funcs[i]->src) + 1;
+	text = malloc(len);
+	if (!text)
+		abort();
+	text[0] = '\0';
+	for (i = 0; i < nfuncs; i++) {
+		strcat(text, funcs[i]->src);
+		strcat(text, "\n");
+	}
+	strcat(text, script);
+	return text;
+}
+
 static int run_func(struct node *f, char **argv)
 {
 	struct saved_params saved;

@@ -10,7 +10,8 @@
  * works.  Where it does not (the no-MMU kernel answers ENOSYS), the shell
  * runs itself instead: vfork + execve of sh -c TEXT, with every shell
  * variable in the child's environment.  That child shell therefore sees
- * unexported variables as exported, and no functions but the one it runs.
+ * unexported variables as exported; the shell's functions are defined
+ * again in it, from their text, ahead of TEXT.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -254,8 +255,12 @@ static pid_t spawn_shell(struct child *ch, const char *script, char **args, int 
 	struct exec_args x = { .plan = plan };
 	pid_t pid;
 
+	char *text = funcs_text(script);
+
+	head[2] = text;
 	x.path = strdup(sh.self);
 	x.argv = vec_of(head, 4, args, nargs);
+	free(text);
 	x.envp = child_env(assigns, true);
 	pid = vfork_exec(ch, &x);
 	free(x.path);
@@ -266,7 +271,6 @@ static pid_t spawn_shell(struct child *ch, const char *script, char **args, int 
 
 static pid_t spawn_reexec(struct child *ch, struct node *n, struct cmd *c)
 {
-	struct node *f;
 	pid_t pid;
 
 	if (n->type == N_SUBSHELL) {
@@ -280,18 +284,6 @@ static pid_t spawn_reexec(struct child *ch, struct node *n, struct cmd *c)
 	}
 	if (!c)
 		return spawn_shell(ch, n->src, xops->params, xops->nparams, NULL, NULL);
-	f = c->argv.n ? func_find(c->argv.v[0]) : NULL;
-	if (f) {
-		size_t len = strlen(f->src) + 8;
-		char *script = malloc(len);
-
-		if (!script)
-			abort();
-		snprintf(script, len, "%s\n\"$@\"", f->src);
-		pid = spawn_shell(ch, script, c->argv.v, c->argv.n, &c->assigns, &c->plan);
-		free(script);
-		return pid;
-	}
 	return spawn_shell(ch, "\"$@\"", c->argv.v, c->argv.n, &c->assigns, &c->plan);
 }
 

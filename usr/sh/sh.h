@@ -219,5 +219,7 @@ int test_builtin(int argc, char **argv);
 
 /* functions (exec.c) */
 struct node *func_find(const char *name);
+/* The definitions of every function, then script: for a new shell (no fork). */
+char *funcs_text(const char *script);
 
 #endif
