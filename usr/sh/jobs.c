@@ -367,9 +367,11 @@ static void ignore(int sig)
 }
 
 /*
- * Job control for an interactive shell on a terminal: wait until it is
- * the terminal's foreground, then take a process group of its own.
- * Without a terminal (or a group to take it), jobs stay in the shell's.
+ * Job control for an interactive shell on a terminal: if another live
+ * process group has the terminal, wait (stopped by SIGTTIN) until this
+ * shell is put in the foreground; then take a process group of its own
+ * and the terminal.  A terminal whose group is gone (a shell that died)
+ * is taken at once.  Without a terminal, jobs stay in the shell's group.
  */
 void job_init_signals(void)
 {
@@ -382,7 +384,7 @@ void job_init_signals(void)
 
 		if (fg < 0)
 			return;		/* no controlling terminal */
-		if (fg == getpgrp())
+		if (fg == getpgrp() || fg == 0 || kill(-fg, 0) < 0)
 			break;
 		kill(-getpgrp(), SIGTTIN);
 	}
