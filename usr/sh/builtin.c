@@ -217,6 +217,10 @@ static int b_return(int argc, char **argv)
 {
 	int status = sh.status;
 
+	if (!sh.func_depth) {
+		sh_error("return: not in a function or a sourced file");
+		return 2;
+	}
 	if (argc > 1 && parse_status("return", argv[1], &status) < 0)
 		status = 2;
 	sh.returning = true;
@@ -259,7 +263,9 @@ static int b_source(int argc, char **argv)
 		params_save(&saved);
 		params_set(argc - 2, argv + 2);
 	}
+	sh.func_depth++;
 	status = run_file(argv[1], true);
+	sh.func_depth--;
 	if (argc > 2)
 		params_restore(&saved);
 	if (sh.returning)

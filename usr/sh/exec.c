@@ -107,7 +107,9 @@ static int run_func(struct node *f, char **argv)
 		argc++;
 	params_save(&saved);
 	params_set(argc - 1, argv + 1);
+	sh.func_depth++;
 	status = run_node(f->a);
+	sh.func_depth--;
 	params_restore(&saved);
 	if (sh.returning) {
 		sh.returning = false;

@@ -209,10 +209,8 @@ int job_wait_fg(struct job *j)
 	if (sh.interactive && WIFSIGNALED(st)) {
 		int sig = WTERMSIG(st);
 
-		if (sig == SIGINT) {
-			fputc('\n', stderr);
-			sh_interrupted = 1;
-		}
+		if (sig == SIGINT)
+			sh_interrupted = 1;	/* the line's end prints the newline */
 		else if (sig != SIGPIPE)
 			fprintf(stderr, "%s\n", strsignal(sig));
 	}
@@ -353,6 +351,7 @@ int bg_builtin(int argc, char **argv)
 	if (!j)
 		return 1;
 	j->bg = true;
+	xops->bgpid = j->pids[j->n - 1];
 	printf("[%d] %s &\n", j->id, j->cmd);
 	if (killpg(j->pgid, SIGCONT) < 0)
 		return 1;

@@ -78,7 +78,6 @@ static void child_setup(const struct child *ch)
 
 void become_child(void)
 {
-	sh.in_child = true;
 	sh.interactive = false;
 	sh.jobctl = false;
 	jobs_forget();

@@ -79,6 +79,8 @@ static bool run_complete(const char *text, size_t *done, bool *incomplete)
 		*done += lx.pos;
 		run_node(n);
 		node_free(n);
+		if (sh_interrupted && sh.interactive)
+			fputc('\n', stderr);	/* after the ^C the loop ended on */
 		sh_interrupted = 0;
 	}
 	return true;

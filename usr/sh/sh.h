@@ -176,7 +176,7 @@ struct shell {
 	bool continuing;	/* continue the innermost broken loop */
 	bool exiting;		/* exit requested */
 	bool returning;		/* return from a function or a sourced file */
-	bool in_child;		/* a forked child: never return to the prompt */
+	int func_depth;		/* functions and sourced files running: return works */
 	int exit_status;
 };
 extern struct shell sh;
@@ -192,7 +192,6 @@ int run_input(struct input *in);	/* read, parse and run to its end */
 int run_text(const char *text);
 int run_file(const char *path, bool report);	/* -1: cannot open */
 char *run_command_subst(const char *text, size_t len);
-int open_redirs(struct redir *r, int *saved, int nsaved);
 void sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* jobs.c */
