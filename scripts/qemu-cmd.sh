@@ -95,6 +95,14 @@ fi
 case $mode in
 print)	echo "$@" ;;
 run)	[ "${KBUILD_VERBOSE:-0}" = 1 ] && echo "$@"
+	# OpenSBI's UART set-up drops the byte the receiver holds, and QEMU
+	# hands piped input over from the first instruction: a scripted
+	# session (stdin not a terminal) would lose its first byte.  A newline
+	# goes first, for OpenSBI to drop (an empty command line if it does not).
+	if [ "$bios" = default ] && [ ! -t 0 ]; then
+		{ printf '\n'; exec cat; } | "$@"
+		exit $?
+	fi
 	exec "$@" ;;
 debug)
 	port=${GDB_PORT:-1234}

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -140,6 +141,24 @@ int brk(void *addr)
 	return 0;
 }
 
+/*
+ * Without an MMU the break is a fixed region (mm/nommu.c: 128 KiB), too
+ * small for many programs: when it cannot grow, a growing request gets a
+ * fresh anonymous mapping instead, as uClibc's malloc would.  picolibc's
+ * malloc takes what sbrk answers without assuming it follows the last
+ * piece, and never gives memory back with a negative sbrk.
+ */
+static void *sbrk_elsewhere(ptrdiff_t incr)
+{
+	void *p;
+
+	if (!TERN_NOMMU || incr <= 0)
+		return (void *)-1;
+	p = mmap(0, ((size_t)incr + 4095) & ~(size_t)4095, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? (void *)-1 : p;
+}
+
 void *sbrk(ptrdiff_t incr)
 {
 	uintptr_t old;
@@ -148,8 +167,11 @@ void *sbrk(ptrdiff_t incr)
 		cur_brk = (uintptr_t)sys1(brk, 0);
 	old = cur_brk;
 	if (incr && (uintptr_t)sys1(brk, old + incr) != old + incr) {
-		errno = ENOMEM;
-		return (void *)-1;
+		void *p = sbrk_elsewhere(incr);
+
+		if (p == (void *)-1)
+			errno = ENOMEM;
+		return p;
 	}
 	cur_brk = old + incr;
 	return (void *)old;

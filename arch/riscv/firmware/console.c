@@ -11,7 +11,6 @@
 #define UART_RBR	0	/* receive buffer (read) */
 #define UART_THR	0	/* transmit holding (write) */
 #define UART_IER	1
-#define UART_FCR	2
 #define UART_LCR	3
 #define UART_LSR	5
 #define UART_LSR_DR	0x01	/* a byte is waiting */
@@ -33,8 +32,11 @@ static void fw_unlock(void)
 }
 
 /*
- * 8N1, FIFOs on, no UART interrupts.  The divisor is left alone: QEMU
- * ignores it, and the kernel's driver programs its own.
+ * 8N1, no UART interrupts.  The divisor is left alone: QEMU ignores it,
+ * and the kernel's driver programs its own.  So are the FIFOs: turning
+ * them on empties the receiver, and input may already be waiting there
+ * (QEMU hands make run's piped stdin over from the first instruction);
+ * the kernel's driver keeps that byte when it turns them on.
  */
 void fw_console_init(void)
 {
@@ -42,7 +44,6 @@ void fw_console_init(void)
 		return;
 	fw_write8(fw_plat.uart + UART_IER, 0);
 	fw_write8(fw_plat.uart + UART_LCR, 0x03);
-	fw_write8(fw_plat.uart + UART_FCR, 0x07);
 }
 
 /*

@@ -301,6 +301,14 @@ const struct uart_ldisc *uart_set_ldisc(struct uart_port *port, const struct uar
 		*old_data = port->ldisc_data;
 	port->ldisc = ld ? ld : &uart_raw_ldisc;
 	port->ldisc_data = data;
+	if (old == &uart_raw_ldisc && port->ldisc != old) {
+		/* What came before a line discipline goes to it, in order. */
+		u8 buf[64];
+		size_t n;
+
+		while ((n = byte_ring_get(&port->rx, buf, sizeof(buf))))
+			port->ldisc->receive(port, buf, n, port->ldisc_data);
+	}
 	spin_unlock_irqrestore(&port->rx_lock, flags);
 	return old;
 }
