@@ -119,7 +119,7 @@ static size_t dump_words(char **w, char *out, size_t size, size_t used)
 
 static size_t dump_redirs(const struct redir *r, char *out, size_t size, size_t used)
 {
-	static const char *const types[] = { "<", ">", ">>", "<&", ">&", "<>" };
+	static const char *const types[] = { "<", ">", ">>", "<&", ">&", "<>", "<<" };
 	char buf[32];
 
 	for (; r; r = r->next) {
@@ -261,6 +261,28 @@ TEST(parse_syntax_errors)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		EXPECT_PARSE(cases[i], "ERROR");
+}
+
+TEST(parse_here_documents)
+{
+	struct lexer lx;
+	struct node *n;
+	const char *err;
+	const char *src = "cat <<A <<-'B'; echo x\nline $v\nA\n\tt\n\tB\nnext\n";
+
+	EXPECT_PARSE("cat <<EOF\nbody\n", "INCOMPLETE");
+	EXPECT_PARSE("cat <<EOF", "INCOMPLETE");
+	EXPECT_PARSE("cat <<EOF\nbody\nEOF", "(cmd cat 0<<body\n)");
+	lex_init(&lx, src);
+	ASSERT_EQ(parse_line(&lx, &n, &err), P_OK);
+	ASSERT_EQ(n->type, N_SEQ);
+	ASSERT(n->a->redirs && n->a->redirs->next);
+	EXPECT_STREQ(n->a->redirs->word, "line $v\n");
+	EXPECT(!n->a->redirs->quoted);
+	EXPECT_STREQ(n->a->redirs->next->word, "t\n");
+	EXPECT(n->a->redirs->next->quoted);
+	EXPECT_STREQ(src + lx.pos, "next\n");
+	node_free(n);
 }
 
 TEST(parse_line_by_line_keeps_position)

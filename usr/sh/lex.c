@@ -163,7 +163,7 @@ struct op {
 
 /* Longest first. */
 static const struct op ops[] = {
-	{ "&&", T_AND }, { "||", T_OR }, { ";;", T_DSEMI }, { ">>", T_DGREAT },
+	{ "<<-", T_DLESSDASH }, { "<<", T_DLESS }, { "&&", T_AND }, { "||", T_OR }, { ";;", T_DSEMI }, { ">>", T_DGREAT },
 	{ "<&", T_LESSAND }, { ">&", T_GREATAND }, { "<>", T_LESSGREAT }, { ">|", T_CLOBBER },
 	{ "\n", T_NL }, { ";", T_SEMI }, { "&", T_AMP }, { "|", T_PIPE }, { "(", T_LPAREN },
 	{ ")", T_RPAREN }, { "<", T_LESS }, { ">", T_GREAT },

@@ -22,12 +22,97 @@ struct parser {
 	enum parse_status status;	/* P_OK until the first failure */
 	const char *err;
 	size_t last_end;		/* end of the last token consumed */
+	struct redir *here[16];		/* here-documents whose text follows the line */
+	int nhere;
 };
+
+static bool fail(struct parser *p, const char *why);
+
+static bool is_quoted(const char *s)
+{
+	return strpbrk(s, "'\"\\") != NULL;
+}
+
+/* The delimiter without its quotes. */
+static char *unquote(const char *s)
+{
+	char *r = malloc(strlen(s) + 1), *q = r;
+
+	if (!r)
+		abort();
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '"')
+			continue;
+		if (*s == '\\' && s[1])
+			s++;
+		*q++ = *s;
+	}
+	*q = '\0';
+	return r;
+}
+
+/*
+ * At a newline with here-documents pending: their texts are the lines
+ * that follow, each up to its delimiter line; the lexer goes on after.
+ */
+static void read_here_docs(struct parser *p)
+{
+	const char *s = p->lx.src + p->lx.pos;
+	int i;
+
+	for (i = 0; i < p->nhere; i++) {
+		struct redir *r = p->here[i];
+		char *delim = unquote(r->word);
+		size_t dlen = strlen(delim), used = 0;
+		char *body = calloc(1, 1);
+
+		r->quoted = is_quoted(r->word);
+		for (;;) {
+			const char *nl = strchr(s, '\n'), *line = s;
+			size_t len;
+
+			if (!nl && *s && !strcmp(line + (r->strip_tabs ? strspn(line, "\t") : 0),
+						 delim)) {
+				s += strlen(s);	/* the delimiter ends the text */
+				break;
+			}
+			if (!nl) {
+				free(delim);
+				free(body);
+				p->lx.tok = T_EOF;
+				fail(p, "here-document");	/* incomplete: more lines */
+				p->nhere = 0;
+				return;
+			}
+			if (r->strip_tabs)
+				while (*line == '\t')
+					line++;
+			len = (size_t)(nl - line);
+			s = nl + 1;
+			if (len == dlen && !memcmp(line, delim, dlen))
+				break;
+			body = realloc(body, used + len + 2);
+			if (!body)
+				abort();
+			memcpy(body + used, line, len + 1);
+			used += len + 1;
+			body[used] = '\0';
+		}
+		free(delim);
+		free(r->word);
+		r->word = body;
+	}
+	p->nhere = 0;
+	p->lx.pos = (size_t)(s - p->lx.src);
+}
 
 static void next(struct parser *p)
 {
 	p->last_end = p->lx.end;
-	lex_next(&p->lx);
+	if (p->lx.tok == T_NL && p->nhere)
+		read_here_docs(p);
+	if (p->status == P_OK)
+		lex_next(&p->lx);
 }
 
 static bool fail(struct parser *p, const char *why)
@@ -373,6 +458,7 @@ static bool redirection(struct parser *p, struct redir ***tail)
 		[T_LESS] = { R_IN, 0 }, [T_GREAT] = { R_OUT, 1 }, [T_DGREAT] = { R_APPEND, 1 },
 		[T_LESSAND] = { R_DUPIN, 0 }, [T_GREATAND] = { R_DUPOUT, 1 },
 		[T_LESSGREAT] = { R_RDWR, 0 }, [T_CLOBBER] = { R_OUT, 1 },
+		[T_DLESS] = { R_HEREDOC, 0 }, [T_DLESSDASH] = { R_HEREDOC, 0 },
 	};
 	struct redir *r = calloc(1, sizeof(*r));
 	enum tok t = p->lx.tok;
@@ -387,6 +473,15 @@ static bool redirection(struct parser *p, struct redir ***tail)
 		return fail(p, "redirection: file name expected");
 	}
 	r->word = tok_text(p);
+	if (r->type == R_HEREDOC) {
+		if (p->nhere == (int)(sizeof(p->here) / sizeof(p->here[0]))) {
+			free(r->word);
+			free(r);
+			return fail(p, "too many here-documents");
+		}
+		r->strip_tabs = t == T_DLESSDASH;
+		p->here[p->nhere++] = r;
+	}
 	next(p);
 	**tail = r;
 	*tail = &r->next;
@@ -617,6 +712,8 @@ enum parse_status parse_line(struct lexer *lx, struct node **out, const char **e
 		return P_EMPTY;
 	}
 	n = list_line(&p);
+	if (p.status == P_OK && p.nhere)
+		read_here_docs(&p);
 	if (p.status != P_OK) {
 		node_free(n);
 		*errmsg = p.err;

@@ -31,11 +31,79 @@ void plan_free(struct plan *p)
 {
 	int i;
 
-	for (i = 0; i < p->n; i++)
+	for (i = 0; i < p->n; i++) {
 		free(p->steps[i].path);
+		if (p->steps[i].owned)
+			close(p->steps[i].src);
+	}
 	free(p->steps);
 	p->steps = NULL;
 	p->n = 0;
+}
+
+/*
+ * A here-document's text ($, ` and \ expanded unless its delimiter was
+ * quoted) in an unlinked file of $TMPDIR or /tmp, open for reading at 10
+ * or above, close-on-exec; -1 on failure.
+ */
+static int here_doc_fd(struct redir *r)
+{
+	static unsigned int seq;
+	const char *dir = var_get("TMPDIR") ? var_get("TMPDIR") : "/tmp";
+	char path[256], *text;
+	int wfd, rfd, high;
+	size_t len;
+
+	if (r->quoted) {
+		text = strdup(r->word);
+	} else {
+		/* As inside "...", but a " is itself. */
+		char *q = malloc(strlen(r->word) * 2 + 3), *d = q;
+		const char *s;
+
+		if (!q)
+			abort();
+		*d++ = '"';
+		for (s = r->word; *s; s++) {
+			if (*s == '"')
+				*d++ = '\\';
+			else if (*s == '\\' && s[1] == '"')
+				*d++ = '\\';
+			*d++ = *s;
+		}
+		*d++ = '"';
+		*d = '\0';
+		text = expand_single(q);
+		free(q);
+	}
+	if (!text)
+		return -1;
+	snprintf(path, sizeof(path), "%s/.sh-here.%ld.%u", dir, (long)getpid(), seq++);
+	wfd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (wfd < 0) {
+		sh_error("here-document: %s: %s", path, strerror(errno));
+		free(text);
+		return -1;
+	}
+	rfd = open(path, O_RDONLY | O_CLOEXEC);
+	unlink(path);
+	len = strlen(text);
+	if (rfd < 0 || write(wfd, text, len) != (ssize_t)len) {
+		sh_error("here-document: %s", strerror(errno));
+		close(wfd);
+		if (rfd >= 0)
+			close(rfd);
+		free(text);
+		return -1;
+	}
+	close(wfd);
+	free(text);
+	high = fcntl(rfd, F_DUPFD_CLOEXEC, 10);
+	if (high >= 0) {
+		close(rfd);
+		rfd = high;
+	}
+	return rfd;
 }
 
 static bool parse_fd(const char *s, int *fd)
@@ -60,13 +128,21 @@ int plan_make(struct redir *r, struct plan *p)
 	p->n = 0;
 	for (; r; r = r->next) {
 		struct step st = { .fd = r->fd, .type = r->type, .src = -1 };
-		char *word = expand_single(r->word);
+		char *word = r->type == R_HEREDOC ? strdup("") : expand_single(r->word);
 
 		if (!word) {
 			plan_free(p);
 			return -1;
 		}
-		if (r->type == R_DUPIN || r->type == R_DUPOUT) {
+		if (r->type == R_HEREDOC) {
+			free(word);
+			st.src = here_doc_fd(r);
+			if (st.src < 0) {
+				plan_free(p);
+				return -1;
+			}
+			st.owned = true;
+		} else if (r->type == R_DUPIN || r->type == R_DUPOUT) {
 			if (!parse_fd(word, &st.src)) {
 				sh_error("%s: bad file descriptor", word);
 				free(word);

@@ -9,7 +9,8 @@ struct step {
 	int fd;			/* the descriptor redirected */
 	enum redir_type type;
 	char *path;		/* file to open, or NULL for a dup/close */
-	int src;		/* R_DUP*: descriptor to copy, -1 to close */
+	int src;		/* R_DUP*, R_HEREDOC: descriptor to copy, -1 to close */
+	bool owned;		/* src is the plan's own (a here-document): closed with it */
 };
 
 struct plan {

@@ -27,7 +27,7 @@
 enum tok {
 	T_EOF, T_WORD, T_NL, T_SEMI, T_AMP, T_PIPE, T_AND, T_OR, T_LPAREN, T_RPAREN,
 	T_DSEMI, T_LESS, T_GREAT, T_DGREAT, T_LESSAND, T_GREATAND, T_LESSGREAT,
-	T_CLOBBER, T_ERROR, T_INCOMPLETE,
+	T_DLESS, T_DLESSDASH, T_CLOBBER, T_ERROR, T_INCOMPLETE,
 };
 
 struct lexer {
@@ -54,12 +54,14 @@ enum node_type {
 	N_FOR, N_SUBSHELL, N_GROUP, N_FUNC, N_CASE, N_CASEITEM,
 };
 
-enum redir_type { R_IN, R_OUT, R_APPEND, R_DUPIN, R_DUPOUT, R_RDWR };
+enum redir_type { R_IN, R_OUT, R_APPEND, R_DUPIN, R_DUPOUT, R_RDWR, R_HEREDOC };
 
 struct redir {
 	enum redir_type type;
 	int fd;			/* the descriptor redirected */
-	char *word;		/* raw word: file name, or fd / "-" for R_DUP* */
+	char *word;		/* raw word: file name, fd / "-" for R_DUP*, R_HEREDOC's text */
+	bool quoted;		/* R_HEREDOC: the delimiter was quoted, no expansion */
+	bool strip_tabs;	/* R_HEREDOC: <<- */
 	struct redir *next;
 };
 
