@@ -19,6 +19,8 @@
 
 #define MAX_JOBS 64
 
+enum job_state { RUNNING, STOPPED, DONE };
+
 struct job {
 	int id;			/* %id */
 	pid_t pgid;
@@ -39,6 +41,22 @@ int job_id(struct job *j)
 	return j->id;
 }
 
+static bool wait_one(int flags);
+static enum job_state state(struct job *j);
+static void job_free(struct job *j);
+
+/* A full table: forget the finished background jobs nobody waited for. */
+static void make_room(void)
+{
+	int i;
+
+	while (wait_one(WNOHANG))
+		;
+	for (i = 0; i < MAX_JOBS; i++)
+		if (table[i] && table[i]->bg && state(table[i]) == DONE)
+			job_free(table[i]);
+}
+
 struct job *job_new(pid_t pgid, const char *cmd, bool bg)
 {
 	struct job *j;
@@ -46,6 +64,11 @@ struct job *job_new(pid_t pgid, const char *cmd, bool bg)
 
 	for (i = 0; i < MAX_JOBS && table[i]; i++)
 		;
+	if (i == MAX_JOBS) {
+		make_room();
+		for (i = 0; i < MAX_JOBS && table[i]; i++)
+			;
+	}
 	if (i == MAX_JOBS) {
 		sh_error("too many jobs");
 		return NULL;
@@ -101,8 +124,6 @@ void jobs_forget(void)
 		if (table[i])
 			job_free(table[i]);
 }
-
-enum job_state { RUNNING, STOPPED, DONE };
 
 static enum job_state state(struct job *j)
 {
