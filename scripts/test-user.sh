@@ -19,16 +19,16 @@ objtree=$o timeout 1200 "$srctree/scripts/qemu-cmd.sh" run "rc=/usr/tests/run" \
 	</dev/null 2>&1 | tr -d '\r' >"$log"
 status=${PIPESTATUS[0]}
 
-awk -v status="$status" -v log="$log" '
+awk -v status="$status" -v logf="$log" '
 function finish_suite() {
 	if (suite == "")
 		return
 	if (!summary) {
-		printf "FAIL %s: ended without its \"# N passed, M failed\" line (log: %s)\n", suite, log
+		printf "FAIL %s: ended without its \"# N passed, M failed\" line (log: %s)\n", suite, logf
 		failed++
 	} else if ((sum_p != ok && sum_p != ok - skip) || sum_f != notok) {
 		printf "FAIL %s: its summary says %d passed, %d failed; its lines %d and %d (log: %s)\n",
-			suite, sum_p, sum_f, ok, notok, log
+			suite, sum_p, sum_f, ok, notok, logf
 		failed++
 	} else if (notok == 0)
 		printf "PASS %s: %d passed, %d skipped\n", suite, ok - skip, skip
@@ -45,10 +45,10 @@ suite != "" && /^# [0-9]+ passed, [0-9]+ failed/ { summary = 1; sum_p = $2; sum_
 END {
 	finish_suite()
 	if (!done) {
-		printf "FAIL the run ended before usr/tests/run finished (QEMU exit %s; log: %s)\n", status, log
+		printf "FAIL the run ended before usr/tests/run finished (QEMU exit %s; log: %s)\n", status, logf
 		failed++
 	} else if (status != 0) {
-		printf "FAIL QEMU exit status %s after the tests (log: %s)\n", status, log
+		printf "FAIL QEMU exit status %s after the tests (log: %s)\n", status, logf
 		failed++
 	}
 	printf "%d passed, %d failed\n", passed, failed

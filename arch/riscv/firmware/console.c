@@ -33,10 +33,9 @@ static void fw_unlock(void)
 
 /*
  * 8N1, no UART interrupts.  The divisor is left alone: QEMU ignores it,
- * and the kernel's driver programs its own.  So are the FIFOs: turning
+ * and the kernel's driver programs its own.  So are the FIFOs (off): turning
  * them on empties the receiver, and input may already be waiting there
- * (QEMU hands make run's piped stdin over from the first instruction);
- * the kernel's driver keeps that byte when it turns them on.
+ * (QEMU hands make run's piped stdin over from the first instruction).
  */
 void fw_console_init(void)
 {

@@ -22,7 +22,6 @@
 #define  UART_IIR_FIFO_ON	0xc0	/* both set: a working 16550A FIFO */
 #define UART_FCR	2	/* FIFO control (write) */
 #define  UART_FCR_ENABLE	0x01
-#define  UART_FCR_CLEAR_RX	0x02
 #define  UART_FCR_CLEAR_TX	0x04
 #define UART_LCR	3
 #define  UART_LCR_8N1	0x03
@@ -49,8 +48,6 @@ struct ns16550 {
 	u32 io_width;		/* 1 or 4 */
 	u8 ier;			/* port lock: what IER holds */
 	u8 mcr;			/* port lock: what MCR holds */
-	u8 early_rx[4];		/* input that came before the probe */
-	u8 early_n;
 };
 
 static inline struct ns16550 *to_ns16550(struct uart_port *port)
@@ -162,40 +159,31 @@ static void ns16550_interrupt(unsigned int irq, void *data)
 	}
 }
 
-/* Keeps what the receiver holds (without a FIFO: one byte), up to early_rx's size. */
-static void ns_save_early_rx(struct ns16550 *u)
-{
-	while (u->early_n < sizeof(u->early_rx) && (ns_read(u, UART_LSR) & UART_LSR_DR))
-		u->early_rx[u->early_n++] = ns_read(u, UART_RBR);
-}
-
 /*
- * 8N1, FIFOs on, no interrupts yet; what the firmware still had in the
- * transmitter leaves first.  Input that arrived before the probe is kept:
- * QEMU hands a scripted session (make run's stdin) over from the first
- * instruction on.  A FIFO the firmware turned on keeps its bytes (no
- * CLEAR_RX); turning it on here empties the receiver, so the byte it
- * holds goes to early_rx first, for the probe to hand on.  Returns the
+ * 8N1, no interrupts yet; what the firmware still had in the transmitter
+ * leaves first.  The FIFOs stay as the firmware left them: switching
+ * them on or off empties the receiver, and input may be waiting there
+ * (QEMU hands make run's piped stdin over from the first instruction, so
+ * a scripted session would lose bytes).  Without FIFOs the receiver
+ * holds one byte and QEMU keeps the rest until it is read.  Returns the
  * FIFO depth, or 0 when nothing there behaves as a 16550 (its
  * transmitter never goes idle): a console there would print nothing.
  */
 static unsigned int ns16550_init_hw(struct ns16550 *u)
 {
-	unsigned int fifo;
+	bool fifo_on;
 
 	if (!ns_wait_idle(u))
 		return 0;
 	ns_write(u, UART_IER, 0);
 	ns_write(u, UART_LCR, UART_LCR_8N1);
-	if ((ns_read(u, UART_IIR) & UART_IIR_FIFO_ON) != UART_IIR_FIFO_ON)
-		ns_save_early_rx(u);
-	ns_write(u, UART_FCR, UART_FCR_ENABLE | UART_FCR_CLEAR_TX);
-	fifo = (ns_read(u, UART_IIR) & UART_IIR_FIFO_ON) == UART_IIR_FIFO_ON ? NS16550_FIFO_SIZE : 1;
+	fifo_on = (ns_read(u, UART_IIR) & UART_IIR_FIFO_ON) == UART_IIR_FIFO_ON;
+	ns_write(u, UART_FCR, (fifo_on ? UART_FCR_ENABLE : 0) | UART_FCR_CLEAR_TX);
 	u->mcr = UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2;
 	ns_write(u, UART_MCR, u->mcr);
 	(void)ns_read(u, UART_IIR);
 	(void)ns_read(u, UART_MSR);
-	return fifo;
+	return fifo_on ? NS16550_FIFO_SIZE : 1;
 }
 
 /* reg-shift and reg-io-width: 0, or -EINVAL for values this driver cannot use. */
@@ -266,8 +254,6 @@ static int ns16550_probe(struct device *dev)
 			free_irq((unsigned int)irq, u);
 		goto unmap;
 	}
-	if (u->early_n)
-		uart_receive(&u->port, u->early_rx, u->early_n);
 	if (irq >= 0) {
 		u->ier = UART_IER_RDI;
 		ns_write(u, UART_IER, u->ier);
