@@ -2,13 +2,15 @@
 /*
  * Tern's shell: the interfaces between its parts.
  *
- *	input.c   lines from a file descriptor; the tty line editor
+ *	input.c   lines from a file descriptor or a string; the tty line editor
  *	lex.c     text -> tokens (words keep their quotes for expand.c)
- *	parse.c   tokens -> a tree of struct node
- *	expand.c  a word -> fields ($var, $(...), $((...)), quotes, splitting, globs)
- *	arith.c   $((...))
+ *	parse.c   tokens -> a tree of struct node (here-document texts included)
+ *	expand.c  a word -> fields ($var, $(...), $((...)), quotes, splitting)
+ *	glob.c    pathname expansion; arith.c $((...))
  *	var.c     shell variables, the environment, positional parameters
- *	exec.c    running a tree: redirections, pipelines, vfork/fork + execve
+ *	exec.c    running a tree in the shell: builtins, functions, loops
+ *	launch.c  children: vfork + execve, fork or a re-run sh -c; pipelines
+ *	redir.c   redirections, in a vfork child or saved and undone in the shell
  *	jobs.c    the job table, the terminal's foreground process group
  *	builtin.c cd, export, wait, fg, ... ; test.c the test/[ builtin
  *	main.c    options, the read-parse-run loop
