@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,6 +447,90 @@ static int b_umask(int argc, char **argv)
 	return 0;
 }
 
+static const struct {
+	const char *name;
+	int sig;
+} signals[] = {
+	{ "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT }, { "KILL", SIGKILL },
+	{ "USR1", SIGUSR1 }, { "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
+	{ "TERM", SIGTERM }, { "CHLD", SIGCHLD }, { "CONT", SIGCONT }, { "STOP", SIGSTOP },
+	{ "TSTP", SIGTSTP }, { "TTIN", SIGTTIN }, { "TTOU", SIGTTOU },
+};
+
+static int signal_number(const char *s)
+{
+	size_t i;
+	char *end;
+	long v;
+
+	if (!strncmp(s, "SIG", 3))
+		s += 3;
+	for (i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+		if (!strcmp(s, signals[i].name))
+			return signals[i].sig;
+	v = strtol(s, &end, 10);
+	return *s && !*end && v >= 0 && v < 65 ? (int)v : -1;
+}
+
+/* kill [-SIG | -s SIG] PID|%JOB...: a builtin so that %JOB works. */
+static int b_kill(int argc, char **argv)
+{
+	int sig = SIGTERM, i = 1, status = 0;
+
+	if (i < argc && !strcmp(argv[i], "-l")) {
+		size_t k;
+
+		for (k = 0; k < sizeof(signals) / sizeof(signals[0]); k++)
+			printf("%s%c", signals[k].name,
+			       k + 1 < sizeof(signals) / sizeof(signals[0]) ? ' ' : '\n');
+		return 0;
+	}
+	if (i + 1 < argc && !strcmp(argv[i], "-s")) {
+		sig = signal_number(argv[i + 1]);
+		i += 2;
+	} else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--")) {
+		sig = signal_number(argv[i] + 1);
+		i++;
+	}
+	if (i < argc && !strcmp(argv[i], "--"))
+		i++;
+	if (sig < 0 || i == argc) {
+		sh_error("kill: usage: kill [-SIGNAL | -s SIGNAL] PID|%%JOB...");
+		return 2;
+	}
+	for (; i < argc; i++) {
+		char *end;
+		long pid;
+		int r;
+
+		if (argv[i][0] == '%') {
+			pid_t pgid = job_pgid(argv[i]);
+
+			if (!pgid) {
+				sh_error("kill: %s: no such job", argv[i]);
+				status = 1;
+				continue;
+			}
+			r = killpg(pgid, sig);
+			if (r < 0 && !sh.jobctl)
+				r = kill(pgid, sig);	/* no group of its own: its first process */
+		} else {
+			pid = strtol(argv[i], &end, 10);
+			if (!*argv[i] || *end) {
+				sh_error("kill: %s: arguments must be process or job IDs", argv[i]);
+				status = 1;
+				continue;
+			}
+			r = kill((pid_t)pid, sig);
+		}
+		if (r < 0) {
+			sh_error("kill: %s: %s", argv[i], strerror(errno));
+			status = 1;
+		}
+	}
+	return status;
+}
+
 static int b_exec(int argc, char **argv)
 {
 	(void)argc;
@@ -465,6 +550,7 @@ static const struct builtin builtins[] = {
 	{ "continue", b_continue, true }, { "echo", b_echo, false }, { "eval", b_eval, true },
 	{ "exec", b_exec, true }, { "exit", b_exit, true }, { "export", b_export, true },
 	{ "false", b_false, false }, { "fg", fg_builtin, false }, { "jobs", jobs_builtin, false },
+	{ "kill", b_kill, false },
 	{ "pwd", b_pwd, false }, { "read", b_read, false }, { "return", b_return, true },
 	{ "set", b_set, true }, { "shift", b_shift, true }, { "source", b_source, true },
 	{ "test", test_builtin, false }, { "true", b_true, false }, { "umask", b_umask, false },

@@ -277,6 +277,14 @@ static struct job *find_job(const char *spec)
 	return NULL;
 }
 
+/* The process group of job %N, or 0 if there is no such job. */
+pid_t job_pgid(const char *spec)
+{
+	struct job *j = find_job(spec);
+
+	return j ? j->pgid : 0;
+}
+
 int job_wait_id(const char *spec)
 {
 	struct job *j = find_job(spec);

@@ -207,6 +207,7 @@ int job_wait_fg(struct job *j);
 void jobs_reap(bool report);
 int job_wait_all(void);
 int job_wait_id(const char *spec);
+pid_t job_pgid(const char *spec);
 int jobs_builtin(int argc, char **argv);
 int fg_builtin(int argc, char **argv);
 int bg_builtin(int argc, char **argv);
