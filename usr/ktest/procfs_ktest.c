@@ -84,12 +84,16 @@ static int proc_mount(void)
 	return err ? err : 1;
 }
 
-/* Until the child has exec'd: its cmdline is argv (bounded, not timed). */
-static bool wait_for_exec(long pid, char *buf)
+/*
+ * Until the child has exec'd (its cmdline is argv) and sleeps in
+ * rt_sigsuspend (its state is S), where it stays; bounded, not timed.
+ */
+static bool wait_for_sigsuspend(long pid, char *buf)
 {
-	for (int i = 0; i < 10000; i++) {
+	for (int i = 0; i < 1000; i++) {
 		if (read_pid_file(pid, "cmdline", buf) == (long)ARGS_LEN &&
-		    !memcmp(buf, ARGS, ARGS_LEN))
+		    !memcmp(buf, ARGS, ARGS_LEN) && read_pid_file(pid, "stat", buf) > 0 &&
+		    strstr(buf, ") S "))
 			return true;
 		msleep(1);
 	}
@@ -144,10 +148,11 @@ static void user_process_files_say_what_it_is(struct ktest *t)
 	pid = buf ? kernel_spawn(uproc_fn, NULL, "uproc") : -ENOMEM;
 	KTEST_EXPECT(t, pid > 0);
 	if (pid > 0) {
-		if (wait_for_exec(pid, buf))
+		if (wait_for_sigsuspend(pid, buf))
 			check_files(t, pid, buf);
 		else
-			ktest_fail(t, __FILE__, __LINE__, "/proc/%ld/cmdline never read as argv", pid);
+			ktest_fail(t, __FILE__, __LINE__,
+				   "/proc/%ld: cmdline never argv with the state S", pid);
 		KTEST_EXPECT_EQ(t, kill_something((int)pid, SIGKILL, SI_USER), 0);
 		KTEST_EXPECT_EQ(t, kernel_wait4(pid, &status, 0), pid);
 		KTEST_EXPECT_EQ(t, status, W_EXITCODE(0, SIGKILL));

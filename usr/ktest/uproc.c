@@ -15,7 +15,7 @@ void __attribute__((noreturn)) ustart(unsigned long *sp);
 
 void ustart(unsigned long *sp)
 {
-	unsigned long mask = 0;
+	unsigned long long mask = 0;	/* the kernel's sigset_t: 8 bytes on rv32 too */
 
 	sys6(mmap, 0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	for (;;)
