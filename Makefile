@@ -95,7 +95,7 @@ export CROSS_COMPILE CC CPP LD AR NM OBJCOPY OBJDUMP HOSTCC
 config-goals := $(filter %config %_defconfig checkdefconfigs checkkconfig, $(MAKECMDGOALS))
 build-goals  := $(filter-out $(config-goals), $(MAKECMDGOALS))
 no-dot-config-goals := help clean mrproper distclean kernelversion tags cscope \
-		       checkdocs test hosttests bench sizes
+		       checkdocs test hosttests bench bench-kernel sizes
 
 ifneq ($(config-goals),)
 ifneq ($(build-goals),)
@@ -241,7 +241,7 @@ endif
 
 QEMU_CMD = $(srctree)/scripts/qemu-cmd.sh
 
-PHONY += run debug check test hosttests bench sizes
+PHONY += run debug check test hosttests bench bench-kernel sizes
 run: all
 	$(Q)$(QEMU_CMD) run "$(BOOTARGS)"
 
@@ -259,6 +259,9 @@ test:
 
 bench:
 	$(Q)$(srctree)/scripts/bench.sh "$(objtree)/build/bench"
+
+bench-kernel:
+	$(Q)$(srctree)/scripts/bench-kernel.sh "$(objtree)/build/bench-kernel"
 
 sizes:
 	$(Q)$(srctree)/scripts/sizes.sh "$(objtree)/build/sizes"
@@ -306,7 +309,7 @@ clean:
 mrproper: clean
 	$(Q)cd $(objtree) && rm -rf .config .config.old defconfig include/config \
 		include/generated scripts/basic/fixdep compile_commands.json build/test \
-		build/tests build/bench tags cscope.files cscope.out cscope.out.in cscope.out.po
+		build/tests build/bench build/bench-kernel tags cscope.files cscope.out cscope.out.in cscope.out.po
 
 distclean: mrproper
 	$(Q)cd $(objtree) && $(call clean-find,-name '*.orig' -o -name '*.rej' \

@@ -44,8 +44,10 @@ Running and testing:
   hosttests         - Host unit tests under ASan/UBSan (tests/)
   test              - Everything: host tests, every defconfig booted with
                       ktest, crash tests, seeded randconfigs, checkdefconfigs
-  bench             - Every allocator combination booted with "bench" under
-                      -icount shift=0: instructions per operation
+  bench             - The xv6 comparison: /bin/bench at the first shell prompt
+                      of each paging mode and scheduler, -icount shift=0
+  bench-kernel      - Every allocator combination, scheduler and paging mode
+                      booted with the kernel's "bench": instructions per operation
   sizes             - Each board's text/data/bss and Image size, and what each
                       option costs when toggled on the default board
   checkdocs         - Fail if the documents' tables of boards, fragments,

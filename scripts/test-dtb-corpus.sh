@@ -41,8 +41,9 @@ boot_variant() {
 	local clear='^tern-fw: |Kernel panic|^qemu-system-riscv[0-9]+: '
 	# In a subshell that does not exec it: when QEMU aborts, the
 	# "Aborted" notice then goes to the log, not to this script's output.
+	# (A rootfs with Tern's init and shell ends at the prompt: poweroff is typed.)
 	(objtree=$o QEMU_ARGS="-dtb $dir/$f" timeout "$DTB_TIMEOUT" \
-		"$srctree/scripts/qemu-cmd.sh" run ""; exit $?) </dev/null >"$log" 2>&1
+		"$srctree/scripts/qemu-cmd.sh" run ""; exit $?) < <(printf 'poweroff\n') >"$log" 2>&1
 	status=$?
 	sed -i 's/\r$//' "$log"
 	if [ $status -eq 124 ]; then

@@ -95,7 +95,10 @@ boot init_param "$work/init_param.cpio" "loglevel=3 init=/sbin/showinit"
 check_kernel init_param "$init_exits" &&
 check init_param "showinit: pid 1 ppid 0" "showinit: argc 1" "showinit: argv[0] /sbin/showinit" "qemu exit 2"
 
-initrd fallback text:init bin/sh
+# The built-in archive may hold Tern's own /sbin/init and /bin/sh
+# (CONFIG_USERSPACE): the initrd, unpacked over it, replaces every name
+# the case needs to fail with a file that is not a program.
+initrd fallback text:init text:sbin/init text:etc/init text:bin/init bin/sh
 boot fallback "$work/fallback.cpio" "loglevel=4"
 check_kernel fallback "init: /init failed (error -8)" &&
 check fallback "showinit: pid 1 ppid 0" "showinit: argv[0] /bin/sh" "qemu exit 2"
@@ -110,7 +113,8 @@ else
 	check bad_init "qemu exit 2"
 fi
 
-boot no_init - "loglevel=6"
+initrd no_init text:init text:sbin/init text:etc/init text:bin/init text:bin/sh
+boot no_init "$work/no_init.cpio" "loglevel=6"
 check_kernel no_init "No init found (tried /init, /sbin/init, /etc/init, /bin/init, /bin/sh)" &&
 check no_init "qemu exit 0"
 

@@ -101,11 +101,15 @@ check "every symbol has help text" "$work/checkkconfig.log" make -s checkkconfig
 check "defconfigs are minimal (checkdefconfigs)" "$work/checkdefconfigs.log" make -s checkdefconfigs
 
 # boot_expect <objtree> <bootargs> <status> <pattern...>: QEMU must exit with
-# <status> ("nonzero": any failure) and the console must show every pattern.  QEMU_ARGS passes through.
+# <status> ("nonzero": any failure) and the console must show every pattern.
+# QEMU_ARGS passes through; BOOT_INPUT (printf %b escapes) is QEMU's stdin,
+# the console's input.
 boot_expect() {
 	local o=$1 args=$2 want=$3 status log; shift 3
 	log=$(mktemp "$o/boot.XXXXXX.log")
-	objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run "$args" </dev/null >"$log" 2>&1
+	printf '%b' "${BOOT_INPUT:-}" | objtree=$o timeout 120 "$srctree/scripts/qemu-cmd.sh" run "$args" \
+		>"$log" 2>&1
+	status=${PIPESTATUS[1]}
 	status=$?
 	sed -i 's/\r$//' "$log"
 	cat "$log"
@@ -145,6 +149,23 @@ test_config() {
 	bg boot_checks "$label" "$o"
 }
 
+# user_checks <label> <objtree>: with Tern's init and shell in the rootfs,
+# a boot reaches the prompt and runs a pipe typed on the console; on the
+# boards themselves (the defconfigs), the user-space test suites
+# (scripts/test-user.sh) run too.
+user_checks() {
+	local label=$1 o=$2
+	BOOT_INPUT='echo hi | wc -c\npoweroff\n' \
+	check "$label: boots to the shell prompt; a pipe typed on the console runs" \
+		"$work/$label.shell.log" boot_expect "$o" "" 0 '^# ' '^ *3 *$' 'init: powering off'
+	if [[ $label == qemu_* && $label != *+* ]] && grep -q '^CONFIG_USER_TESTS=y' "$o/.config"; then
+		env srctree="$srctree" "$srctree/scripts/test-user.sh" "$o" "$work/$label.user.console" \
+			>"$work/$label.user.log" 2>&1
+		grep -E '^FAIL ' "$work/$label.user.log" | sed 's/^/  /' || true
+		stage_counts "$label: user-space tests" "$work/$label.user.log"
+	fi
+}
+
 # boot_checks <label> <objtree>: ktest and the crash tests of one build.
 boot_checks() {
 	local label=$1 o=$2
@@ -158,6 +179,10 @@ boot_checks() {
 		"$o/.config" && reports=y
 	grep -qE '^CONFIG_POWER_RESET_(SIFIVE_TEST|SEMIHOSTING)=y' "$o/.config" && panic_status=2
 	grep -q '^CONFIG_FIRMWARE_BUILTIN=y' "$o/.config" && firmware="Tern firmware"
+	# With Tern's init and shell a boot ends at the prompt: type poweroff.
+	local shell_input=
+	[ "$(grep -cE '^CONFIG_USER_(INIT|SH)=y' "$o/.config")" = 2 ] && shell_input='poweroff\n'
+	[ -n "$shell_input" ] && user_checks "$label" "$o"
 	if grep -q '^CONFIG_KTEST=y' "$o/.config"; then
 		check "$label: ktest boot" "$work/$label.ktest.log" \
 			ktest_boot "$o" "$work/$label.ktest.log"
@@ -171,8 +196,8 @@ boot_checks() {
 			"$work/$label.nosuite.log" \
 			boot_expect "$o" "ktest=no_such_suite" 1 'no ktest suite matches'
 	else
-		check "$label: boots and powers off (CONFIG_KTEST=n)" "$work/$label.boot.log" \
-			boot_expect "$o" "" 0 'Tern [0-9]' 'powering off'
+		BOOT_INPUT=$shell_input check "$label: boots and powers off (CONFIG_KTEST=n)" \
+			"$work/$label.boot.log" boot_expect "$o" "" 0 'Tern [0-9]' 'powering off'
 	fi
 	# (the defconfigs have all three drivers; a randconfig may not)
 	# (and the PLIC, without which virtio-mmio has no interrupt: a randconfig may lack it)
@@ -184,7 +209,7 @@ boot_checks() {
 	grep -q '^CONFIG_QEMU_VIRTIO_DISK_MB=[1-9]' "$o/.config" &&
 		grep -q '^CONFIG_QEMU_VIRTIO_NET_HUB=y' "$o/.config" &&
 		grep -q '^CONFIG_QEMU_VIRTIO_RNG=y' "$o/.config" &&
-		check "$label: make run attaches the board's virtio disk, rng and hub" \
+		BOOT_INPUT=$shell_input check "$label: make run attaches the board's virtio disk, rng and hub" \
 			"$work/$label.board-devices.log" board_devices_boot "$o" "$work/$label.board-devices.log"
 	grep -q '^CONFIG_CRASH_TEST=y' "$o/.config" && [ -n "$reports" ] || return 0
 	local sym=
@@ -286,8 +311,9 @@ board_devices_boot() {
 	local mb
 	mb=$(sed -n 's/^CONFIG_QEMU_VIRTIO_DISK_MB=//p' "$1/.config")
 	rm -f "$1/disk.img"
-	env -u QEMU_DEVICES objtree="$1" timeout 120 "$srctree/scripts/qemu-cmd.sh" run "" \
-		</dev/null >"$2" 2>&1 || { echo "exit status $?"; return 1; }
+	printf '%b' "${BOOT_INPUT:-}" | env -u QEMU_DEVICES objtree="$1" timeout 120 \
+		"$srctree/scripts/qemu-cmd.sh" run "" >"$2" 2>&1 ||
+		{ echo "exit status ${PIPESTATUS[1]}"; return 1; }
 	test "$(stat -c %s "$1/disk.img")" = $((mb * 1048576)) || { echo "disk.img size"; return 1; }
 	for p in "virtio-blk .*: vda, $mb MiB" 'virtio-rng .*: entropy source' \
 		 'virtio-net .*: eth0, MAC' 'virtio-net .*: eth1, MAC'; do
@@ -429,6 +455,7 @@ bad_dtb_tests() {
 		boot_expect "$o" ktest 2 'panic - not syncing: memblock: no room to reserve .*MEMBLOCK_MAX_REGIONS'
 	dtb too-big "a tree larger than the kernel reads" boot_expect "$o" ktest \
 		$no_memory_status '(panic - not syncing: no usable device tree at|^tern-fw: )'
+	[ "$(grep -cE '^CONFIG_USER_(INIT|SH)=y' "$o/.config")" = 2 ] && BOOT_INPUT='poweroff\n' \
 	dtb bootargs-without-nul "bootargs without its NUL" boot_expect "$o" "" 0 \
 		'/chosen/bootargs is not a NUL-terminated string \(5 bytes\): ignored' 'powering off'
 }

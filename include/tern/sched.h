@@ -193,6 +193,17 @@ void yield(void);
 void cond_resched(void);
 
 /*
+ * Whether this CPU's scheduler asked for a switch (a tick, a wake-up):
+ * its run queue's need_resched, which is that struct's first member
+ * (kernel/sched/policy.h; core.c checks).  Interrupts off.  For the
+ * system-call return path, which tests it without a call.
+ */
+static inline bool need_resched(void)
+{
+	return *(const volatile bool *)current->rq;	/* READ_ONCE */
+}
+
+/*
  * Picks the next task and switches to it.  The caller has set
  * current->state (TASK_SLEEPING to block).  Interrupts may be on.  It may
  * return before the awaited event (a wake-up meant for an earlier sleep,

@@ -248,6 +248,8 @@ void kick_process(struct task *t)
 		arch_send_ipi(cpumask_of(cpu));
 }
 
+_Static_assert(offsetof(struct rq, need_resched) == 0, "need_resched() reads the first byte");
+
 void cond_resched(void)
 {
 	if (READ_ONCE(this_rq()->need_resched) && !current->preempt_count) {

@@ -26,13 +26,13 @@
 
 /* One run queue per hart; the policy fields form a superset, each policy uses its own. */
 struct rq {
+	bool need_resched;		/* first: need_resched() (<tern/sched.h>) reads it */
 	spinlock_t lock;		/* with SMP; held across a switch (core.c) */
 	unsigned int cpu;
 	struct task *curr, *idle;
 	unsigned int nr_queued;		/* tasks in the policy's queue */
 	u64 clock;			/* ns, updated by the core before each call */
 	u64 curr_start;			/* core: clock when curr's runtime was last charged */
-	bool need_resched;
 	unsigned long nr_switches;
 	unsigned long ipis_owed;	/* CPUs this CPU owes a reschedule IPI (core.c) */
 	/* cooperative, round-robin */

@@ -29,41 +29,6 @@
 
 static unsigned long at_hwcap;
 
-void *memset(void *s, int c, size_t n)
-{
-	volatile char *p = s;
-
-	while (n--)
-		*p++ = (char)c;
-	return s;
-}
-
-void *memcpy(void *d, const void *s, size_t n)
-{
-	volatile char *p = d;
-	const char *q = s;
-
-	while (n--)
-		*p++ = *q++;
-	return d;
-}
-
-int strcmp(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
-size_t strlen(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	return n;
-}
-
 static void *launder(unsigned long a)
 {
 	volatile unsigned long v = a;

@@ -44,29 +44,6 @@ static char buf[256];
 static int have_pipes = 1;	/* argv[1] "nopipe": a kernel without pipes */
 static unsigned long long statx_buf[32];
 
-void *memset(void *s, int c, size_t n)
-{
-	char *p = s;
-
-	while (n--)
-		*p++ = (char)c;
-	return s;
-}
-
-static long bad_pointer(int i, unsigned long unmapped)
-{
-	switch (i) {
-	case 0:
-		return 0;			/* NULL */
-	case 1:
-		return ~0UL - 0xfff;		/* the top page: kernel half */
-	case 2:
-		return unmapped;
-	default:
-		return ~0UL - 7;		/* with 16 bytes, wraps past the end */
-	}
-}
-
 static long file_size(void)
 {
 	if (sys5(statx, AT_FDCWD, FILE, 0, 0x7ff, statx_buf))
@@ -167,7 +144,7 @@ static int run(void)
 	CHECK(207, next >= 0 && sys1(close, next) == 0);
 	/* The failed calls must not move the offset (0) or write anything. */
 	for (i = 0; i < 4; i++) {
-		long b = bad_pointer(i, unmapped);
+		long b = bad_pointer(i, unmapped, 0);
 
 		path_calls(b, i);
 		buffer_calls(b, i, fd, dir, tty);

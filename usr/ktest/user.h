@@ -70,9 +70,17 @@ static inline long waitpid(long pid, int *status, int options)
 	return sys4(wait4, pid, status, options, 0);
 }
 
+/* ulib.c, linked into every program. */
 void *memset(void *s, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
 int strcmp(const char *a, const char *b);
 size_t strlen(const char *s);
+long atol(const char *s);
+/*
+ * The i-th bad pointer for the -EFAULT tests: 0 NULL, 1 the top page
+ * (the kernel half), 2 unmapped (the caller's), 3 one that wraps past
+ * the end of the address space, 4 and up kernel (the caller's: its text).
+ */
+long bad_pointer(int i, unsigned long unmapped, unsigned long kernel);
 
 #endif

@@ -50,59 +50,12 @@ extern char _start[] __attribute__((visibility("hidden")));
 static unsigned long initial_sp, at_hwcap;
 static volatile int vfork_mark;
 
-void *memset(void *s, int c, size_t n)
-{
-	volatile char *p = s;
-
-	while (n--)
-		*p++ = (char)c;
-	return s;
-}
-
-void *memcpy(void *d, const void *s, size_t n)
-{
-	volatile char *p = d;
-	const char *q = s;
-
-	while (n--)
-		*p++ = *q++;
-	return d;
-}
-
-int strcmp(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
-size_t strlen(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	return n;
-}
-
 static int memcmp_(const char *a, const char *b, size_t n)
 {
 	for (; n; n--, a++, b++)
 		if (*a != *b)
 			return *a - *b;
 	return 0;
-}
-
-static long atol(const char *s)
-{
-	unsigned long v = 0;
-	long sign = 1;
-
-	if (*s == '-')
-		sign = -1, s++;
-	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (unsigned long)(*s++ - '0');
-	return sign * (long)v;
 }
 
 /* n in decimal, in buf (24 bytes); returns the string's start. */
@@ -256,22 +209,6 @@ static int test_mmap(void)
 	CHECK(10, sys3(madvise, c, PAGE, MADV_DONTNEED) == -ENOMEM);	/* unmapped now */
 	CHECK(11, sys2(munmap, c + 1, PAGE) == -EINVAL);
 	return 0;
-}
-
-static long bad_pointer(int i, unsigned long unmapped, unsigned long kernel)
-{
-	switch (i) {
-	case 0:
-		return 0;			/* NULL */
-	case 1:
-		return ~0UL - 0xfff;		/* the top page: kernel half */
-	case 2:
-		return unmapped;
-	case 3:
-		return ~0UL - 7;		/* wraps past the end */
-	default:
-		return kernel;			/* kernel text (argv[2]) */
-	}
 }
 
 /*

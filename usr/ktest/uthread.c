@@ -60,55 +60,11 @@ struct clone_args {
 			   tls, set_tid, set_tid_size, cgroup;
 };
 
-void *memset(void *s, int c, size_t n)
-{
-	volatile char *p = s;
-
-	while (n--)
-		*p++ = (char)c;
-	return s;
-}
-
-void *memcpy(void *d, const void *s, size_t n)
-{
-	volatile char *p = d;
-	const char *q = s;
-
-	while (n--)
-		*p++ = *q++;
-	return d;
-}
-
-int strcmp(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
-size_t strlen(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	return n;
-}
-
 static void __attribute__((noreturn)) sys_exit_group(int code)
 {
 	sys1(exit_group, code);
 	for (;;)
 		;
-}
-
-static long atol(const char *s)
-{
-	long v = 0;
-
-	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (*s++ - '0');
-	return v;
 }
 
 static char *utoa(unsigned long v, char *end)

@@ -16,8 +16,12 @@
 #include "syscall_list.h"
 #undef SYSCALL
 
+static long __riscv_sys_ni_syscall(const struct pt_regs *regs);
+
+/* Every hole is __riscv_sys_ni_syscall, so the dispatch needs no NULL test. */
 #define SYSCALL(name)	[__NR_##name] = __riscv_sys_##name,
 static const syscall_fn_t sys_call_table[__NR_syscalls] = {
+	[0 ... __NR_syscalls - 1] = __riscv_sys_ni_syscall,
 #include "syscall_list.h"
 };
 #undef SYSCALL
@@ -39,8 +43,13 @@ static __cold long sys_ni_syscall(unsigned long nr)
 	return -ENOSYS;
 }
 
+static long __riscv_sys_ni_syscall(const struct pt_regs *regs)
+{
+	return sys_ni_syscall(regs->a7);
+}
+
 /* arch/riscv/kernel/user_trap.c: signal delivery on the way out (interrupts off). */
-void exit_to_user_mode_work(struct pt_regs *regs);
+void user_return_work(struct pt_regs *regs);
 
 /* current->sigpending in one load from tp (the fast path's one test). */
 static inline long current_sigpending(void)
@@ -63,13 +72,11 @@ _Static_assert(offsetof(struct task, sigpending) < 2048, "sigpending: a 12-bit o
 void do_user_syscall(struct pt_regs *regs)
 {
 	unsigned long nr = regs->a7;
-	syscall_fn_t fn = nr < __NR_syscalls ? sys_call_table[nr] : NULL;
 
 	local_irq_enable();
 	regs->epc += 4;
-	regs->a0 = likely(fn) ? fn(regs) : sys_ni_syscall(nr);
-	cond_resched();
+	regs->a0 = likely(nr < __NR_syscalls) ? sys_call_table[nr](regs) : sys_ni_syscall(nr);
 	local_irq_disable();
-	if (unlikely(current_sigpending()))
-		exit_to_user_mode_work(regs);
+	if (unlikely(current_sigpending() || need_resched()))
+		user_return_work(regs);	/* switch, then signals */
 }
