@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * TLB flushes (asm/tlbflush.h, asm/mmu_context.h): sfence.vma on this
- * hart, and for the others remote_fence (arch/riscv/kernel/remote_fence.c),
+ * hart, and for the others remote_fence (arch/riscv/mm/remote_fence.c),
  * an IPI and a wait in wfi after which each target has flushed its whole
  * TLB (no range is passed on: remote flushes are rare, and a full flush
  * is always right) and fenced its instruction fetches.  It may run with

@@ -8,27 +8,13 @@
 #ifndef ASM_CACHEFLUSH_H
 #define ASM_CACHEFLUSH_H
 
-#include <asm/remote_fence.h>
-#include <tern/irqflags.h>
-#include <tern/smp.h>
-
 /*
- * Every hart's instruction fetches see the stores made before the call.
- * The other harts fence on the kernel's own IPI (asm/remote_fence.h),
- * not SBI's remote fence.i, whose M-mode spin QEMU pays dearly for.  Not
- * from interrupt handlers, nor holding a lock another hart may spin on
- * with interrupts off.
+ * Every hart's instruction fetches see the stores made before the call
+ * (arch/riscv/mm/remote_fence.c).  The other harts fence on the kernel's
+ * own IPI, not SBI's remote fence.i, whose M-mode spin QEMU pays dearly
+ * for.  Not from interrupt handlers, nor holding a lock another hart may
+ * spin on with interrupts off.
  */
-static inline void flush_icache_all(void)
-{
-	unsigned long flags;
-
-	__asm__ __volatile__("fence.i" ::: "memory");
-	if (!IS_ENABLED(CONFIG_SMP) || num_online_cpus() < 2)
-		return;
-	flags = local_irq_save();
-	remote_fence(READ_ONCE(cpu_online_mask));
-	local_irq_restore(flags);
-}
+void flush_icache_all(void);
 
 #endif

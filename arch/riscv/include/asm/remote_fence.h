@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Fences on other harts (arch/riscv/kernel/remote_fence.c): an IPI to
+ * Fences on other harts (arch/riscv/mm/remote_fence.c): an IPI to
  * each and a wait for their answers, in wfi.  Each target fences its
  * instruction fetches (fence.i) and, with an MMU, its whole TLB
  * (sfence.vma).  The TLB flushes of asm/tlbflush.h and the instruction

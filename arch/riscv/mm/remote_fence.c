@@ -20,9 +20,11 @@
  * boots).  Waiting in wfi hands the thread over at once.
  * tlbflush_bench.c measures both (make bench; Documentation/mm/paging.md).
  */
+#include <asm/cacheflush.h>
 #include <asm/csr.h>
 #include <asm/processor.h>
 #include <asm/remote_fence.h>
+#include <tern/irqflags.h>
 #include <tern/kernel.h>
 #include <tern/smp.h>
 
@@ -102,4 +104,16 @@ void remote_fence(cpumask_t cpus)
 	__atomic_fetch_and(&fence_waiters, ~cpumask_of(self), __ATOMIC_SEQ_CST);
 	if (ipi_seen)	/* it may have carried more than fences: handle_ipi sees it */
 		csr_set(sip, SIP_SSIP);
+}
+
+void flush_icache_all(void)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("fence.i" ::: "memory");
+	if (!IS_ENABLED(CONFIG_SMP) || num_online_cpus() < 2)
+		return;
+	flags = local_irq_save();
+	remote_fence(READ_ONCE(cpu_online_mask));
+	local_irq_restore(flags);
 }
