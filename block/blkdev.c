@@ -186,7 +186,7 @@ static void scan_partitions(struct block_device *disk)
 	snprintf(line, sizeof(line), "%s: %s:", disk->name, t->kind);
 	for (i = 0; i < t->nr; i++)
 		register_partition(disk, &t->part[i], line, sizeof(line));
-	pr_info("%s%s\n", line, t->truncated ? " (more partitions ignored)" : "");
+	pr_notice("%s%s\n", line, t->truncated ? " (more partitions ignored)" : "");
 out:
 	if (r.page)
 		free_page(r.page);

@@ -6,6 +6,7 @@
 #include <asm/elf.h>
 #include <tern/errno.h>
 #include <tern/kernel.h>
+#include <tern/mm.h>
 #include <tern/process.h>
 #include <tern/random.h>
 #include <tern/slab.h>
@@ -111,4 +112,19 @@ int elf_build_stack_image(const struct linux_binprm *bprm, const struct exec_arg
 	in.random = random;
 	in.auxv = auxv;
 	return elf_build_stack(&in, img, img_len, sp);
+}
+
+void elf_set_arg_range(struct mm_struct *mm, const struct linux_binprm *bprm,
+		       const struct exec_args *args, u64 stack_top)
+{
+	/* elf_build_stack_image: a zero word, AT_EXECFN's string, then args->strings. */
+	unsigned long end = (unsigned long)stack_top - sizeof(long) - strlen(bprm->filename) - 1;
+	unsigned long start = end - args->len, argv_len = 0;
+	unsigned int i;
+
+	for (i = 0; i < args->argc && argv_len < args->len; i++)
+		argv_len += strnlen(args->strings + argv_len, args->len - argv_len) + 1;
+	mm->arg_start = start;
+	mm->arg_end = mm->env_start = start + argv_len;
+	mm->env_end = end;
 }

@@ -36,4 +36,12 @@ int elf_build_stack_image(const struct linux_binprm *bprm, const struct exec_arg
 			  const struct elf_info *info, unsigned long bias, u64 stack_top,
 			  u8 *img, size_t img_len, u64 *sp);
 
+/*
+ * Where argv's and envp's strings landed on a stack ending at stack_top
+ * (/proc/<pid>/cmdline and environ read them): mm's arg_* and env_*.
+ */
+struct mm_struct;
+void elf_set_arg_range(struct mm_struct *mm, const struct linux_binprm *bprm,
+		       const struct exec_args *args, u64 stack_top);
+
 #endif

@@ -177,24 +177,6 @@ static int map_segments(struct linux_binprm *bprm, const struct elf_info *info,
 	return err;
 }
 
-/*
- * Where argv's and envp's strings land (/proc/<pid>/cmdline reads them):
- * elf_build_stack puts a zero word, then AT_EXECFN's string, then
- * args->strings (argv's first) at the top of the stack; end is where the
- * strings end.
- */
-static void set_arg_range(struct mm_struct *mm, const struct exec_args *args, unsigned long end)
-{
-	unsigned long start = end - args->len, argv_len = 0;
-	unsigned int i;
-
-	for (i = 0; i < args->argc && argv_len < args->len; i++)
-		argv_len += strnlen(args->strings + argv_len, args->len - argv_len) + 1;
-	mm->arg_start = start;
-	mm->arg_end = mm->env_start = start + argv_len;
-	mm->env_end = end;
-}
-
 /* Maps the stack and writes argc, argv, envp, auxv on it; the user sp in *sp. */
 static int setup_stack(struct linux_binprm *bprm, const struct exec_args *args,
 		       const struct elf_info *info, unsigned long bias, unsigned long *sp)
@@ -216,7 +198,7 @@ static int setup_stack(struct linux_binprm *bprm, const struct exec_args *args,
 	if (!img)
 		return -ENOMEM;
 	err = elf_build_stack_image(bprm, args, info, bias, STACK_TOP, img, img_len, &usp);
-	set_arg_range(current->mm, args, STACK_TOP - sizeof(long) - strlen(bprm->filename) - 1);
+	elf_set_arg_range(current->mm, bprm, args, STACK_TOP);
 	if (!err && copy_to_user((void __user *)(unsigned long)usp,
 				 img + (img_len - (STACK_TOP - usp)), STACK_TOP - usp))
 		err = -EFAULT;

@@ -67,9 +67,12 @@ static int setup_stack(struct linux_binprm *bprm, const struct exec_args *args,
 	if (!img)
 		return -ENOMEM;
 	err = elf_build_stack_image(bprm, args, info, bias, stack_top, img, img_len, &usp);
-	if (!err)
+	if (!err) {
 		memcpy((void *)(unsigned long)usp, img + (img_len - (stack_top - usp)),
 		       stack_top - usp);
+		elf_set_arg_range(current->mm, bprm, args, stack_top);
+		current->mm->start_stack = (unsigned long)usp;
+	}
 	kfree(img);
 	*sp = usp;
 	return err;

@@ -91,6 +91,24 @@ static int loglevel_setup(const char *value, size_t len)
 }
 early_param("loglevel", loglevel_setup);
 
+/* Linux's "quiet" (CONSOLE_LOGLEVEL_QUIET: errors and worse) and "debug" (everything). */
+#define CONSOLE_LOGLEVEL_QUIET	4
+#define CONSOLE_LOGLEVEL_DEBUG	8
+
+static int quiet_setup(const char *value, size_t len)
+{
+	console_set_loglevel(CONSOLE_LOGLEVEL_QUIET);
+	return 0;
+}
+early_param("quiet", quiet_setup);
+
+static int debug_setup(const char *value, size_t len)
+{
+	console_set_loglevel(CONSOLE_LOGLEVEL_DEBUG);
+	return 0;
+}
+early_param("debug", debug_setup);
+
 /*
  * "ktest" or "ktest=suite,suite" and "bench[=name,...]": what to run once
  * the kernel is up.  The list points into the command line.

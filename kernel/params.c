@@ -37,7 +37,7 @@ void setup_command_line(void)
 			len - (int)strlen(args) - 1);
 	}
 	boot_command_line = args && len > 0 && args[0] ? args : CONFIG_CMDLINE;
-	pr_info("Command line: %s\n", boot_command_line);
+	pr_notice("Command line: %s\n", boot_command_line);
 }
 
 /* The handler's name without __setup's trailing '='. */

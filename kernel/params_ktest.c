@@ -106,6 +106,21 @@ static void loglevel_refuses_bad_values(struct ktest *t)
 	console_set_loglevel(saved);
 }
 
+/* Linux's "quiet" and "debug": errors only (4), everything (8); early, before the banner. */
+static void quiet_and_debug_set_the_console_level(struct ktest *t)
+{
+	const struct boot_param *quiet = boot_param_find("quiet", 5);
+	const struct boot_param *debug = boot_param_find("debug", 5);
+	int saved = console_get_loglevel();
+
+	KTEST_ASSERT(t, quiet && debug && quiet->early && debug->early);
+	KTEST_EXPECT_EQ(t, quiet->setup(NULL, 0), 0);
+	KTEST_EXPECT_EQ(t, console_get_loglevel(), 4);
+	KTEST_EXPECT_EQ(t, debug->setup(NULL, 0), 0);
+	KTEST_EXPECT_EQ(t, console_get_loglevel(), 8);
+	console_set_loglevel(saved);
+}
+
 /* We only run because "ktest" is on the line the kernel booted with. */
 static void live_command_line_has_ktest(struct ktest *t)
 {
@@ -119,4 +134,5 @@ KTEST_SUITE(cmdline,
 	    KTEST_CASE(a_list_of_every_suite_is_whole),
 	    KTEST_CASE(handlers_are_registered_once),
 	    KTEST_CASE(loglevel_refuses_bad_values),
+	    KTEST_CASE(quiet_and_debug_set_the_console_level),
 	    KTEST_CASE(live_command_line_has_ktest));

@@ -73,7 +73,7 @@ void smp_init(void)
 		return;
 	for (cpu = 1; cpu < nr_cpus_possible; cpu++)
 		start_cpu(cpu);
-	pr_info("smp: %u of %u CPUs online\n", num_online_cpus(), nr_cpus_possible);
+	pr_notice("smp: %u of %u CPUs online\n", num_online_cpus(), nr_cpus_possible);
 }
 
 void smp_send_reschedule(unsigned int cpu)

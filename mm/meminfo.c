@@ -56,12 +56,12 @@ void meminfo_print(void)
 	size_t len = meminfo_format(buf, sizeof(buf));
 	size_t start = 0, i;
 
-	/* One printk per line, so each gets its level and timestamp. */
+	/* One printk per line, so each gets its level and timestamp; a table for dmesg. */
 	for (i = 0; i < len; i++) {
 		if (buf[i] != '\n')
 			continue;
 		buf[i] = '\0';
-		pr_info("meminfo: %s\n", buf + start);
+		pr_debug("meminfo: %s\n", buf + start);
 		start = i + 1;
 	}
 }

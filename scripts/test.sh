@@ -119,9 +119,10 @@ boot_expect() {
 	for p in "$@"; do grep -qE -- "$p" "$log" || { echo "missing: $p"; return 1; }; done
 	rm -f "$log"
 }
-# ktest_boot <objtree> <log>: scripts/ktest-boot.sh, its console in <log>.console
+# ktest_boot <objtree> <log>: scripts/ktest-boot.sh, its console in <log>.console; at
+# loglevel=7, so that the whole boot report (memory, harts, SBI) is there to check
 ktest_boot() {
-	env srctree="$srctree" KTEST_LOG="$2.console" "$srctree/scripts/ktest-boot.sh" "$1" ktest
+	env srctree="$srctree" KTEST_LOG="$2.console" "$srctree/scripts/ktest-boot.sh" "$1" "loglevel=7 ktest"
 }
 
 # no_op_rebuild <objtree>: a second make compiles nothing
@@ -259,7 +260,7 @@ boot_checks() {
 	   grep -q '^CONFIG_QEMU_CPU=".*v=true' "$o/.config"; then
 		QEMU_ARGS="-cpu $width" \
 		check "$label: without V the scalar page routines are used and pass" \
-			"$work/$label.novector.log" boot_expect "$o" "ktest=page_ops" 0 'page clear/copy: scalar$' \
+			"$work/$label.novector.log" boot_expect "$o" "loglevel=7 ktest=page_ops" 0 'page clear/copy: scalar$' \
 			'ok [0-9]+ vector_copy_page_copies_one_page # SKIP the harts have no vector' \
 			'# ktest: 1 suites, 1 passed, 0 failed'
 	fi

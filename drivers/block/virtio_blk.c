@@ -194,7 +194,7 @@ static int virtio_blk_probe(struct virtio_device *vdev)
 	vb->disk.ops = &virtio_blk_ops;
 	vb->disk.private = vb;
 	virtio_device_ready(vdev);
-	vdev_info(vdev, "%s, %llu MiB (%llu sectors)%s%s, %s\n", vb->disk.name,
+	vdev_notice(vdev, "%s, %llu MiB (%llu sectors)%s%s, %s\n", vb->disk.name,
 		  (unsigned long long)(vb->disk.nr_sectors >> 11),
 		  (unsigned long long)vb->disk.nr_sectors,
 		  vb->disk.read_only ? ", read-only" : "",

@@ -84,7 +84,7 @@ static int virtio_rng_probe(struct virtio_device *vdev)
 	virtio_device_ready(vdev);
 	vr->hwrng = (struct hwrng){ .name = "virtio-rng", .read = virtio_rng_read, .priv = vr };
 	hwrng_register(&vr->hwrng);
-	vdev_info(vdev, "entropy source, %s\n", vdev->legacy ? "legacy" : "modern");
+	vdev_notice(vdev, "entropy source, %s\n", vdev->legacy ? "legacy" : "modern");
 	return 0;
 fail:
 	vdev->priv = NULL;

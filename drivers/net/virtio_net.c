@@ -180,7 +180,7 @@ static int virtio_net_probe(struct virtio_device *vdev)
 	register_netdev(&vn->ndev);
 	virtio_device_ready(vdev);
 	virtqueue_kick(vn->rx);
-	vdev_info(vdev, "%s, MAC %02x:%02x:%02x:%02x:%02x:%02x, %s\n", vn->ndev.name,
+	vdev_notice(vdev, "%s, MAC %02x:%02x:%02x:%02x:%02x:%02x, %s\n", vn->ndev.name,
 		  vn->ndev.mac[0], vn->ndev.mac[1], vn->ndev.mac[2], vn->ndev.mac[3],
 		  vn->ndev.mac[4], vn->ndev.mac[5], vdev->legacy ? "legacy" : "modern");
 	return 0;

@@ -2,7 +2,8 @@
 /*
  * /proc/<pid>: stat, status, cmdline, comm, maps, mounts.  Each show
  * function gets the task held (a zombie's struct too: its address space
- * is gone, so its sizes read 0, as in Linux).
+ * is gone, so its sizes read 0, as in Linux).  What reads the address
+ * space (sizes, cmdline, maps) is task_mmu.c's or task_nommu.c's.
  */
 #include <tern/err.h>
 #include <tern/errno.h>
@@ -51,42 +52,6 @@ static void snapshot(struct task *t, struct task_snapshot *s)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
-/* An address space's sizes, from its regions. */
-struct mm_sizes {
-	unsigned long vsize, rss, start_code, end_code;
-	unsigned long start_brk, brk, start_stack, arg_start, arg_end, env_start, env_end;
-};
-
-static void mm_sizes(struct task *t, struct mm_sizes *z)
-{
-	struct mm_struct *mm = get_task_mm(t);
-	struct rb_node *n;
-
-	memset(z, 0, sizeof(*z));
-	if (!mm)
-		return;
-	mutex_lock(&mm->lock);
-	for (n = rb_first(&mm->mm_rb); n; n = rb_next(n)) {
-		struct vm_area_struct *v = rb_entry(n, struct vm_area_struct, vm_rb);
-
-		z->vsize += v->vm_end - v->vm_start;
-		if ((v->vm_flags & VM_EXEC) && !z->end_code) {
-			z->start_code = v->vm_start;
-			z->end_code = v->vm_end;
-		}
-	}
-	z->rss = mm->rss;
-	z->start_brk = mm->start_brk;
-	z->brk = mm->brk;
-	z->start_stack = mm->start_stack;
-	z->arg_start = mm->arg_start;
-	z->arg_end = mm->arg_end;
-	z->env_start = mm->env_start;
-	z->env_end = mm->env_end;
-	mutex_unlock(&mm->lock);
-	mmput(mm);
-}
-
 static int show_stat(struct proc_buf *b, struct task *t)
 {
 	struct proc_stat_fields f = { 0 };
@@ -96,7 +61,7 @@ static int show_stat(struct proc_buf *b, struct task *t)
 	int n;
 
 	snapshot(t, &s);
-	mm_sizes(t, &z);
+	proc_mm_sizes(t, &z);
 	f.pid = (int)task_tgid(t);
 	f.comm = s.comm;
 	f.state = s.state;
@@ -147,7 +112,7 @@ static int show_status(struct proc_buf *b, struct task *t)
 	struct mm_sizes z;
 
 	snapshot(t, &s);
-	mm_sizes(t, &z);
+	proc_mm_sizes(t, &z);
 	pb_printf(b, "Name:\t%s\nUmask:\t%04o\nState:\t%s\n", s.comm, 022, state_name(s.state));
 	pb_printf(b, "Tgid:\t%u\nNgid:\t0\nPid:\t%u\nPPid:\t%d\nTracerPid:\t0\n",
 		  task_tgid(t), task_tgid(t), s.ppid);
@@ -162,95 +127,12 @@ static int show_status(struct proc_buf *b, struct task *t)
 	return 0;
 }
 
-/* argv's strings, NUL-separated, read from the process's own memory. */
-static int show_cmdline(struct proc_buf *b, struct task *t)
-{
-	struct mm_struct *mm = get_task_mm(t);
-	unsigned long start, len;
-	size_t got;
-
-	if (!mm)
-		return 0;		/* kernel threads and zombies: empty */
-	mutex_lock(&mm->lock);
-	start = mm->arg_start;
-	len = mm->arg_end - mm->arg_start;
-	mutex_unlock(&mm->lock);
-	if (len > b->size) {
-		b->len = len;		/* grow and come again */
-		mmput(mm);
-		return 0;
-	}
-	got = access_remote_vm(mm, start, b->buf, len);
-	b->len = got;
-	mmput(mm);
-	return 0;
-}
-
 static int show_comm(struct proc_buf *b, struct task *t)
 {
 	struct task_snapshot s;
 
 	snapshot(t, &s);
 	pb_printf(b, "%s\n", s.comm);
-	return 0;
-}
-
-/* Linux's maps line: start-end perms offset dev inode, the name from column 74. */
-static void show_vma(struct proc_buf *b, const struct vm_area_struct *v, const char *name,
-		     char *path)
-{
-	struct inode *inode = v->vm_file ? v->vm_file->f_inode : NULL;
-	size_t start = b->len;
-
-	pb_printf(b, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu", v->vm_start, v->vm_end,
-		  v->vm_flags & VM_READ ? 'r' : '-', v->vm_flags & VM_WRITE ? 'w' : '-',
-		  v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_MAYSHARE ? 's' : 'p',
-		  (unsigned long long)v->vm_pgoff << PAGE_SHIFT,
-		  inode ? (unsigned int)MAJOR(inode->i_sb->s_dev) : 0u,
-		  inode ? (unsigned int)MINOR(inode->i_sb->s_dev) : 0u,
-		  inode ? inode->i_ino : 0UL);
-	if (v->vm_file && path) {
-		struct path root;
-		char *p;
-
-		get_root_path(&root);
-		vfs_lock();
-		p = d_path(&v->vm_file->f_path, &root, path, PATH_MAX);
-		path_put_locked(&root);
-		vfs_unlock();
-		name = IS_ERR(p) ? NULL : p;
-	}
-	if (name)
-		pb_printf(b, "%*s%s", (int)MAX(1L, 25 + (long)sizeof(void *) * 6 -
-					   (long)(b->len - start)), "", name);
-	pb_printf(b, "\n");
-}
-
-static int show_maps(struct proc_buf *b, struct task *t)
-{
-	struct mm_struct *mm = get_task_mm(t);
-	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
-	struct rb_node *n;
-
-	if (!mm) {
-		kfree(path);
-		return 0;
-	}
-	mutex_lock(&mm->lock);
-	for (n = rb_first(&mm->mm_rb); n; n = rb_next(n)) {
-		struct vm_area_struct *v = rb_entry(n, struct vm_area_struct, vm_rb);
-		const char *name = NULL;
-
-		if (v->vm_flags & VM_GROWSDOWN)
-			name = "[stack]";
-		else if (!v->vm_file && v->vm_start < ALIGN_UP(mm->brk, PAGE_SIZE) &&
-			 v->vm_end > mm->start_brk)
-			name = "[heap]";
-		show_vma(b, v, name, path);
-	}
-	mutex_unlock(&mm->lock);
-	mmput(mm);
-	kfree(path);
 	return 0;
 }
 
@@ -273,9 +155,9 @@ int proc_show_mounts(struct proc_buf *b, struct task *t)
 }
 
 const struct proc_entry proc_pid_entries[] = {
-	PROC_FILE("cmdline", show_cmdline),
+	PROC_FILE("cmdline", proc_show_cmdline),
 	PROC_FILE("comm", show_comm),
-	PROC_FILE("maps", show_maps),
+	PROC_FILE("maps", proc_show_maps),
 	PROC_FILE("mounts", proc_show_mounts),
 	PROC_FILE("stat", show_stat),
 	PROC_FILE("status", show_status),

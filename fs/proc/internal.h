@@ -60,6 +60,22 @@ extern const struct proc_entry proc_pid_entries[];
 /* The mount table, one Linux line per mount (/proc/mounts, /proc/<pid>/mounts). */
 int proc_show_mounts(struct proc_buf *b, struct task *t);
 
+/* An address space's sizes (bytes; rss in pages), 0 for a task without one. */
+struct mm_sizes {
+	unsigned long vsize, rss, start_code, end_code;
+	unsigned long start_brk, brk, start_stack, arg_start, arg_end, env_start, env_end;
+};
+
+/*
+ * What reads a task's address space: task_mmu.c (VMAs) or task_nommu.c
+ * (regions).  t is held; kernel threads and zombies have none.
+ */
+void proc_mm_sizes(struct task *t, struct mm_sizes *z);
+/* argv's strings, NUL-separated, from the process's memory. */
+int proc_show_cmdline(struct proc_buf *b, struct task *t);
+/* One Linux maps line per VMA or region. */
+int proc_show_maps(struct proc_buf *b, struct task *t);
+
 /* The task of a procfs inode's pid, held (put_task), or NULL: it is gone. */
 struct task *proc_task(struct inode *inode);
 

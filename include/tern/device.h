@@ -153,18 +153,23 @@ const char *dev_driver_name(const struct device *dev);
 
 /*
  * Messages about a device: "<driver> <device>: <message>".  dev_info
- * during probe stands for the kernel's "bound" line.
+ * (or dev_notice, for the few device lines a default boot shows) during
+ * probe stands for the kernel's "bound" line.
  */
 #define dev_printk(level, dev, fmt, ...)				\
 	printk(level "%s %s: " fmt, dev_driver_name(dev), dev_name(dev), ##__VA_ARGS__)
 #define dev_err(dev, fmt, ...)	dev_printk(KERN_ERR, dev, fmt, ##__VA_ARGS__)
 #define dev_warn(dev, fmt, ...)	dev_printk(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
-#define dev_notice(dev, fmt, ...) dev_printk(KERN_NOTICE, dev, fmt, ##__VA_ARGS__)
 #define dev_dbg(dev, fmt, ...)	dev_printk(KERN_DEBUG, dev, fmt, ##__VA_ARGS__)
 #define dev_info(dev, fmt, ...) ({					\
 	struct device *__dev = (dev);					\
 	__dev->announced = true;					\
 	dev_printk(KERN_INFO, __dev, fmt, ##__VA_ARGS__);		\
+})
+#define dev_notice(dev, fmt, ...) ({					\
+	struct device *__dev = (dev);					\
+	__dev->announced = true;					\
+	dev_printk(KERN_NOTICE, __dev, fmt, ##__VA_ARGS__);		\
 })
 
 /*

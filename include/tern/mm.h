@@ -303,6 +303,8 @@ struct mm_struct {
 	unsigned int map_count;		/* lock; regions in the list */
 	/* lock; the heap is [start_brk, brk) inside [start_brk, brk_limit) */
 	unsigned long start_brk, brk, brk_limit;
+	/* exec sets them: the first user sp, argv's and envp's strings (/proc/<pid>) */
+	unsigned long start_stack, arg_start, arg_end, env_start, env_end;
 	int users;			/* atomic: mmget/mmput */
 };
 

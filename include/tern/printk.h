@@ -35,6 +35,16 @@ void console_printf(const char *fmt, ...) __printf(1, 2);
 void console_set_loglevel(int level);
 int console_get_loglevel(void);
 
+/*
+ * The kernel log (<tern/log_ring.h>), which keeps every line whatever its
+ * level: fn runs under its lock with interrupts off, and must not sleep,
+ * fault or printk.  log_wait wakes readers when a line is added.
+ */
+struct log_ring;
+struct wait_queue_head;
+void log_locked(void (*fn)(struct log_ring *log, void *arg), void *arg);
+extern struct wait_queue_head log_wait;
+
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
 #endif

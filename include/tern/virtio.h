@@ -116,6 +116,11 @@ struct virtio_driver {
 	(vdev)->dev->announced = true;					\
 	vdev_printk(KERN_INFO, vdev, fmt, ##__VA_ARGS__);		\
 })
+/* The same, at the level a default boot shows (disks, network cards). */
+#define vdev_notice(vdev, fmt, ...) ({					\
+	(vdev)->dev->announced = true;					\
+	vdev_printk(KERN_NOTICE, vdev, fmt, ##__VA_ARGS__);		\
+})
 
 /*
  * For transports: finds the driver for vdev->id and runs its probe, with

@@ -167,6 +167,12 @@ static void run_both(struct ktest *t, const char *name, const char *arg, int wan
 		run_one(t, pie, name, arg, want);
 }
 
+/* rdcycle, rdtime and rdinstret from user mode (the benchmarks read instret). */
+static void user_mode_reads_the_counters(struct ktest *t)
+{
+	run_both(t, "counters", NULL, 0);
+}
+
 static void exit_code_is_the_wait_status(struct ktest *t)
 {
 	run_both(t, "exit", "42", W_EXITCODE(42, 0));
@@ -592,4 +598,5 @@ KTEST_SUITE(process,
 	    KTEST_CASE(strict_commit_gives_enomem_before_memory_runs_out),
 	    KTEST_CASE(malformed_elf_gives_enoexec),
 	    KTEST_CASE(a_kernel_thread_that_execs_is_released_at_exit),
-	    KTEST_CASE(processes_on_every_cpu));
+	    KTEST_CASE(processes_on_every_cpu),
+	    KTEST_CASE(user_mode_reads_the_counters));

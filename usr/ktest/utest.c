@@ -600,6 +600,28 @@ static int test_reloc(void)
 	return 0;
 }
 
+/*
+ * The counters user mode may read (the kernel's scounteren): rdinstret
+ * counts the instructions between two reads, rdcycle and rdtime do not
+ * go back.  A counter the kernel left off is an illegal instruction:
+ * SIGILL, not this exit status.
+ */
+static int test_counters(void)
+{
+	unsigned long i0, i1, c0, c1, t0, t1;
+
+	__asm__ __volatile__("rdinstret %0" : "=r"(i0));
+	__asm__ __volatile__("rdcycle %0" : "=r"(c0));
+	__asm__ __volatile__("rdtime %0" : "=r"(t0));
+	__asm__ __volatile__("rdinstret %0" : "=r"(i1));
+	__asm__ __volatile__("rdcycle %0" : "=r"(c1));
+	__asm__ __volatile__("rdtime %0" : "=r"(t1));
+	CHECK(1, (long)(i1 - i0) >= 3);		/* the reads in between, at least */
+	CHECK(2, (long)(c1 - c0) >= 0);
+	CHECK(3, (long)(t1 - t0) >= 0);
+	return 0;
+}
+
 static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 {
 	const char *t = argc > 1 ? argv[1] : "";
@@ -628,6 +650,8 @@ static int run(int argc, char **argv, char **envp, unsigned long *auxv)
 		return test_where((unsigned long)atol(argv[2]));
 	if (!strcmp(t, "reloc"))
 		return test_reloc();
+	if (!strcmp(t, "counters"))
+		return test_counters();
 	if (!strcmp(t, "fork"))
 		return test_fork();
 	if (!strcmp(t, "vfork"))

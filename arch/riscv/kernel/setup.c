@@ -3,6 +3,7 @@
  * Early architecture setup: remember the hart and the device tree the
  * firmware handed over, and say what the kernel runs on.
  */
+#include <asm/csr.h>
 #include <asm/extable.h>
 #include <asm/mmu.h>
 #include <asm/sbi.h>
@@ -27,6 +28,7 @@ int arch_early_setup(unsigned long hartid, uintptr_t dtb)
 
 	boot_hartid = hartid;
 	boot_dtb_address = dtb;
+	csr_write(scounteren, SCOUNTEREN_USER);
 	if (!dtb || (dtb & 7))
 		return -EINVAL;
 	blob = paging_dtb_va(dtb);

@@ -48,6 +48,7 @@ int arch_cpu_start(unsigned int cpu, struct task *idle)
 void arch_secondary_init(void)
 {
 	csr_set(sie, SIE_SSIE);
+	csr_write(scounteren, SCOUNTEREN_USER);
 }
 
 /*

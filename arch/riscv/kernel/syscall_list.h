@@ -75,6 +75,7 @@ SYSCALL(clock_getres)
 #if __SYSCALL_TIME32
 SYSCALL(clock_nanosleep)
 #endif
+SYSCALL(syslog)
 SYSCALL(sched_setaffinity)
 SYSCALL(sched_getaffinity)
 SYSCALL(sched_yield)

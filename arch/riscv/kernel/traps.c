@@ -21,7 +21,7 @@
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
 #include <asm/switch.h>
-#include <asm/tlbflush.h>
+#include <asm/remote_fence.h>
 #include <tern/arch.h>
 #include <tern/irq.h>
 #include <tern/kallsyms.h>
@@ -122,8 +122,8 @@ static void do_irq(unsigned long code)
 		break;
 	case IRQ_S_SOFT:
 		csr_clear(sip, SIP_SSIP);
-		if (IS_ENABLED(CONFIG_MMU))
-			tlb_flush_ipi();
+		if (IS_ENABLED(CONFIG_SMP))
+			remote_fence_ipi();
 		handle_ipi();
 		break;
 	default:

@@ -343,6 +343,6 @@ void uart_report_port(struct device *dev, const struct uart_port *port, int irq)
 		scnprintf(line, sizeof(line), "no interrupt (output polled, input unread)");
 	else
 		scnprintf(line, sizeof(line), "irq %d", irq);
-	dev_info(dev, "%s, %s, %u-byte FIFO%s%s\n", port->name, line, port->fifo_size,
+	dev_notice(dev, "%s, %s, %u-byte FIFO%s%s\n", port->name, line, port->fifo_size,
 		 why ? ", console from " : "", why ? why : "");
 }

@@ -94,6 +94,7 @@
 #if __SYSCALL_TIME32
 #define __NR_clock_nanosleep	115
 #endif
+#define __NR_syslog		116
 #define __NR_sched_setaffinity	122
 #define __NR_sched_getaffinity	123
 #define __NR_sched_yield		124

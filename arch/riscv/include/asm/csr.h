@@ -39,6 +39,17 @@
 #define MIP_MEIP	(1UL << IRQ_M_EXT)
 /* sie / sip: the S-mode view of the same bits */
 #define SIE_SSIE	MIP_SSIP
+
+/*
+ * scounteren: the counters user mode may read, cycle, time and instret
+ * (rdcycle, rdtime, rdinstret; the benchmarks read instret).  Set on
+ * every hart by the kernel, whatever the firmware left there; the
+ * firmware must allow them too (mcounteren: OpenSBI and Tern's do).
+ */
+#define SCOUNTEREN_CY	0x1
+#define SCOUNTEREN_TM	0x2
+#define SCOUNTEREN_IR	0x4
+#define SCOUNTEREN_USER	(SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR)
 #define SIE_STIE	MIP_STIP
 #define SIE_SEIE	MIP_SEIP
 #define SIP_SSIP	MIP_SSIP

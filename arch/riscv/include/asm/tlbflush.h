@@ -29,14 +29,11 @@ void local_flush_tlb_kernel_range(unsigned long start, unsigned long end);
 /*
  * Every online CPU: [start, end) of the kernel's addresses is out of
  * every TLB when this returns.  The remote part is one function
- * (arch/riscv/mm/tlbflush.c: remote_flush_tlb_kernel_range), an IPI to
+ * (asm/remote_fence.h: remote_fence), an IPI to
  * the others and a wait for their answers.  Interrupts may be off, but
  * the caller must hold no lock another CPU may spin on with interrupts
  * off; not from interrupt handlers.
  */
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
-
-/* From the software-interrupt handler: the flushes other CPUs asked of this one. */
-void tlb_flush_ipi(void);
 
 #endif
