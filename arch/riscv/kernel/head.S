@@ -57,8 +57,6 @@ _start:
 _start_kernel:
 	/* No interrupts until trap handling is set up. */
 	csrw	sie, zero
-	li	t0, 7			/* user mode may read cycle, time, instret */
-	csrw	scounteren, t0
 	csrw	sip, zero
 	/*
 	 * No floating-point or vector state (OpenSBI hands over VS on when
@@ -125,8 +123,6 @@ _start_kernel:
 	.globl secondary_entry
 secondary_entry:
 	csrw	sie, zero
-	li	t0, 7			/* user mode may read cycle, time, instret */
-	csrw	scounteren, t0
 	li	t0, SR_FS | SR_VS		/* as on the boot hart */
 	csrc	sstatus, t0
 #ifdef CONFIG_MMU
