@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
 # make bench: the xv6 comparison.  Each configuration below is built,
-# booted on one hart under QEMU -icount shift=0 (so every figure, in
-# retired instructions, repeats exactly), and "bench" is typed at the
+# booted on one hart under QEMU -icount shift=0,sleep=off (so every
+# figure, in retired instructions, repeats exactly), and "bench" is typed at the
 # shell's first prompt: /bin/bench (usr/bench/bench.c) runs the loops
 # xv6-riscv was measured with and reads instret itself.  Prints the
 # Markdown table kept in Documentation/benchmarks.md.
@@ -31,7 +31,7 @@ CONFIGS="Sv39,fair:qemu_virt:
 value() {
 	local v
 	v=$(sed -n "s/^bench: $2[^:]*: \([0-9]*\) instructions.*/\1/p" "$1" | head -n 1)
-	[ -n "$v" ] && printf "%'d" "$v" || echo "-"
+	[ -n "$v" ] && echo "$v" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta' || echo "-"
 }
 
 build_one() {	# build_one <objtree> <defconfig> <fragments>: quiet, log in <objtree>.log
@@ -41,12 +41,15 @@ build_one() {	# build_one <objtree> <defconfig> <fragments>: quiet, log in <objt
 		make -s O="$1" -j"$jobs" >>"$1.log" 2>&1
 }
 
-boot_one() {	# boot_one <objtree> <log>: bench typed at the first prompt
-	printf 'bench\npoweroff\n' | objtree=$1 ICOUNT=1 QEMU_ARGS="-m 128M -smp 1" timeout 900 \
+# boot_one <objtree> <log>: bench typed at the first prompt.  ICOUNT=exact
+# (sleep=off): idle time follows instructions too, so every figure, the
+# boot's included, repeats exactly whenever QEMU hands the input over.
+boot_one() {
+	printf 'bench\npoweroff\n' | objtree=$1 ICOUNT=exact QEMU_ARGS="-m 128M -smp 1" timeout 900 \
 		"$srctree/scripts/qemu-cmd.sh" run "" 2>&1 | tr -d '\r' >"$2"
 }
 
-echo "### Tern against xv6-riscv, instructions per operation (QEMU 7.2, -icount shift=0, one hart)"
+echo "### Tern against xv6-riscv, instructions per operation (QEMU 7.2, -icount shift=0,sleep=off, one hart)"
 echo
 echo "| paging, scheduler | board | boot to the prompt | getpid | fork + exit + wait | pipe round trip | fork + exec + wait | sbrk, per page | file read, per KiB | write + read back, per KiB |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -65,7 +65,8 @@ Variables:
   BOOTARGS=...      - Kernel command line for run/debug
   KTEST=a,b         - ktest suites for check
   QEMU_ARGS=...     - Extra QEMU arguments for run/debug
-  ICOUNT=1          - Run QEMU with -icount shift=0 (repeatable instruction counts)
+  ICOUNT=1          - Run QEMU with -icount shift=0 (guest time follows instructions)
+  ICOUNT=exact      - ... and sleep=off: instruction counts repeat exactly
   GDB_PORT=N        - gdb stub port for debug (default 1234)
   KCONFIG_SEED=N    - Seed for randconfig
   KCONFIG_ALLCONFIG=file - Values forced in allno/allyes/alldef/randconfig

@@ -8,7 +8,10 @@
 # virtio devices from the board's QEMU_VIRTIO_* symbols.  Environment:
 # objtree (build folder), QEMU_ARGS (extra arguments for this run),
 # QEMU_DEVICES (replaces the board's virtio devices; empty for none),
-# ICOUNT=1 (-icount shift=0, so instruction counts repeat exactly),
+# ICOUNT=1 (-icount shift=0: guest time follows retired instructions
+# while the harts run; an idle guest's clock still follows the host's),
+# ICOUNT=exact (-icount shift=0,sleep=off: idle time too, so instruction
+# counts repeat exactly: make bench),
 # GDB_PORT (debug, default 1234).
 # QEMU's exit status is the guest's: 0 after a clean power-off.
 set -e
@@ -59,7 +62,9 @@ set -- "$@" $devices
 # One host thread runs every hart: -icount needs it anyway, and QEMU 7.2's
 # multi-threaded TCG was seen to stall for good under SMP IPI and timer
 # traffic (a hart stuck in the firmware's IPI send, the gdbstub deaf).
-if [ "${ICOUNT:-0}" = 1 ]; then
+if [ "${ICOUNT:-0}" = exact ]; then
+	set -- "$@" -icount shift=0,sleep=off
+elif [ "${ICOUNT:-0}" = 1 ]; then
 	set -- "$@" -icount shift=0
 else
 	set -- "$@" -accel tcg,thread=single

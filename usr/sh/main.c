@@ -32,9 +32,44 @@ static int assign(const char *name, const char *value)
 	return var_set(name, value, false);
 }
 
+/*
+ * The retired-instruction count when the interactive shell first prompts,
+ * exported as TERN_BOOT_INSTRET: the boot's length from reset, which
+ * make bench reports (usr/bench).  RISC-V only; elsewhere nothing.
+ */
+static void note_first_prompt(void)
+{
+#if defined(__riscv)
+	static bool noted;
+	unsigned long long n;
+	char buf[24];
+
+	if (noted)
+		return;
+	noted = true;
+#if __riscv_xlen == 64
+	__asm__ __volatile__("rdinstret %0" : "=r"(n));
+#else
+	unsigned int hi, lo, hi2;
+
+	do {
+		__asm__ __volatile__("rdinstreth %0" : "=r"(hi));
+		__asm__ __volatile__("rdinstret %0" : "=r"(lo));
+		__asm__ __volatile__("rdinstreth %0" : "=r"(hi2));
+	} while (hi != hi2);
+	n = (unsigned long long)hi << 32 | lo;
+#endif
+	snprintf(buf, sizeof(buf), "%llu", n);
+	var_set("TERN_BOOT_INSTRET", buf, true);
+#endif
+}
+
 static const char *prompt(bool more)
 {
 	const char *p = var_get(more ? "PS2" : "PS1");
+
+	if (!more)
+		note_first_prompt();
 
 	return p ? p : more ? "> " : "# ";
 }
