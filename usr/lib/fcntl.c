@@ -61,31 +61,29 @@ int __linux_at_flags(int flags)
 	return out;
 }
 
+/* The mode argument exists only with O_CREAT. */
+#define OPEN_MODE(flags, mode)					\
+	do {							\
+		va_list ap;					\
+								\
+		va_start(ap, flags);				\
+		mode = (flags) & O_CREAT ? va_arg(ap, mode_t) : 0;	\
+		va_end(ap);					\
+	} while (0)
+
 int openat(int dirfd, const char *path, int flags, ...)
 {
-	mode_t mode = 0;
+	mode_t mode;
 
-	if (flags & O_CREAT) {
-		va_list ap;
-
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	OPEN_MODE(flags, mode);
 	return __ret(sys4(openat, __linux_dirfd(dirfd), path, __linux_open_flags(flags), mode));
 }
 
 int open(const char *path, int flags, ...)
 {
-	mode_t mode = 0;
+	mode_t mode;
 
-	if (flags & O_CREAT) {
-		va_list ap;
-
-		va_start(ap, flags);
-		mode = va_arg(ap, mode_t);
-		va_end(ap);
-	}
+	OPEN_MODE(flags, mode);
 	return __ret(sys4(openat, L_AT_FDCWD, path, __linux_open_flags(flags), mode));
 }
 
