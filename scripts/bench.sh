@@ -17,11 +17,12 @@ jobs=${JOBS:-$(nproc)}
 mkdir -p "$work"
 
 # label:defconfig:fragments (comma-separated): the paging modes on the
-# default (fair) scheduler, then the other schedulers on Sv39.
+# board's scheduler (fair; the no-MMU board's is cooperative), then the
+# other schedulers on Sv39.
 CONFIGS="Sv39,fair:qemu_virt:
 	Sv48,fair:qemu_virt:paging-sv48.config
 	Sv32,fair:qemu_virt32:
-	none,fair:qemu_virt_nommu:
+	none,cooperative:qemu_virt_nommu:
 	Sv39,round-robin:qemu_virt:sched-rr.config
 	Sv39,priority:qemu_virt:sched-prio.config
 	Sv39,deadline:qemu_virt:sched-deadline.config
