@@ -332,6 +332,9 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 		machine_restart();
 	case LINUX_REBOOT_CMD_HALT:
 	case LINUX_REBOOT_CMD_POWER_OFF:
+		/* Said by the kernel: user space may have no console to say it on. */
+		pr_notice("reboot: %s[%d] asked to power off: powering off\n", current->name,
+			  current->pid);
 		kernel_power_off(0);
 	case LINUX_REBOOT_CMD_CAD_ON:
 	case LINUX_REBOOT_CMD_CAD_OFF:

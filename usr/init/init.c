@@ -7,7 +7,9 @@
  * reparented here and reaped.  SIGUSR2 or SIGUSR1 powers off and SIGTERM
  * or SIGINT reboots (busybox's convention, which poweroff and reboot
  * use): every other process gets SIGTERM, then SIGKILL, and is reaped,
- * the filesystems are synced, and reboot(2) ends the machine.
+ * the filesystems are synced, and reboot(2) ends the machine.  Without a
+ * console (the kernel could not open /dev/console as fd 0) no one could
+ * use a shell: init powers off once the boot script has run.
  *
  * Without an MMU there is no fork: children are started with vfork, and
  * between vfork and exec the child only calls async-signal-safe functions.
@@ -161,6 +163,10 @@ int main(int argc, char **argv)
 	mount_if_missing("devfs", "/dev", "/dev/console");
 	mount_if_missing("ramfs", "/tmp", NULL);
 	run_rc();
+	if (fcntl(0, F_GETFD) < 0) {
+		/* The kernel found no console (its log says why): no one could use a shell. */
+		shutdown_request = RB_POWER_OFF;
+	}
 	while (!shutdown_request) {
 		pid_t sh = spawn(shell_argv, 1);
 		int status;
