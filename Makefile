@@ -300,6 +300,8 @@ clean-find = find . -name .git -prune -o \( $(1) \) -type f -print0 | xargs -0r 
 PHONY += clean mrproper distclean help
 clean:
 	$(Q)if [ -d "$(objtree)" ]; then cd $(objtree) && \
+		{ find . -name userprogs.bins -exec cat {} + | xargs -r rm -f; \
+		  $(call clean-find,-name userprogs.bins -o -name userprogs.list); } && \
 		$(call clean-find,-name '*.o' -o -name '*.a' -o -name '.*.cmd' -o -name '.*.d' \
 		-o -name '*.lds' -o -name '*.dtb' -o -name '*.s' -o -name '*.i' \
 		-o -name '*.tmp' -o -name '*.uexe') && \

@@ -10,6 +10,7 @@
 #include <tern/binfmts.h>
 #include <tern/fdtable.h>
 #include <tern/fs_struct.h>
+#include <tern/fs.h>
 #include <tern/ktest.h>
 #include <tern/log_ring.h>
 #include <tern/printk.h>
@@ -54,11 +55,14 @@ static u32 log_unread(void)
 
 static void user_program_reads_and_clears_the_log(struct ktest *t)
 {
-	struct task *old_reaper = set_child_reaper(current);
+	struct task *old_reaper;
 	int level = console_get_loglevel(), status = -1;
 	bool reaped = false;
 	long pid;
 
+	if (!vfs_root_mounted())
+		KTEST_SKIP(t, "no root filesystem for the program's paths (FS_RAMFS=n)");
+	old_reaper = set_child_reaper(current);
 	pr_info("syslog ktest marker\n");
 	pr_debug("syslog ktest debug\n");
 	pid = kernel_spawn(usyslog_fn, NULL, "usyslog");
