@@ -42,15 +42,20 @@ mkdir -p "$work"
 # appended by whichever job reached it; the total is counted at the end.
 results=$work/results
 : >"$results"
+: >"$work/timing"
 
 # pass <name> [<n>]: n passed cases under one name (default 1)
 pass() { printf 'PASS %s %s\n' "${2:-1}" "$1" >>"$results"; printf '  PASS    %s\n' "$1"; }
 fail() { printf 'FAIL %s\n' "$1" >>"$results"; printf '  FAIL    %s\n' "$1"; }
 # check <name> <log> <command...>: one named test, its output in <log>
+# (its start and end, in seconds of the run, go to $work/timing)
 check() {
-	local name=$1 log=$2; shift 2
+	local name=$1 log=$2 t0=$SECONDS; shift 2
 	if "$@" >"$log" 2>&1; then pass "$name"; else fail "$name (log: $log)"; fi
+	printf '%5d %5d %s\n' "$t0" "$SECONDS" "$name" >>"$work/timing"
 }
+# stage <name>: a heading, with the seconds the run has taken so far
+stage() { echo "== $1 (${SECONDS} s)"; }
 # bg <command...>: runs a job in the background once fewer than JOBS run
 bg() {
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
@@ -82,7 +87,7 @@ TEST_MATRIX="qemu_virt_defconfig+builtin-firmware.config
 	qemu_virt32_defconfig+debug.config+sched-prio.config
 	qemu_virt32_defconfig+sched-deadline.config+preempt-voluntary.config+pgalloc-nopcp.config"
 
-echo "== host unit tests"
+stage "host unit tests"
 hostlog=$work/hosttests.log
 make -C "$srctree/tests" -j"$jobs" run B="$work/hosttests" >"$hostlog" 2>&1
 host_status=$?
@@ -96,7 +101,7 @@ while read -r name p f; do
 done < <(sed -n 's/^\([a-z_0-9]*\): \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2 \3/p' "$hostlog")
 grep -q ' passed, ' "$hostlog" && [ $host_status -eq 0 ] || fail "host tests did not run cleanly (log: $hostlog)"
 
-echo "== Kconfig"
+stage "Kconfig"
 check "every symbol has help text" "$work/checkkconfig.log" make -s checkkconfig
 check "defconfigs are minimal (checkdefconfigs)" "$work/checkdefconfigs.log" make -s checkdefconfigs
 
@@ -131,19 +136,46 @@ no_op_rebuild() {
 	! grep -E '^  (CC|AS|LD|AR) ' "$1/noop.log"
 }
 
+# Tern's user programs depend on the configuration only through the word
+# size and the MMU (static or static-PIE), so one build of them serves every
+# configuration that shares those two: share_user_programs seeds a new
+# objtree's usr/<program folder>s from the first build with the same pair
+# (user_donor), its paths rewritten.  Kbuild then decides as always: a
+# seeded object whose command line or sources differ is rebuilt.
+declare -A user_donor
+user_key() { echo "k: $(grep -E '^CONFIG_(64BIT|MMU)=' "$1/.config" | sort | tr '\n' ' ')"; }
+share_user_programs() {
+	local o=$1 key donor d
+	key=$(user_key "$o")
+	donor=${user_donor[$key]:-}
+	[ -n "$donor" ] || return 0
+	for d in "$donor"/usr/*/; do
+		[ -e "$d/userprogs.list" ] || [ -e "$d/libtern.a" ] || continue
+		mkdir -p "$o/usr"
+		cp -a "$d" "$o/usr/"
+	done
+	[ -d "$o/usr" ] || return 0
+	find "$o/usr" \( -name '.*.cmd' -o -name 'userprogs.*' \) -print0 |
+		xargs -0 -r sed -i "s|$donor/|$o/|g"
+}
+
 # test_config <label> <objtree> <config targets...>: configures and builds
-# in the foreground, then queues the boot checks (boot_checks) as a job.
+# in the foreground (the user programs shared, above), then queues the
+# boot checks (boot_checks) as a job.
 test_config() {
-	local label=$1 o=$2; shift 2
-	echo "== $label"
+	local label=$1 o=$2 t0=$SECONDS; shift 2
+	stage "$label"
 	rm -rf "$o"
 	if ! KCONFIG_WERROR=1 make O="$o" "$@" >"$work/$label.config.log" 2>&1; then
 		fail "$label: configure (log: $work/$label.config.log)"; return 1
 	fi
+	share_user_programs "$o"
 	if ! make O="$o" -j"$jobs" >"$work/$label.build.log" 2>&1; then
 		fail "$label: build (log: $work/$label.build.log)"; return 1
 	fi
 	pass "$label: build"
+	[ -n "${user_donor[$(user_key "$o")]:-}" ] || user_donor[$(user_key "$o")]=$o
+	printf '%5d %5d %s\n' "$t0" "$SECONDS" "$label: build" >>"$work/timing"
 	check "$label: no-op rebuild compiles nothing" "$work/$label.noop.log" no_op_rebuild "$o"
 	bg boot_checks "$label" "$o"
 }
@@ -463,7 +495,7 @@ for f in "$srctree"/configs/*_defconfig; do
 	name=$(basename "$f")
 	test_config "${name%_defconfig}" "$work/${name%_defconfig}" "$name"
 done
-echo "== machine shapes and bad device trees"
+stage "machine shapes and bad device trees"
 if [ -f "$work/qemu_virt/.config" ]; then
 	shape_sweep qemu_virt "$work/qemu_virt" 4096:2 64:1
 	bad_dtb_tests qemu_virt "$work/qemu_virt"
@@ -475,7 +507,7 @@ fi
 [ -f "$work/qemu_sifive_u/.config" ] && shape_sweep qemu_sifive_u "$work/qemu_sifive_u" 1024:3
 # arch/riscv/kernel calls the generic kernel only at its entry points and
 # services, never round a loop through both (scripts/check-layering.py).
-echo "== layering"
+stage "layering"
 # The boot page table's builder runs before the MMU is on: PC-relative
 # references only (scripts/check-early-code.sh).
 for b in qemu_virt qemu_virt32; do
@@ -520,7 +552,7 @@ init_stage() {
 }
 grep -q '^CONFIG_PROCESSES=y' "$work/qemu_virt/.config" 2>/dev/null && bg init_stage
 
-echo "== build system"
+stage "build system"
 "$srctree/scripts/test-kbuild.sh" "$work/kbuild" | tee "$work/kbuild.log" | grep -v ' passed, '
 stage_counts "build system tests" "$work/kbuild.log"
 
@@ -540,5 +572,6 @@ if [ "$failed" -ne 0 ]; then
 	echo "Failed:"
 	sed -n 's/^FAIL /  /p' "$results"
 fi
+echo "make test took $SECONDS s (each check's start and end: $work/timing)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
