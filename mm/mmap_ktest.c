@@ -347,6 +347,9 @@ struct tlb_reader {
  * Keeps mm loaded on its CPU, reading the page (so the translation stays
  * in this CPU's TLB) until told the page is gone; then reads once more.
  * It spins rather than sleeps: a switch would flush the TLB itself.
+ * Between two reads it waits a little: each get_user toggles sstatus.SUM,
+ * which costs QEMU a whole TLB flush, and back to back they made this
+ * test the slowest of the boot.
  */
 static int tlb_reader_thread(void *arg)
 {
@@ -357,9 +360,12 @@ static int tlb_reader_thread(void *arg)
 	r->cpu = smp_processor_id();
 	r->before = get_user(v, (unsigned long __user *)AREA) ?: (v == 0x77 ? 0 : -EINVAL);
 	complete(&r->primed);
-	while (!__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE))	/* faults once the page is gone */
+	while (!__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE)) {	/* faults once the page is gone */
 		if (!get_user(v, (unsigned long __user *)AREA))
 			WRITE_ONCE(r->last, v);
+		for (int i = 0; i < 256; i++)
+			barrier();
+	}
 	r->after = get_user(v, (unsigned long __user *)AREA);
 	unuse_mm(r->mm);
 	complete(&r->done);

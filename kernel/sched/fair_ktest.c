@@ -64,7 +64,7 @@ static void nice_0_and_nice_5_split_1024_to_335(struct ktest *t)
 	static const int nice[2] = { 0, 5 };
 	struct spinner_run run;
 
-	KTEST_ASSERT(t, ktest_run_spinners(2, nice, 100 * TICK_NSEC, &run) == 0);
+	KTEST_ASSERT(t, ktest_run_spinners(2, nice, 40 * TICK_NSEC, &run) == 0);
 	expect_fair_shares(t, 2, nice, &run);
 }
 
@@ -73,7 +73,7 @@ static void equal_nice_equal_shares(struct ktest *t)
 	static const int nice[3] = { 0, 0, 0 };
 	struct spinner_run run;
 
-	KTEST_ASSERT(t, ktest_run_spinners(3, nice, 90 * TICK_NSEC, &run) == 0);
+	KTEST_ASSERT(t, ktest_run_spinners(3, nice, 45 * TICK_NSEC, &run) == 0);
 	expect_fair_shares(t, 3, nice, &run);
 }
 
