@@ -11,7 +11,8 @@
 # ICOUNT=1 (-icount shift=0: guest time follows retired instructions
 # while the harts run; an idle guest's clock still follows the host's),
 # ICOUNT=exact (-icount shift=0,sleep=off: idle time too, so instruction
-# counts repeat exactly: make bench),
+# counts repeat exactly: make bench; either, on more than one hart, with
+# scripts/icount-nudge.py beside QEMU),
 # GDB_PORT (debug, default 1234).
 # QEMU's exit status is the guest's: 0 after a clean power-off.
 set -e
@@ -97,9 +98,27 @@ if [ "$bios" = default ]; then
 	done
 fi
 
+# The harts of the machine: the last -smp's count (QEMU takes the last).
+harts() {
+	n=1 prev=
+	for arg in "$@"; do
+		[ "$prev" = -smp ] && n=$(echo "$arg" | sed 's/^cpus=//; s/[^0-9].*//')
+		prev=$arg
+	done
+	echo "${n:-1}"
+}
+
 case $mode in
 print)	echo "$@" ;;
-run)	[ "${KBUILD_VERBOSE:-0}" = 1 ] && echo "$@"
+run)	# -icount on more than one hart: QEMU 7.2's round robin can starve
+	# a hart for good; icount-nudge.py restarts it from the monitor
+	# every 2 s (the script says why; the guest sees nothing of it).
+	if [ "${ICOUNT:-0}" != 0 ] && [ "$(harts "$@")" -gt 1 ]; then
+		monitor=$(mktemp -u "${TMPDIR:-/tmp}/tern-qemu-monitor.XXXXXX")
+		set -- "$@" -monitor "unix:$monitor,server=on,wait=off"
+		"$(dirname "$0")/icount-nudge.py" "$monitor" &
+	fi
+	[ "${KBUILD_VERBOSE:-0}" = 1 ] && echo "$@"
 	# OpenSBI's UART set-up drops the byte the receiver holds, and QEMU
 	# hands piped input over from the first instruction: a scripted
 	# session (stdin not a terminal) would lose its first byte.  A newline
